@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using VisMooc.Generators.Model;
+
+namespace VisMooc.Generators;
+
+/// <summary>
+/// Emits, from each <c>[VisMoocTable]</c> declaration, its field-to-function map, CSV row writer and
+/// SQL, plus one registry with the whole MySQL and SQLite scripts.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class VisMoocTableGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for caching tests.</summary>
+    public static class TrackingNames
+    {
+        public const string Tables = nameof(Tables);
+        public const string Models = nameof(Models);
+        public const string AllModels = nameof(AllModels);
+    }
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TableParser.TableAttribute,
+                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                transform: static (ctx, ct) => TableParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.Tables);
+
+        var models = parsed
+            .Where(static r => r.Table is not null)
+            .Select(static (r, _) => r.Table!)
+            .WithTrackingName(TrackingNames.Models);
+
+        var all = models.Collect().WithTrackingName(TrackingNames.AllModels);
+
+        context.RegisterSourceOutput(parsed, static (spc, result) =>
+        {
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        context.RegisterSourceOutput(models, static (spc, table) =>
+            spc.AddSource(TableEmitter.HintName(table), SourceText.From(TableEmitter.EmitTable(table), System.Text.Encoding.UTF8)));
+
+        context.RegisterSourceOutput(all, static (spc, tables) =>
+        {
+            foreach (var group in tables.GroupBy(t => t.TableName).Where(g => g.Count() > 1))
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.DuplicateTable, Location.None, group.Key,
+                    string.Join(", ", group.Select(t => t.ClassName).OrderBy(n => n, System.StringComparer.Ordinal))));
+            }
+
+            spc.AddSource("VisMooc.Generated.GeneratedTables.g.cs", SourceText.From(TableEmitter.EmitRegistry(tables), System.Text.Encoding.UTF8));
+        });
+    }
+}

@@ -1,0 +1,150 @@
+using System.Buffers;
+using VisMooc.Modules.Output;
+using VisMooc.Modules.Values;
+
+namespace VisMooc.Modules.Conversions;
+
+/// <summary>
+/// The conversion functions table declarations name in <c>Convert = "…"</c>. Each writes exactly
+/// one value for its column from its source field(s).
+/// </summary>
+public static class ValueConversions
+{
+    /// <summary>Copies the value as text; NULL becomes the empty string (the columns are NOT NULL).</summary>
+    public static void Text(CellWriter cell, FieldValue value) => cell.WriteText(value.Utf8);
+
+    /// <summary>Always the empty string (columns the original tool left empty).</summary>
+    public static void Empty(CellWriter cell) => cell.WriteText(ReadOnlySpan<byte>.Empty);
+
+    /// <summary>A datetime in UTC as <c>YYYY-MM-DD HH:MM:SS</c>; NULL when absent, NULL plus a warning when unreadable.</summary>
+    public static void DateTimeUtc(CellWriter cell, FieldValue value)
+    {
+        switch (UtcDateTimeParser.TryParse(value, out var utc))
+        {
+            case DateTimeParse.Ok:
+                cell.WriteDateTime(utc);
+                break;
+            case DateTimeParse.Null:
+                cell.WriteNull();
+                break;
+            default:
+                cell.WriteNull();
+                cell.Warn("unreadable datetime written as NULL", value);
+                break;
+        }
+    }
+
+    /// <summary>The stable id <c>H(value)</c> in decimal.</summary>
+    public static void StableId(CellWriter cell, FieldValue value) => cell.WriteInt64(PythonHash.Compute(value.Utf8));
+
+    /// <summary>RIPEMD-160 hex of the value (NULL hashes as the empty string).</summary>
+    public static void Ripemd160(CellWriter cell, FieldValue value)
+    {
+        Span<byte> hex = stackalloc byte[Pseudonym.HexLength];
+        Pseudonym.Ripemd160Hex(value.Utf8, hex);
+        cell.WriteText(hex);
+    }
+
+    /// <summary>RIPEMD-160 hex of the value, or the empty string when the value is NULL or empty.</summary>
+    public static void Ripemd160OrEmpty(CellWriter cell, FieldValue value)
+    {
+        if (value.IsNullOrEmpty)
+        {
+            cell.WriteText(ReadOnlySpan<byte>.Empty);
+            return;
+        }
+
+        Ripemd160(cell, value);
+    }
+
+    /// <summary>A JSON <c>display_name</c>: its text when it is a string, else the empty string.</summary>
+    public static void DisplayName(CellWriter cell, FieldValue value) =>
+        cell.WriteText(value.Kind == FieldKind.String ? value.Utf8 : ReadOnlySpan<byte>.Empty);
+
+    /// <summary>The course id spelled as the package's tabular files spell it, from the course root key.</summary>
+    public static void CourseId(CellWriter cell, FieldValue courseKey)
+    {
+        byte[] rented = ArrayPool<byte>.Shared.Rent(courseKey.Utf8.Length + 16);
+        int n = CourseKey.CourseId(courseKey.Utf8, rented);
+        cell.WriteText(rented.AsSpan(0, n));
+        ArrayPool<byte>.Shared.Return(rented);
+    }
+
+    /// <summary>The org part of the course root key, or empty for keys of neither era.</summary>
+    public static void CourseOrg(CellWriter cell, FieldValue courseKey) => cell.WriteText(CourseKey.Org(courseKey.Utf8));
+
+    /// <summary><c>{year of start}_Q0_R0</c>, or empty without a readable start.</summary>
+    public static void CourseYear(CellWriter cell, FieldValue start)
+    {
+        if (UtcDateTimeParser.TryParse(start, out var utc) != DateTimeParse.Ok)
+        {
+            cell.WriteText(ReadOnlySpan<byte>.Empty);
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[10];
+        int y = utc.Year;
+        for (int i = 3; i >= 0; i--)
+        {
+            text[i] = (byte)('0' + (y % 10));
+            y /= 10;
+        }
+
+        "_Q0_R0"u8.CopyTo(text[4..]);
+        cell.WriteText(text);
+    }
+
+    /// <summary><c>H(course id + "|" + video key)</c>: unique per course run even for run-less i4x keys.</summary>
+    public static void CourseVideoId(CellWriter cell, FieldValue courseKey, FieldValue videoKey)
+    {
+        byte[] rented = ArrayPool<byte>.Shared.Rent(courseKey.Utf8.Length + 16);
+        int n = CourseKey.CourseId(courseKey.Utf8, rented);
+        cell.WriteInt64(PythonHash.Compute(rented.AsSpan(0, n), "|"u8, videoKey.Utf8));
+        ArrayPool<byte>.Shared.Return(rented);
+    }
+
+    /// <summary>First <c>html5_sources</c> entry when present, else the YouTube watch URL of <c>youtube_id_1_0</c>, else empty.</summary>
+    public static void VideoUrl(CellWriter cell, FieldValue firstHtml5Source, FieldValue youtubeId)
+    {
+        if (!firstHtml5Source.IsNull)
+        {
+            cell.WriteText(firstHtml5Source.Utf8);
+        }
+        else if (youtubeId.Kind == FieldKind.String && !youtubeId.Utf8.IsEmpty)
+        {
+            const string Prefix = "https://www.youtube.com/watch?v=";
+            byte[] rented = ArrayPool<byte>.Shared.Rent(Prefix.Length + youtubeId.Utf8.Length);
+            System.Text.Encoding.ASCII.GetBytes(Prefix, rented);
+            youtubeId.Utf8.CopyTo(rented.AsSpan(Prefix.Length));
+            cell.WriteText(rented.AsSpan(0, Prefix.Length + youtubeId.Utf8.Length));
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+        else
+        {
+            cell.WriteText(ReadOnlySpan<byte>.Empty);
+        }
+    }
+
+    /// <summary>The profile's <c>id</c>, or <c>user-{auth_user.id}</c> for a user without a profile.</summary>
+    public static void ProfileIdOrUserKey(CellWriter cell, FieldValue profileId, FieldValue userId)
+    {
+        if (!profileId.IsNull)
+        {
+            cell.WriteText(profileId.Utf8);
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[5 + userId.Utf8.Length];
+        "user-"u8.CopyTo(text);
+        userId.Utf8.CopyTo(text[5..]);
+        cell.WriteText(text);
+    }
+
+    /// <summary>The value for forum threads (<c>_type</c> = <c>CommentThread</c>), else empty.</summary>
+    public static void ThreadOnly(CellWriter cell, FieldValue type, FieldValue value) =>
+        cell.WriteText(type.Utf8.SequenceEqual("CommentThread"u8) ? value.Utf8 : ReadOnlySpan<byte>.Empty);
+
+    /// <summary>The value for forum comments (<c>_type</c> = <c>Comment</c>), else empty.</summary>
+    public static void CommentOnly(CellWriter cell, FieldValue type, FieldValue value) =>
+        cell.WriteText(type.Utf8.SequenceEqual("Comment"u8) ? value.Utf8 : ReadOnlySpan<byte>.Empty);
+}

@@ -1,0 +1,20 @@
+namespace VisMooc.Modules.Schema;
+
+/// <summary>The SQL column types a table declaration may use (MySQL spelling; SQLite maps them to affinities).</summary>
+public enum SqlType
+{
+    /// <summary><c>varchar(n)</c>; needs a size.</summary>
+    Varchar = 1,
+    /// <summary><c>datetime</c>, written <c>YYYY-MM-DD HH:MM:SS</c> in UTC.</summary>
+    Datetime = 2,
+    /// <summary><c>TINYINT</c>.</summary>
+    TinyInt = 3,
+    /// <summary><c>INT</c>.</summary>
+    Int = 4,
+    /// <summary><c>BIGINT</c>.</summary>
+    BigInt = 5,
+    /// <summary><c>MEDIUMTEXT</c>.</summary>
+    MediumText = 6,
+    /// <summary><c>LONGTEXT</c>.</summary>
+    LongText = 7,
+}

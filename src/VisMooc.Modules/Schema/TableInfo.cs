@@ -1,0 +1,28 @@
+namespace VisMooc.Modules.Schema;
+
+/// <summary>A declared table as data: columns, sources and SQL, generated from its declaration.</summary>
+/// <param name="Name">SQL table name and CSV file stem.</param>
+/// <param name="Source">The edX input that feeds it.</param>
+/// <param name="Order">Position in the generated script.</param>
+/// <param name="Columns">Columns in output order.</param>
+/// <param name="SourceFields">Distinct source fields, in first-use order; index k is <see cref="IRowSource.Get"/>'s k.</param>
+/// <param name="KeyFields">Indexes into <paramref name="SourceFields"/> that must be non-empty.</param>
+/// <param name="PrimaryKeyColumn">Index of the primary-key column.</param>
+/// <param name="MySqlCreate">MySQL <c>CREATE TABLE</c> statement.</param>
+/// <param name="MySqlLoad">MySQL <c>LOAD DATA</c> statement with the <c>MOOCDB_DIR</c> placeholder.</param>
+/// <param name="SqliteCreate">SQLite <c>CREATE TABLE</c> statement.</param>
+public sealed record TableInfo(
+    string Name,
+    EdxSource Source,
+    int Order,
+    IReadOnlyList<ColumnInfo> Columns,
+    IReadOnlyList<string> SourceFields,
+    IReadOnlyList<int> KeyFields,
+    int PrimaryKeyColumn,
+    string MySqlCreate,
+    string MySqlLoad,
+    string SqliteCreate)
+{
+    /// <summary>The CSV file name, <c>{Name}.csv</c>.</summary>
+    public string CsvFileName => Name + ".csv";
+}

@@ -1,0 +1,12 @@
+using VisMooc.Modules.Schema;
+
+namespace VisMooc.Modules.Tables;
+
+/// <summary><c>grades</c>: one row per <c>certificates_generatedcertificate</c> row.</summary>
+[VisMoocTable("grades", EdxSource.CertificatesGeneratedCertificate, Order = 6, KeyFields = "id")]
+[Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+[Column("user_id", SqlType.Varchar, 11, From = "user_id")]
+[Column("course_id", SqlType.Varchar, 255, From = "course_id")]
+[Column("timestamp", SqlType.Datetime, Nullable = true, From = "created_date", Convert = "DateTimeUtc")]
+[Column("grade", SqlType.Varchar, 32, From = "grade")]
+public sealed partial class Grades;

@@ -1,0 +1,20 @@
+namespace VisMooc.Tool;
+
+/// <summary>The tool's exit codes (also in <c>--help</c> and the README).</summary>
+public static class ExitCodes
+{
+    /// <summary>Finished; nothing rejected.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Failed: nothing (or nothing more) was written under a final name.</summary>
+    public const int Failed = 1;
+
+    /// <summary>The command line was wrong.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Finished, but some input rows were rejected (see <c>rejects/</c> and <c>report.json</c>).</summary>
+    public const int FinishedWithRejects = 3;
+
+    /// <summary>One-paragraph description for help texts.</summary>
+    public const string Help = "Exit codes: 0 done, 1 failed, 2 usage error, 3 done but some rows were rejected (see rejects/ and report.json).";
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using VisMooc.Tool.Commands;
+
+namespace VisMooc.Tool;
+
+/// <summary>Entry point of the <c>vismooc</c> command.</summary>
+public static class Program
+{
+    /// <summary>Runs the command line and returns the exit code.</summary>
+    public static int Main(string[] args)
+    {
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors", Recursive = true };
+        var root = new RootCommand("VisMooc: converts edX research data packages into MOOCdb's vismooc_extensions tables.\n\n" + ExitCodes.Help);
+        root.Options.Add(quiet);
+        root.Subcommands.Add(SchemaCommand.Create(quiet));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine("vismooc: " + error.Message);
+            }
+
+            Console.Error.WriteLine("Try 'vismooc --help'.");
+            return ExitCodes.Usage;
+        }
+
+        return parse.Invoke();
+    }
+}
