@@ -11,7 +11,10 @@ public static class Program
     {
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors", Recursive = true };
         var root = new RootCommand("VisMooc: converts edX research data packages into MOOCdb's vismooc_extensions tables.\n\n" + ExitCodes.Help);
+        var json = new Option<bool>("--json") { Description = "Print a machine-readable summary (the report) on standard output", Recursive = true };
         root.Options.Add(quiet);
+        root.Options.Add(json);
+        root.Subcommands.Add(ConvertCommand.Create(quiet, json));
         root.Subcommands.Add(SchemaCommand.Create(quiet));
 
         var parse = root.Parse(args);

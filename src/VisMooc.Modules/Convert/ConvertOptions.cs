@@ -1,0 +1,20 @@
+namespace VisMooc.Modules.Convert;
+
+/// <summary>What to convert and how.</summary>
+public sealed record ConvertOptions
+{
+    /// <summary>A course folder, or a folder of course folders.</summary>
+    public required string Input { get; init; }
+
+    /// <summary>The output folder (created when missing; its tables are replaced).</summary>
+    public required string Output { get; init; }
+
+    /// <summary>Only courses whose folder name matches this pattern (<c>*</c> and <c>?</c>).</summary>
+    public string? CoursePattern { get; init; }
+
+    /// <summary>A missing source file is an error instead of a skipped table.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>How many tables to convert at once (default: one per core).</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+}

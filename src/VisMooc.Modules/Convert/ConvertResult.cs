@@ -1,0 +1,26 @@
+namespace VisMooc.Modules.Convert;
+
+/// <summary>What a finished run did: per course and table counts, notices and time taken.</summary>
+/// <param name="Input">The input folder.</param>
+/// <param name="Output">The output folder.</param>
+/// <param name="Courses">The courses converted, in order.</param>
+/// <param name="Tables">Counts per course and table, in course order then table order.</param>
+/// <param name="Notices">Run-level notices (missing files).</param>
+/// <param name="Elapsed">Wall time.</param>
+public sealed record ConvertResult(
+    string Input,
+    string Output,
+    IReadOnlyList<CourseInput> Courses,
+    IReadOnlyList<TableStats> Tables,
+    IReadOnlyList<string> Notices,
+    TimeSpan Elapsed)
+{
+    /// <summary>Rows rejected in all tables.</summary>
+    public long Rejected => Tables.Sum(t => t.Rejected);
+
+    /// <summary>Warnings in all tables.</summary>
+    public long Warnings => Tables.Sum(t => t.Warnings);
+
+    /// <summary>0 when nothing was rejected, 3 when some rows were (the documented exit codes).</summary>
+    public int ExitCode => Rejected > 0 ? 3 : 0;
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace VisMooc.Modules.Convert;
+
+/// <summary>Shared state of one conversion run: options, and the counts of every course and table.</summary>
+public sealed class ConvertRun(ConvertOptions options)
+{
+    private readonly ConcurrentDictionary<(string Course, string Table), TableStats> _stats = new();
+    private readonly ConcurrentQueue<string> _notices = new();
+
+    /// <summary>The options.</summary>
+    public ConvertOptions Options { get; } = options;
+
+    /// <summary>The counts of one course's table (created on first use).</summary>
+    public TableStats StatsFor(string course, string table) => _stats.GetOrAdd((course, table), k => new TableStats(k.Course, k.Table));
+
+    /// <summary>Every table's counts.</summary>
+    public IEnumerable<TableStats> AllStats => _stats.Values;
+
+    /// <summary>Run-level notices (missing files), in the order they were raised per job.</summary>
+    public IEnumerable<string> Notices => _notices;
+
+    /// <summary>A table's source file is missing: a notice, or with <c>--strict</c> a failure.</summary>
+    public void MissingFile(CourseInput course, EdxFileKind kind, IEnumerable<TableStats> affected)
+    {
+        string pattern = InputDiscovery.Pattern(kind);
+        if (Options.Strict)
+        {
+            throw new ConvertException(course.Folder, $"no {pattern} file (--strict)");
+        }
+
+        var tables = affected.ToList();
+        foreach (var stats in tables)
+        {
+            stats.MissingFile = pattern;
+        }
+
+        _notices.Enqueue($"{course.Name}: no {pattern} file; skipped {string.Join(", ", tables.Select(t => t.Table))}");
+    }
+}

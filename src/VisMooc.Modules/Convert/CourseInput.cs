@@ -1,0 +1,11 @@
+namespace VisMooc.Modules.Convert;
+
+/// <summary>One course folder and the package files found in it, by kind, in ordinal name order.</summary>
+/// <param name="Name">The course folder's name, used in reports.</param>
+/// <param name="Folder">The folder's full path.</param>
+/// <param name="Files">The files found for each kind (missing kinds have no entry).</param>
+public sealed record CourseInput(string Name, string Folder, IReadOnlyDictionary<EdxFileKind, IReadOnlyList<string>> Files)
+{
+    /// <summary>The files of one kind (empty when none was found).</summary>
+    public IReadOnlyList<string> FilesOf(EdxFileKind kind) => Files.TryGetValue(kind, out var f) ? f : [];
+}

@@ -1,0 +1,85 @@
+using VisMooc.Modules.Input;
+using VisMooc.Modules.Schema;
+
+namespace VisMooc.Modules.Convert;
+
+/// <summary>Tables fed from <c>course_structure</c> JSON: the course root (courses) and the videos (videos, course_video).</summary>
+public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
+{
+    /// <inheritdoc/>
+    public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
+
+    /// <inheritdoc/>
+    public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
+    {
+        var metadata = new HashSet<string>(Outputs.SelectMany(o => CourseRowSource.MetadataNames(o.Table.Info)), StringComparer.Ordinal) { "display_name" };
+        foreach (var course in courses)
+        {
+            var stats = Outputs.Select(o => run.StatsFor(course.Name, o.Table.Info.Name)).ToList();
+            for (int i = 0; i < Outputs.Count; i++)
+            {
+                Outputs[i].BeginCourse(stats[i]);
+            }
+
+            var files = course.FilesOf(EdxFileKind.CourseStructure);
+            if (files.Count == 0)
+            {
+                run.MissingFile(course, EdxFileKind.CourseStructure, stats);
+                continue;
+            }
+
+            foreach (var path in files)
+            {
+                string name = Path.GetFileName(path);
+                stats.ForEach(s => s.Files.Add(name));
+                List<CourseBlock> blocks;
+                using (var stream = InputDiscovery.Open(path))
+                {
+                    try
+                    {
+                        blocks = CourseStructureReader.Read(stream, metadata);
+                    }
+                    catch (InvalidDataException e)
+                    {
+                        throw new ConvertException(name, e.Message);
+                    }
+                }
+
+                var tree = CourseTree.Build(blocks);
+                foreach (var output in Outputs)
+                {
+                    var source = new CourseRowSource(output.Table.Info, name);
+                    if (output.Table.Info.Source == EdxSource.CourseStructureRoot)
+                    {
+                        if (tree.Root is null)
+                        {
+                            output.At(name, 0, "course tree");
+                            output.Warn("", "no block has category 'course'; no course row written");
+                            continue;
+                        }
+
+                        Emit(output, source, tree.Root, tree.Root, [], name);
+                    }
+                    else
+                    {
+                        foreach (var (video, section) in tree.Videos)
+                        {
+                            Emit(output, source, video, tree.Root, section, name);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Emit(TableOutput output, CourseRowSource source, CourseBlock block, CourseBlock? root, byte[] section, string file)
+    {
+        output.Stats.Read++;
+        output.At(file, 0, "block " + block.Key);
+        source.Set(block, root, section);
+        if (output.Write(source) is string reason)
+        {
+            output.Reject(reason, System.Text.Encoding.UTF8.GetBytes(block.Key));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using VisMooc.Modules.Input;
+
+namespace VisMooc.Modules.Convert;
+
+/// <summary>Tables fed from the forum <c>.mongo</c> dump, one JSON document per line.</summary>
+public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
+{
+    /// <inheritdoc/>
+    public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
+
+    /// <inheritdoc/>
+    public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
+    {
+        var parsers = Outputs.Select(o => new ForumDocumentParser(o.Table.Info.SourceFields)).ToList();
+        foreach (var course in courses)
+        {
+            var stats = Outputs.Select(o => run.StatsFor(course.Name, o.Table.Info.Name)).ToList();
+            for (int i = 0; i < Outputs.Count; i++)
+            {
+                Outputs[i].BeginCourse(stats[i]);
+            }
+
+            var files = course.FilesOf(EdxFileKind.Forum);
+            if (files.Count == 0)
+            {
+                run.MissingFile(course, EdxFileKind.Forum, stats);
+                continue;
+            }
+
+            foreach (var path in files)
+            {
+                string name = Path.GetFileName(path);
+                stats.ForEach(s => s.Files.Add(name));
+                using var lines = new LfLineReader(InputDiscovery.Open(path));
+                while (lines.TryReadLine(out var line))
+                {
+                    if (line.Trim(" \t\r"u8).IsEmpty)
+                    {
+                        continue; // blank lines are not documents
+                    }
+
+                    for (int i = 0; i < Outputs.Count; i++)
+                    {
+                        var output = Outputs[i];
+                        output.Stats.Read++;
+                        output.At(name, lines.LineNumber);
+                        if (!parsers[i].TryParse(line, out string? error))
+                        {
+                            output.Reject(error!, line);
+                        }
+                        else if (output.Write(parsers[i].Fields) is string reason)
+                        {
+                            output.Reject(reason, line);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

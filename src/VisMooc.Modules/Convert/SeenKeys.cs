@@ -1,0 +1,30 @@
+using System.Buffers.Text;
+using System.Text;
+
+namespace VisMooc.Modules.Convert;
+
+/// <summary>
+/// The primary-key values already written to a table, to drop later duplicates. Canonical decimal
+/// keys (the usual case) cost one 8-byte entry; any other key is kept as a string.
+/// </summary>
+public sealed class SeenKeys
+{
+    private readonly HashSet<long> _numbers = [];
+    private readonly HashSet<string> _others = new(StringComparer.Ordinal);
+
+    /// <summary>Number of keys held.</summary>
+    public int Count => _numbers.Count + _others.Count;
+
+    /// <summary>Adds a key as written in the CSV (enclosed and escaped); false when it was already there.</summary>
+    public bool Add(ReadOnlySpan<byte> writtenKey)
+    {
+        var inner = writtenKey.Length >= 2 && writtenKey[0] == '"' && writtenKey[^1] == '"' ? writtenKey[1..^1] : writtenKey;
+        if (inner.Length > 0 && inner.Length <= 18 && (inner[0] != '0' || inner.Length == 1)
+            && Utf8Parser.TryParse(inner, out long number, out int consumed) && consumed == inner.Length && inner[0] != '-' && inner[0] != '+')
+        {
+            return _numbers.Add(number);
+        }
+
+        return _others.Add(Encoding.UTF8.GetString(writtenKey));
+    }
+}

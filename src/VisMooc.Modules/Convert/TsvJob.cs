@@ -1,0 +1,69 @@
+using VisMooc.Modules.Input;
+
+namespace VisMooc.Modules.Convert;
+
+/// <summary>Tables fed row by row from one edX TSV file kind (enrollments, grades, and added tables).</summary>
+public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs) : IConvertJob
+{
+    /// <inheritdoc/>
+    public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
+
+    /// <inheritdoc/>
+    public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
+    {
+        foreach (var course in courses)
+        {
+            var stats = Outputs.Select(o => run.StatsFor(course.Name, o.Table.Info.Name)).ToList();
+            for (int i = 0; i < Outputs.Count; i++)
+            {
+                Outputs[i].BeginCourse(stats[i]);
+            }
+
+            var files = course.FilesOf(kind);
+            if (files.Count == 0)
+            {
+                run.MissingFile(course, kind, stats);
+                continue;
+            }
+
+            foreach (var path in files)
+            {
+                string name = Path.GetFileName(path);
+                using var reader = new EdxTsvReader(InputDiscovery.Open(path), name);
+                var sources = Outputs.Select(o => TsvRowSource.Bind(reader, o.Table.Info)).ToList();
+                for (int i = 0; i < Outputs.Count; i++)
+                {
+                    stats[i].Files.Add(name);
+                }
+
+                while (reader.Read())
+                {
+                    for (int i = 0; i < Outputs.Count; i++)
+                    {
+                        var output = Outputs[i];
+                        output.Stats.Read++;
+                        output.At(name, reader.LineNumber);
+                        if (!reader.IsValid)
+                        {
+                            output.Reject(reader.RejectReason!, Raw(reader));
+                            continue;
+                        }
+
+                        if (reader.EscapeWarnings > 0)
+                        {
+                            output.Warn("", $"{reader.EscapeWarnings} unknown backslash escape(s) kept as typed");
+                        }
+
+                        if (output.Write(sources[i]) is string reason)
+                        {
+                            output.Reject(reason, Raw(reader));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private ReadOnlySpan<byte> Raw(EdxTsvReader reader) =>
+        kind is EdxFileKind.AuthUser or EdxFileKind.AuthUserProfile ? RawMasker.Mask(reader.RawRecord, reader.Header) : reader.RawRecord;
+}

@@ -1,0 +1,71 @@
+using VisMooc.Modules.Input;
+using VisMooc.Modules.Schema;
+using VisMooc.Modules.Values;
+
+namespace VisMooc.Modules.Convert;
+
+/// <summary>
+/// A users row: fields named <c>auth_user.X</c> come from the current auth_user record, fields named
+/// <c>auth_userprofile.X</c> from the joined profile (NULL when the user has none).
+/// </summary>
+public sealed class UserRowSource(ProfileStore profiles) : IRowSource
+{
+    /// <summary>Prefix of auth_user fields.</summary>
+    public const string UserPrefix = "auth_user.";
+
+    /// <summary>Prefix of profile fields.</summary>
+    public const string ProfilePrefix = "auth_userprofile.";
+
+    private EdxTsvReader? _reader;
+    private int[] _userColumns = [];
+    private int[] _profileFields = [];
+
+    /// <summary>The joined profile's index in the store, or -1.</summary>
+    public int Profile { get; set; } = -1;
+
+    /// <summary>The profile field names the table reads, in store order.</summary>
+    public static List<string> ProfileFieldNames(TableInfo table) =>
+        table.SourceFields.Where(f => f.StartsWith(ProfilePrefix, StringComparison.Ordinal)).Select(f => f[ProfilePrefix.Length..]).ToList();
+
+    /// <summary>Binds to an auth_user file's header.</summary>
+    public void Bind(EdxTsvReader reader, TableInfo table)
+    {
+        _reader = reader;
+        var profileNames = ProfileFieldNames(table);
+        _userColumns = new int[table.SourceFields.Count];
+        _profileFields = new int[table.SourceFields.Count];
+        for (int k = 0; k < table.SourceFields.Count; k++)
+        {
+            string field = table.SourceFields[k];
+            _userColumns[k] = -1;
+            _profileFields[k] = -1;
+            if (field.StartsWith(UserPrefix, StringComparison.Ordinal))
+            {
+                _userColumns[k] = reader.IndexOf(field[UserPrefix.Length..]);
+                if (_userColumns[k] < 0)
+                {
+                    throw TsvRowSource.MissingColumn(reader, table, field[UserPrefix.Length..], field);
+                }
+            }
+            else if (field.StartsWith(ProfilePrefix, StringComparison.Ordinal))
+            {
+                _profileFields[k] = profileNames.IndexOf(field[ProfilePrefix.Length..]);
+            }
+            else
+            {
+                throw new ConvertException(reader.FileName, $"table {table.Name} reads field '{field}', but users fields must start with '{UserPrefix}' or '{ProfilePrefix}'");
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public FieldValue Get(int sourceField)
+    {
+        if (_userColumns[sourceField] >= 0)
+        {
+            return _reader!.GetField(_userColumns[sourceField]);
+        }
+
+        return Profile < 0 ? FieldValue.Null : profiles.Get(Profile, _profileFields[sourceField]);
+    }
+}

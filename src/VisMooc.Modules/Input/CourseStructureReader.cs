@@ -1,0 +1,190 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using VisMooc.Modules.Values;
+
+namespace VisMooc.Modules.Input;
+
+/// <summary>
+/// Reads a <c>course_structure</c> JSON file into its blocks, streaming it through
+/// <see cref="Utf8JsonReader"/> with a refilled buffer: memory grows with the number of blocks and
+/// the metadata kept, not with the file (large problem <c>markdown</c> values are never kept).
+/// </summary>
+public static class CourseStructureReader
+{
+    /// <summary>Reads the blocks of <paramref name="stream"/>, keeping the named metadata fields
+    /// (a name ending in <c>[0]</c> keeps the first element of a list).</summary>
+    /// <exception cref="InvalidDataException">The file is not a course_structure JSON object; the message names line and column.</exception>
+    public static List<CourseBlock> Read(Stream stream, ISet<string> metadataFields)
+    {
+        var parser = new Parser(metadataFields);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            int length = 0;
+            bool final = false;
+            var state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+            long lineBase = 0;
+            while (true)
+            {
+                if (!final)
+                {
+                    int n = stream.Read(buffer, length, buffer.Length - length);
+                    final = n == 0;
+                    length += n;
+                }
+
+                var reader = new Utf8JsonReader(buffer.AsSpan(0, length), final, state);
+                try
+                {
+                    while (reader.Read())
+                    {
+                        parser.Handle(ref reader);
+                    }
+                }
+                catch (JsonException e)
+                {
+                    throw new InvalidDataException($"line {lineBase + (e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: invalid JSON: {e.Message.Split(" LineNumber:")[0].Trim()}", e);
+                }
+
+                if (final)
+                {
+                    break;
+                }
+
+                int consumed = (int)reader.BytesConsumed;
+                lineBase += buffer.AsSpan(0, consumed).Count((byte)'\n');
+                state = reader.CurrentState;
+                Buffer.BlockCopy(buffer, consumed, buffer, 0, length - consumed);
+                length -= consumed;
+                if (length == buffer.Length)
+                {
+                    // One token is longer than the buffer: grow it.
+                    byte[] bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, bigger, 0, length);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (!parser.SawRoot)
+        {
+            throw new InvalidDataException("line 1, column 1: the file is not a JSON object of blocks");
+        }
+
+        return parser.Blocks;
+    }
+
+    private sealed class Parser(ISet<string> metadataFields)
+    {
+        private CourseBlock? _block;
+        private string _member = "";
+        private string _metaName = "";
+        private bool _metaListFirstPending;
+
+        public List<CourseBlock> Blocks { get; } = [];
+
+        public bool SawRoot { get; private set; }
+
+        public void Handle(ref Utf8JsonReader r)
+        {
+            int depth = r.CurrentDepth;
+            switch (depth)
+            {
+                case 0:
+                    if (r.TokenType == JsonTokenType.StartObject)
+                    {
+                        SawRoot = true;
+                    }
+                    else if (r.TokenType != JsonTokenType.EndObject)
+                    {
+                        throw new JsonException("the file is not a JSON object of blocks");
+                    }
+
+                    break;
+                case 1:
+                    if (r.TokenType == JsonTokenType.PropertyName)
+                    {
+                        _block = new CourseBlock(r.GetString()!);
+                        Blocks.Add(_block);
+                    }
+
+                    _member = "";
+                    break;
+                case 2:
+                    if (r.TokenType == JsonTokenType.PropertyName)
+                    {
+                        _member = r.GetString()!;
+                    }
+                    else if (_member == "category" && r.TokenType == JsonTokenType.String && _block is not null)
+                    {
+                        _block.Category = r.GetString()!;
+                    }
+
+                    break;
+                case 3:
+                    if (_block is null)
+                    {
+                        break;
+                    }
+
+                    if (_member == "children" && r.TokenType == JsonTokenType.String)
+                    {
+                        _block.Children.Add(r.GetString()!);
+                    }
+                    else if (_member == "metadata")
+                    {
+                        if (r.TokenType == JsonTokenType.PropertyName)
+                        {
+                            _metaName = r.GetString()!;
+                            _metaListFirstPending = false;
+                        }
+                        else if (r.TokenType == JsonTokenType.StartArray)
+                        {
+                            _metaListFirstPending = metadataFields.Contains(_metaName + "[0]");
+                        }
+                        else if (IsScalar(r.TokenType) && metadataFields.Contains(_metaName))
+                        {
+                            Keep(ref r, _metaName);
+                        }
+                    }
+
+                    break;
+                case 4:
+                    if (_block is not null && _member == "metadata" && _metaListFirstPending)
+                    {
+                        _metaListFirstPending = false;
+                        if (IsScalar(r.TokenType))
+                        {
+                            Keep(ref r, _metaName + "[0]");
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private static bool IsScalar(JsonTokenType t) =>
+            t is JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null;
+
+        private void Keep(ref Utf8JsonReader r, string name)
+        {
+            var (bytes, kind) = r.TokenType switch
+            {
+                JsonTokenType.String => (Encoding.UTF8.GetBytes(r.GetString()!), FieldKind.String),
+                JsonTokenType.Number => (r.ValueSpan.ToArray(), FieldKind.Number),
+                JsonTokenType.Null => ([], FieldKind.Null),
+                _ => (r.ValueSpan.ToArray(), FieldKind.Json),
+            };
+            if (kind != FieldKind.Null)
+            {
+                _block!.Metadata[name] = (bytes, kind);
+            }
+        }
+    }
+}

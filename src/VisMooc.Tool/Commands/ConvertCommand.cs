@@ -1,0 +1,71 @@
+using System.CommandLine;
+using VisMooc.Generated;
+using VisMooc.Modules.Convert;
+
+namespace VisMooc.Tool.Commands;
+
+/// <summary><c>vismooc convert</c>: edX package files into the vismooc_extensions CSV tables.</summary>
+internal static class ConvertCommand
+{
+    public static Command Create(Option<bool> quiet, Option<bool> json)
+    {
+        var input = new Argument<DirectoryInfo>("INPUT") { Description = "A course folder, or a folder of course folders" };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Output folder for the seven CSV tables, rejects/ and report.json (its tables are replaced)", Required = true };
+        var course = new Option<string?>("--course") { Description = "Only course folders whose name matches this pattern (* and ?)" };
+        var strict = new Option<bool>("--strict") { Description = "Fail when a course lacks one of the six input files (default: skip its tables with a warning)" };
+        var threads = new Option<int>("--threads") { Description = "Tables converted at once (default: one per core; output is the same for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+        var command = new Command("convert", "Convert edX research data package files into the vismooc_extensions CSV tables.\n\n"
+            + "Examples:\n  vismooc convert HKUSTx-COMP102x-2T2014 --out csv\n  vismooc convert package-folder --out csv --course 'HKUSTx-*'\n\n" + ExitCodes.Help);
+        command.Arguments.Add(input);
+        command.Options.Add(output);
+        command.Options.Add(course);
+        command.Options.Add(strict);
+        command.Options.Add(threads);
+        command.SetAction(parse =>
+        {
+            var options = new ConvertOptions
+            {
+                Input = parse.GetValue(input)!.FullName,
+                Output = parse.GetValue(output)!.FullName,
+                CoursePattern = parse.GetValue(course),
+                Strict = parse.GetValue(strict),
+                Threads = parse.GetValue(threads),
+            };
+            return Run(options, parse.GetValue(quiet), parse.GetValue(json));
+        });
+        return command;
+    }
+
+    public static int Run(ConvertOptions options, bool quiet, bool json)
+    {
+        ConvertResult result;
+        try
+        {
+            result = PackageConverter.Run(options, GeneratedTables.All);
+        }
+        catch (ConvertException e)
+        {
+            Console.Error.WriteLine("vismooc: error: " + e.Message);
+            return ExitCodes.Failed;
+        }
+
+        if (json)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            ConvertReportWriter.Write(result, stdout);
+            stdout.WriteByte((byte)'\n');
+        }
+        else if (!quiet)
+        {
+            Summary.Print(result, Console.Out);
+        }
+
+        if (!quiet)
+        {
+            Summary.PrintProblems(result, Console.Error);
+        }
+
+        return result.ExitCode;
+    }
+}
