@@ -9,7 +9,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NotPartial = new(
         "VMG001", "Table declaration must be a top-level partial class",
-        "Table class '{0}' must be declared 'partial' and not nested, so the generator can add its map, writer and SQL",
+        "Table class '{0}' must be a 'partial' class that is not nested, generic, static or a record, so the generator can add its map, writer and SQL",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor DuplicateColumn = new(

@@ -30,7 +30,7 @@ internal static class TableParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
-        var syntax = (ClassDeclarationSyntax)context.TargetNode;
+        var syntax = (TypeDeclarationSyntax)context.TargetNode;
         var attribute = context.Attributes[0];
 
         string tableName = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string ?? symbol.Name : symbol.Name;
@@ -49,7 +49,9 @@ internal static class TableParser
             }
         }
 
-        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || symbol.ContainingType is not null)
+        // The emitter writes 'partial class Name' at namespace level: any other shape would not merge with the declaration.
+        if (syntax is not ClassDeclarationSyntax || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword)
+            || symbol.ContainingType is not null || symbol.IsGenericType || symbol.IsStatic)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, syntax.Identifier.GetLocation(), symbol.Name));
         }

@@ -41,6 +41,22 @@ public sealed class DiagnosticTests
         AssertDiagnostic(source, "VMG001", "public sealed partial class Inner", "'Inner'");
     }
 
+    [Theory]
+    [InlineData("public sealed partial record Things;")]
+    [InlineData("public static partial class Things;")]
+    [InlineData("public sealed partial class Things<T>;")]
+    public void VMG001_ShapeTheEmitterCannotExtend(string declaration)
+    {
+        // A record used to be skipped without a word, and static or generic classes got generated code that does not compile or merge.
+        string source = Usings + $$"""
+            [VisMoocTable("things", EdxSource.Forum)]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            {{declaration}}
+            """;
+
+        AssertDiagnostic(source, "VMG001", declaration, "'Things'");
+    }
+
     [Fact]
     public void VMG002_DuplicateColumn()
     {
