@@ -39,7 +39,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ConversionWrongSignature = new(
         "VMG007", "Conversion method has the wrong signature",
-        "Conversion '{0}' for column '{1}' of table '{2}' must be 'static void {0}({3})' to take its {4} source field(s)",
+        "Conversion '{0}' for column '{1}' of table '{2}' must be a 'static void {0}({3})' that the table class can call, to take its {4} source field(s)",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor MultiplePrimaryKeys = new(

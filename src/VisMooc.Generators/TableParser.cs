@@ -121,7 +121,7 @@ internal static class TableParser
             }
 
             var fields = SplitList(from);
-            var conversion = FindConversion(symbol, standard, convert, fields.Length, out bool anyNamed);
+            var conversion = FindConversion(compilation, symbol, standard, convert, fields.Length, out bool anyNamed);
             if (conversion is null)
             {
                 if (!anyNamed)
@@ -178,7 +178,7 @@ internal static class TableParser
     private static ImmutableArray<string> SplitList(string text) =>
         text.Split(',').Select(f => f.Trim()).Where(f => f.Length > 0).ToImmutableArray();
 
-    private static IMethodSymbol? FindConversion(INamedTypeSymbol table, INamedTypeSymbol? standard, string name, int fieldCount, out bool anyNamed)
+    private static IMethodSymbol? FindConversion(Compilation compilation, INamedTypeSymbol table, INamedTypeSymbol? standard, string name, int fieldCount, out bool anyNamed)
     {
         anyNamed = false;
         foreach (var type in new[] { table, standard })
@@ -191,7 +191,7 @@ internal static class TableParser
             foreach (var method in type.GetMembers(name).OfType<IMethodSymbol>())
             {
                 anyNamed = true;
-                if (IsConversion(method, fieldCount))
+                if (IsConversion(compilation, table, method, fieldCount))
                 {
                     return method;
                 }
@@ -206,10 +206,12 @@ internal static class TableParser
         return null;
     }
 
-    private static bool IsConversion(IMethodSymbol method, int fieldCount)
+    private static bool IsConversion(Compilation compilation, INamedTypeSymbol table, IMethodSymbol method, int fieldCount)
     {
+        // The generated WriteRow is a member of the table class, so what matters is access from there:
+        // a private conversion on the table class is fine, an internal one in another assembly is not.
         if (!method.IsStatic || !method.ReturnsVoid || method.IsGenericMethod
-            || method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal)
+            || !compilation.IsSymbolAccessibleWithin(method, table)
             || method.Parameters.Length != fieldCount + 1)
         {
             return false;

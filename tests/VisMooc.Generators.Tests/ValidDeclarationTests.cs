@@ -55,6 +55,24 @@ public sealed class ValidDeclarationTests
     }
 
     [Fact]
+    public void PrivateConversionOnTheTableClassIsAccepted()
+    {
+        // The generated WriteRow is a member of the class, so it can call private helpers; this used to be VMG007.
+        var run = GeneratorRunner.Run(Usings + """
+            [VisMoocTable("pets", EdxSource.Forum)]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id", Convert = "Shout")]
+            public sealed partial class Pets
+            {
+                private static void Shout(CellWriter cell, FieldValue value) => cell.WriteText(value.Utf8);
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.Contains("global::Sample.Tables.Pets.Shout(writer, row.Get(0));", run.Source("Sample.Tables.Pets.g.cs"));
+    }
+
+    [Fact]
     public void TwoTablesAreRegisteredInScriptOrder()
     {
         var run = GeneratorRunner.Run(Usings + """
