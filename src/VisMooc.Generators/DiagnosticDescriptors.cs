@@ -61,4 +61,9 @@ internal static class DiagnosticDescriptors
         "VMG011", "Duplicate table name",
         "Table name '{0}' is declared by more than one class ({1})",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnknownSource = new(
+        "VMG012", "Unknown edX source",
+        "Table '{0}' has unknown edX source value {1}, use a member of VisMooc.Modules.Schema.EdxSource",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -56,6 +56,14 @@ internal static class TableParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, syntax.Identifier.GetLocation(), symbol.Name));
         }
 
+        // Without this the emitter would write 'EdxSource.' with no member name: a syntax error in generated code.
+        if (source <= 0 || source >= s_sourceNames.Length)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnknownSource, attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(),
+                tableName, source.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         var compilation = context.SemanticModel.Compilation;
         var standard = compilation.GetTypeByMetadataName(StandardConversions);
         var columns = new List<ColumnModel>();
@@ -168,7 +176,7 @@ internal static class TableParser
                 symbol.Name,
                 tableName,
                 source,
-                source > 0 && source < s_sourceNames.Length ? s_sourceNames[source] : "",
+                s_sourceNames[source],
                 order,
                 new EquatableArray<string>(keyFields),
                 new EquatableArray<ColumnModel>(columns.ToImmutableArray()));

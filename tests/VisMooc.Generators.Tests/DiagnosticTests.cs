@@ -213,6 +213,19 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void VMG012_UnknownEdxSource()
+    {
+        // This used to generate 'EdxSource.,': a syntax error inside generated code instead of a diagnostic.
+        string source = Usings + """
+            [VisMoocTable("things", (EdxSource)99)]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            public sealed partial class Things;
+            """;
+
+        AssertDiagnostic(source, "VMG012", "(EdxSource)99", "'things'", "99");
+    }
+
+    [Fact]
     public void InvalidDeclarationGetsNoGeneratedSource()
     {
         var run = GeneratorRunner.Run(Usings + """
