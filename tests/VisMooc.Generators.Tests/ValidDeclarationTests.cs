@@ -72,6 +72,46 @@ public sealed class ValidDeclarationTests
         Assert.Contains("global::Sample.Tables.Pets.Shout(writer, row.Get(0));", run.Source("Sample.Tables.Pets.g.cs"));
     }
 
+    public static TheoryData<string> EdxSources() => new(Enum.GetNames<VisMooc.Modules.Schema.EdxSource>());
+
+    public static TheoryData<string> SqlTypes() => new(Enum.GetNames<VisMooc.Modules.Schema.SqlType>());
+
+    [Theory]
+    [MemberData(nameof(EdxSources))]
+    public void EveryEdxSourceGeneratesCompilingCode(string edxSource)
+    {
+        // The parser keeps its own copy of the enum's names; a member it lacks would be reported as VMG012.
+        var run = GeneratorRunner.Run(Usings + $$"""
+            [VisMoocTable("pets", EdxSource.{{edxSource}})]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            public sealed partial class Pets;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.Contains("global::VisMooc.Modules.Schema.EdxSource." + edxSource + ",", run.Source("Sample.Tables.Pets.g.cs"));
+    }
+
+    [Theory]
+    [MemberData(nameof(SqlTypes))]
+    public void EverySqlTypeGeneratesCompilingCode(string sqlType)
+    {
+        // Likewise for SqlType: a member the parser lacks would be VMG004, one SqlText lacks would print '?'.
+        string size = sqlType == "Varchar" ? ", 10" : "";
+        var run = GeneratorRunner.Run(Usings + $$"""
+            [VisMoocTable("pets", EdxSource.Forum)]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            [Column("value", SqlType.{{sqlType}}{{size}}, Nullable = true, From = "value")]
+            public sealed partial class Pets;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        string create = run.Constant("Sample.Tables.Pets", "MySqlCreate");
+        Assert.Matches(@"\n    value [A-Za-z]+(\(10\))? NULL,\n", create);
+        Assert.DoesNotContain("?", create);
+    }
+
     [Fact]
     public void TwoTablesAreRegisteredInScriptOrder()
     {
