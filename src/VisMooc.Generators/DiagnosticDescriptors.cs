@@ -9,7 +9,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NotPartial = new(
         "VMG001", "Table declaration must be a top-level partial class",
-        "Table class '{0}' must be declared 'partial' and not nested, so the generator can add its map, writer and SQL",
+        "Table class '{0}' must be a 'partial' class that is not nested, generic, static or a record, so the generator can add its map, writer and SQL",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor DuplicateColumn = new(
@@ -39,7 +39,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ConversionWrongSignature = new(
         "VMG007", "Conversion method has the wrong signature",
-        "Conversion '{0}' for column '{1}' of table '{2}' must be 'static void {0}({3})' to take its {4} source field(s)",
+        "Conversion '{0}' for column '{1}' of table '{2}' must be a 'static void {0}({3})' that the table class can call, to take its {4} source field(s)",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor MultiplePrimaryKeys = new(
@@ -60,5 +60,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateTable = new(
         "VMG011", "Duplicate table name",
         "Table name '{0}' is declared by more than one class ({1})",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnknownSource = new(
+        "VMG012", "Unknown edX source",
+        "Table '{0}' has unknown edX source value {1}, use a member of VisMooc.Modules.Schema.EdxSource",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -30,7 +30,7 @@ internal static class TableParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
-        var syntax = (ClassDeclarationSyntax)context.TargetNode;
+        var syntax = (TypeDeclarationSyntax)context.TargetNode;
         var attribute = context.Attributes[0];
 
         string tableName = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string ?? symbol.Name : symbol.Name;
@@ -49,9 +49,19 @@ internal static class TableParser
             }
         }
 
-        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || symbol.ContainingType is not null)
+        // The emitter writes 'partial class Name' at namespace level: any other shape would not merge with the declaration.
+        if (syntax is not ClassDeclarationSyntax || !syntax.Modifiers.Any(SyntaxKind.PartialKeyword)
+            || symbol.ContainingType is not null || symbol.IsGenericType || symbol.IsStatic)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, syntax.Identifier.GetLocation(), symbol.Name));
+        }
+
+        // Without this the emitter would write 'EdxSource.' with no member name: a syntax error in generated code.
+        if (source <= 0 || source >= s_sourceNames.Length)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnknownSource, attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(),
+                tableName, source.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var compilation = context.SemanticModel.Compilation;
@@ -119,7 +129,7 @@ internal static class TableParser
             }
 
             var fields = SplitList(from);
-            var conversion = FindConversion(symbol, standard, convert, fields.Length, out bool anyNamed);
+            var conversion = FindConversion(compilation, symbol, standard, convert, fields.Length, out bool anyNamed);
             if (conversion is null)
             {
                 if (!anyNamed)
@@ -166,7 +176,7 @@ internal static class TableParser
                 symbol.Name,
                 tableName,
                 source,
-                source > 0 && source < s_sourceNames.Length ? s_sourceNames[source] : "",
+                s_sourceNames[source],
                 order,
                 new EquatableArray<string>(keyFields),
                 new EquatableArray<ColumnModel>(columns.ToImmutableArray()));
@@ -176,7 +186,7 @@ internal static class TableParser
     private static ImmutableArray<string> SplitList(string text) =>
         text.Split(',').Select(f => f.Trim()).Where(f => f.Length > 0).ToImmutableArray();
 
-    private static IMethodSymbol? FindConversion(INamedTypeSymbol table, INamedTypeSymbol? standard, string name, int fieldCount, out bool anyNamed)
+    private static IMethodSymbol? FindConversion(Compilation compilation, INamedTypeSymbol table, INamedTypeSymbol? standard, string name, int fieldCount, out bool anyNamed)
     {
         anyNamed = false;
         foreach (var type in new[] { table, standard })
@@ -189,7 +199,7 @@ internal static class TableParser
             foreach (var method in type.GetMembers(name).OfType<IMethodSymbol>())
             {
                 anyNamed = true;
-                if (IsConversion(method, fieldCount))
+                if (IsConversion(compilation, table, method, fieldCount))
                 {
                     return method;
                 }
@@ -204,10 +214,12 @@ internal static class TableParser
         return null;
     }
 
-    private static bool IsConversion(IMethodSymbol method, int fieldCount)
+    private static bool IsConversion(Compilation compilation, INamedTypeSymbol table, IMethodSymbol method, int fieldCount)
     {
+        // The generated WriteRow is a member of the table class, so what matters is access from there:
+        // a private conversion on the table class is fine, an internal one in another assembly is not.
         if (!method.IsStatic || !method.ReturnsVoid || method.IsGenericMethod
-            || method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal)
+            || !compilation.IsSymbolAccessibleWithin(method, table)
             || method.Parameters.Length != fieldCount + 1)
         {
             return false;

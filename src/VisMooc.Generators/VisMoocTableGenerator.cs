@@ -27,7 +27,7 @@ public sealed class VisMoocTableGenerator : IIncrementalGenerator
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 TableParser.TableAttribute,
-                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                predicate: static (node, _) => node is TypeDeclarationSyntax,
                 transform: static (ctx, ct) => TableParser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.Tables);
 

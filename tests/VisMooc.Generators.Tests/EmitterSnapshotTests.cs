@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using VisMooc.Generators.Model;
+using VisMooc.Tests.Shared;
+
+namespace VisMooc.Generators.Tests;
+
+/// <summary>The emitter driven by a hand-built model, without Roslyn: fast, and pins emitter changes on their own.</summary>
+public sealed class EmitterSnapshotTests
+{
+    private const string Conversions = "global::VisMooc.Modules.Conversions.ValueConversions";
+
+    private static readonly TableModel s_pets = new(
+        Namespace: "Sample.Tables",
+        ClassName: "Pets",
+        TableName: "pets",
+        Source: 6,
+        SourceName: "Forum",
+        Order: 3,
+        KeyFields: Strings("id"),
+        Columns: new EquatableArray<ColumnModel>(
+        [
+            new ColumnModel("_id", 1, "Varchar", 64, Nullable: false, PrimaryKey: true, Strings("id"), Conversions, "ValueConversions", "StableId"),
+            new ColumnModel("born", 2, "Datetime", 0, Nullable: true, PrimaryKey: false, Strings("born"), Conversions, "ValueConversions", "DateTimeUtc"),
+        ]));
+
+    [Fact]
+    public void TwoColumnTable() => Snapshot.Verify(TableEmitter.EmitTable(s_pets), "cs");
+
+    [Fact]
+    public void TwoColumnTableRegistry() => Snapshot.Verify(TableEmitter.EmitRegistry([s_pets]), "cs");
+
+    [Fact]
+    public void HintNameIsTheQualifiedClassName() =>
+        Assert.Equal("Sample.Tables.Pets.g.cs", TableEmitter.HintName(s_pets));
+
+    [Fact]
+    public void SqlOfTwoColumnTable() =>
+        Snapshot.Verify(SqlText.MySqlCreate(s_pets) + "\n\n" + SqlText.MySqlLoadHead(s_pets) + "\n" + SqlText.SqliteCreate(s_pets), "sql");
+
+    private static EquatableArray<string> Strings(params string[] items) => new(ImmutableArray.Create(items));
+}

@@ -1,0 +1,33 @@
+using VisMooc.Generated;
+using VisMooc.Tests.Shared;
+
+namespace VisMooc.Generators.Tests;
+
+/// <summary>Snapshots of what the generator makes of the real declarations: one file per table, the registry and both scripts.</summary>
+public sealed class GeneratorSnapshotTests
+{
+    public static TheoryData<string> RealTableNames() => new(RealTables.HintsByTable.Keys.Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void RealDeclarationsGenerateOneCompilingSourcePerFile()
+    {
+        Assert.Empty(RealTables.Run.Diagnostics);
+        Assert.Empty(RealTables.Run.OutputErrors);
+        Assert.Equal(RepoFiles.TableDeclarations().Count, RealTables.HintsByTable.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(RealTableNames))]
+    public void RealTable(string table) =>
+        Snapshot.Verify(RealTables.Run.Source(RealTables.HintsByTable[table]), "cs", table);
+
+    [Fact]
+    public void Registry() =>
+        Snapshot.Verify(RealTables.Run.Source(RealTables.RegistryHint), "cs", "GeneratedTables");
+
+    [Fact]
+    public void MySqlScript() => Snapshot.Verify(GeneratedTables.MySqlScript, "sql");
+
+    [Fact]
+    public void SqliteScript() => Snapshot.Verify(GeneratedTables.SqliteScript, "sql");
+}

@@ -1,0 +1,159 @@
+namespace VisMooc.Generators.Tests;
+
+/// <summary>Valid declarations generate code that compiles, calling the conversions the declaration names.</summary>
+public sealed class ValidDeclarationTests
+{
+    private const string Usings = """
+        using VisMooc.Modules.Output;
+        using VisMooc.Modules.Schema;
+        using VisMooc.Modules.Values;
+
+        namespace Sample.Tables;
+
+        """;
+
+    [Fact]
+    public void ValidDeclarationCompilesWithoutErrors()
+    {
+        var run = GeneratorRunner.Run(Usings + """
+            [VisMoocTable("pets", EdxSource.Forum, Order = 2, KeyFields = "id")]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id", Convert = "StableId")]
+            [Column("born", SqlType.Datetime, Nullable = true, From = "born", Convert = "DateTimeUtc")]
+            [Column("legs", SqlType.TinyInt, From = "legs")]
+            [Column("owner", SqlType.Varchar, 255, From = "owner.id, id", Convert = "ProfileIdOrUserKey")]
+            [Column("notes", SqlType.LongText, Convert = "Empty")]
+            public sealed partial class Pets;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.Equal(["Sample.Tables.Pets.g.cs", "VisMooc.Generated.GeneratedTables.g.cs"], run.Sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("global::VisMooc.Modules.Conversions.ValueConversions.ProfileIdOrUserKey(writer, row.Get(3), row.Get(0));", run.Source("Sample.Tables.Pets.g.cs"));
+    }
+
+    [Fact]
+    public void ConversionOnTheTableClassIsUsedBeforeValueConversions()
+    {
+        // "Text" also exists on ValueConversions; the declaring class comes first.
+        var run = GeneratorRunner.Run(Usings + """
+            [VisMoocTable("pets", EdxSource.Forum)]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            [Column("name", SqlType.Varchar, 40, From = "name", Convert = "Text")]
+            public sealed partial class Pets
+            {
+                public static void Text(CellWriter cell, FieldValue value) => cell.WriteText(value.Utf8);
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        string source = run.Source("Sample.Tables.Pets.g.cs");
+        Assert.Contains("global::Sample.Tables.Pets.Text(writer, row.Get(0));", source);
+        Assert.Contains("global::Sample.Tables.Pets.Text(writer, row.Get(1));", source);
+        Assert.Contains("\"Pets.Text\"", source);
+        Assert.DoesNotContain("ValueConversions", source);
+    }
+
+    [Fact]
+    public void PrivateConversionOnTheTableClassIsAccepted()
+    {
+        // The generated WriteRow is a member of the class, so it can call private helpers; this used to be VMG007.
+        var run = GeneratorRunner.Run(Usings + """
+            [VisMoocTable("pets", EdxSource.Forum)]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id", Convert = "Shout")]
+            public sealed partial class Pets
+            {
+                private static void Shout(CellWriter cell, FieldValue value) => cell.WriteText(value.Utf8);
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.Contains("global::Sample.Tables.Pets.Shout(writer, row.Get(0));", run.Source("Sample.Tables.Pets.g.cs"));
+    }
+
+    public static TheoryData<string> EdxSources() => new(Enum.GetNames<VisMooc.Modules.Schema.EdxSource>());
+
+    public static TheoryData<string> SqlTypes() => new(Enum.GetNames<VisMooc.Modules.Schema.SqlType>());
+
+    [Theory]
+    [MemberData(nameof(EdxSources))]
+    public void EveryEdxSourceGeneratesCompilingCode(string edxSource)
+    {
+        // The parser keeps its own copy of the enum's names; a member it lacks would be reported as VMG012.
+        var run = GeneratorRunner.Run(Usings + $$"""
+            [VisMoocTable("pets", EdxSource.{{edxSource}})]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            public sealed partial class Pets;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.Contains("global::VisMooc.Modules.Schema.EdxSource." + edxSource + ",", run.Source("Sample.Tables.Pets.g.cs"));
+    }
+
+    [Theory]
+    [MemberData(nameof(SqlTypes))]
+    public void EverySqlTypeGeneratesCompilingCode(string sqlType)
+    {
+        // Likewise for SqlType: a member the parser lacks would be VMG004, one SqlText lacks would print '?'.
+        string size = sqlType == "Varchar" ? ", 10" : "";
+        var run = GeneratorRunner.Run(Usings + $$"""
+            [VisMoocTable("pets", EdxSource.Forum)]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            [Column("value", SqlType.{{sqlType}}{{size}}, Nullable = true, From = "value")]
+            public sealed partial class Pets;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        string create = run.Constant("Sample.Tables.Pets", "MySqlCreate");
+        Assert.Matches(@"\n    value [A-Za-z]+(\(10\))? NULL,\n", create);
+        Assert.DoesNotContain("?", create);
+    }
+
+    [Fact]
+    public void TwoTablesAreRegisteredInScriptOrder()
+    {
+        var run = GeneratorRunner.Run(Usings + """
+            [VisMoocTable("zebras", EdxSource.Forum, Order = 1)]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            public sealed partial class Zebras;
+
+            [VisMoocTable("ants", EdxSource.Forum, Order = 2)]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            public sealed partial class Ants;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        string script = run.Constant("VisMooc.Generated.GeneratedTables", "MySqlScript");
+        Assert.True(script.IndexOf("TABLE IF NOT EXISTS zebras", StringComparison.Ordinal) < script.IndexOf("TABLE IF NOT EXISTS ants", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NoTablesStillGivesACompilingRegistry()
+    {
+        var run = GeneratorRunner.Run("namespace Sample; public sealed class NotATable;");
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.EndsWith("SET @@global.local_infile = 1;\n\n\n", run.Constant("VisMooc.Generated.GeneratedTables", "MySqlScript"));
+    }
+
+    [Fact]
+    public void TableInTheGlobalNamespaceCompiles()
+    {
+        var run = GeneratorRunner.Run("""
+            using VisMooc.Modules.Schema;
+
+            [VisMoocTable("pets", EdxSource.Forum)]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            public sealed partial class Pets;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.Contains("Pets.g.cs", run.Sources.Keys);
+    }
+}
