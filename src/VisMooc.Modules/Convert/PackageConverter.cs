@@ -15,10 +15,14 @@ public static class PackageConverter
 
     /// <summary>Runs a conversion.</summary>
     /// <exception cref="ConvertException">Input or output unusable, or a file is missing a column; nothing was renamed.</exception>
-    public static ConvertResult Run(ConvertOptions options, IReadOnlyList<TableDescriptor> tables)
+    public static ConvertResult Run(ConvertOptions options, IReadOnlyList<TableDescriptor> tables) =>
+        Run(options, InputDiscovery.FindCourses(options.Input, options.CoursePattern), tables);
+
+    /// <summary>Runs a conversion of courses whose files are already known (e.g. named by a MOOC-Learner-Curated config).</summary>
+    /// <exception cref="ConvertException">Output unusable, or a file is missing a column; nothing was renamed.</exception>
+    public static ConvertResult Run(ConvertOptions options, IReadOnlyList<CourseInput> courses, IReadOnlyList<TableDescriptor> tables)
     {
         var clock = Stopwatch.StartNew();
-        var courses = InputDiscovery.FindCourses(options.Input, options.CoursePattern);
         string output = Path.GetFullPath(options.Output);
         try
         {

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace VisMooc.Tests.Support;
+
+/// <summary>Runs the built <c>vismooc</c> tool in a child process, as a user would.</summary>
+public static class ToolRunner
+{
+    /// <summary>The result of a run.</summary>
+    public sealed record Result(int ExitCode, string StdOut, string StdErr);
+
+    /// <summary>Runs <c>dotnet VisMooc.Tool.dll ARGS</c> with extra environment variables.</summary>
+    public static Result Run(IEnumerable<string> args, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "VisMooc.Tool.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment.Remove("VISMOOC_DB_PASSWORD");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
