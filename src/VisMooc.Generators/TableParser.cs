@@ -152,7 +152,8 @@ internal static class TableParser
                 new EquatableArray<string>(fields),
                 conversion.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 conversion.ContainingType.Name,
-                conversion.Name));
+                conversion.Name,
+                Summary(conversion)));
         }
 
         if (primaryKey is null)
@@ -181,6 +182,21 @@ internal static class TableParser
                 new EquatableArray<string>(keyFields),
                 new EquatableArray<ColumnModel>(columns.ToImmutableArray()));
         return new ParseResult(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutableArray()));
+    }
+
+    // The conversion's [Description("…")], which `describe` prints; empty when it has none.
+    private static string Summary(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == "System.ComponentModel.DescriptionAttribute"
+                && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string text)
+            {
+                return text;
+            }
+        }
+
+        return "";
     }
 
     private static ImmutableArray<string> SplitList(string text) =>

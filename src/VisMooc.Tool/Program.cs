@@ -23,6 +23,7 @@ public static class Program
         root.Subcommands.Add(LoadCommand.Create(quiet, json));
         root.Subcommands.Add(RunCommand.Create(quiet, json));
         root.Subcommands.Add(SchemaCommand.Create(quiet));
+        root.Subcommands.Add(DescribeCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

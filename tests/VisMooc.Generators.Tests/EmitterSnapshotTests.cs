@@ -19,8 +19,8 @@ public sealed class EmitterSnapshotTests
         KeyFields: Strings("id"),
         Columns: new EquatableArray<ColumnModel>(
         [
-            new ColumnModel("_id", 1, "Varchar", 64, Nullable: false, PrimaryKey: true, Strings("id"), Conversions, "ValueConversions", "StableId"),
-            new ColumnModel("born", 2, "Datetime", 0, Nullable: true, PrimaryKey: false, Strings("born"), Conversions, "ValueConversions", "DateTimeUtc"),
+            new ColumnModel("_id", 1, "Varchar", 64, Nullable: false, PrimaryKey: true, Strings("id"), Conversions, "ValueConversions", "StableId", "H(value) in decimal"),
+            new ColumnModel("born", 2, "Datetime", 0, Nullable: true, PrimaryKey: false, Strings("born"), Conversions, "ValueConversions", "DateTimeUtc", "UTC datetime"),
         ]));
 
     [Fact]

@@ -11,4 +11,5 @@ internal sealed record ColumnModel(
     EquatableArray<string> From,
     string ConversionType,
     string ConversionTypeShortName,
-    string ConversionMethod);
+    string ConversionMethod,
+    string ConversionSummary);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.ComponentModel;
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Values;
 
@@ -11,12 +12,15 @@ namespace VisMooc.Modules.Conversions;
 public static class ValueConversions
 {
     /// <summary>Copies the value as text; NULL becomes the empty string (the columns are NOT NULL).</summary>
+    [Description("copied as text; NULL becomes the empty string")]
     public static void Text(CellWriter cell, FieldValue value) => cell.WriteText(value.Utf8);
 
     /// <summary>Always the empty string (columns the original tool left empty).</summary>
+    [Description("always the empty string")]
     public static void Empty(CellWriter cell) => cell.WriteText(ReadOnlySpan<byte>.Empty);
 
     /// <summary>A datetime in UTC as <c>YYYY-MM-DD HH:MM:SS</c>; NULL when absent, NULL plus a warning when unreadable.</summary>
+    [Description("datetime converted to UTC, written YYYY-MM-DD HH:MM:SS (fraction dropped); absent/NULL/empty gives NULL; unreadable gives NULL and a warning")]
     public static void DateTimeUtc(CellWriter cell, FieldValue value)
     {
         switch (UtcDateTimeParser.TryParse(value, out var utc))
@@ -35,9 +39,11 @@ public static class ValueConversions
     }
 
     /// <summary>The stable id <c>H(value)</c> in decimal.</summary>
+    [Description("stable id H(value): Python 2.7's string hash of the UTF-8 bytes, modulo 2^63, in decimal")]
     public static void StableId(CellWriter cell, FieldValue value) => cell.WriteInt64(PythonHash.Compute(value.Utf8));
 
     /// <summary>RIPEMD-160 hex of the value (NULL hashes as the empty string).</summary>
+    [Description("pseudonym: lowercase hex RIPEMD-160 of the UTF-8 bytes (unsalted, as MOOCdb)")]
     public static void Ripemd160(CellWriter cell, FieldValue value)
     {
         Span<byte> hex = stackalloc byte[Pseudonym.HexLength];
@@ -46,6 +52,7 @@ public static class ValueConversions
     }
 
     /// <summary>RIPEMD-160 hex of the value, or the empty string when the value is NULL or empty.</summary>
+    [Description("pseudonym: lowercase hex RIPEMD-160 of the UTF-8 bytes, or empty when NULL or empty")]
     public static void Ripemd160OrEmpty(CellWriter cell, FieldValue value)
     {
         if (value.IsNullOrEmpty)
@@ -58,10 +65,12 @@ public static class ValueConversions
     }
 
     /// <summary>A JSON <c>display_name</c>: its text when it is a string, else the empty string.</summary>
+    [Description("the JSON string, or empty when absent, null or not a string")]
     public static void DisplayName(CellWriter cell, FieldValue value) =>
         cell.WriteText(value.Kind == FieldKind.String ? value.Utf8 : ReadOnlySpan<byte>.Empty);
 
     /// <summary>The course id spelled as the package's tabular files spell it, from the course root key.</summary>
+    [Description("course id as the package's TSV files spell it: i4x://O/C/course/R gives O/C/R, block-v1:O+C+R+… gives course-v1:O+C+R")]
     public static void CourseId(CellWriter cell, FieldValue courseKey)
     {
         byte[] rented = ArrayPool<byte>.Shared.Rent(courseKey.Utf8.Length + 16);
@@ -71,9 +80,11 @@ public static class ValueConversions
     }
 
     /// <summary>The org part of the course root key, or empty for keys of neither era.</summary>
+    [Description("the org part of the course key (empty for keys of neither era)")]
     public static void CourseOrg(CellWriter cell, FieldValue courseKey) => cell.WriteText(CourseKey.Org(courseKey.Utf8));
 
     /// <summary><c>{year of start}_Q0_R0</c>, or empty without a readable start.</summary>
+    [Description("{year of the UTC start}_Q0_R0, or empty without a start")]
     public static void CourseYear(CellWriter cell, FieldValue start)
     {
         if (UtcDateTimeParser.TryParse(start, out var utc) != DateTimeParse.Ok)
@@ -95,6 +106,7 @@ public static class ValueConversions
     }
 
     /// <summary><c>H(course id + "|" + video key)</c>: unique per course run even for run-less i4x keys.</summary>
+    [Description("H(course id + '|' + video key)")]
     public static void CourseVideoId(CellWriter cell, FieldValue courseKey, FieldValue videoKey)
     {
         byte[] rented = ArrayPool<byte>.Shared.Rent(courseKey.Utf8.Length + 16);
@@ -104,6 +116,7 @@ public static class ValueConversions
     }
 
     /// <summary>First <c>html5_sources</c> entry when present, else the YouTube watch URL of <c>youtube_id_1_0</c>, else empty.</summary>
+    [Description("first html5_sources entry; else https://www.youtube.com/watch?v={youtube_id_1_0}; else empty")]
     public static void VideoUrl(CellWriter cell, FieldValue firstHtml5Source, FieldValue youtubeId)
     {
         if (!firstHtml5Source.IsNull)
@@ -126,6 +139,7 @@ public static class ValueConversions
     }
 
     /// <summary>The profile's <c>id</c>, or <c>user-{auth_user.id}</c> for a user without a profile.</summary>
+    [Description("the joined profile's id, or user-{auth_user.id} for a user without a profile")]
     public static void ProfileIdOrUserKey(CellWriter cell, FieldValue profileId, FieldValue userId)
     {
         if (!profileId.IsNull)
@@ -141,10 +155,12 @@ public static class ValueConversions
     }
 
     /// <summary>The value for forum threads (<c>_type</c> = <c>CommentThread</c>), else empty.</summary>
+    [Description("the value when _type is CommentThread, else empty")]
     public static void ThreadOnly(CellWriter cell, FieldValue type, FieldValue value) =>
         cell.WriteText(type.Utf8.SequenceEqual("CommentThread"u8) ? value.Utf8 : ReadOnlySpan<byte>.Empty);
 
     /// <summary>The value for forum comments (<c>_type</c> = <c>Comment</c>), else empty.</summary>
+    [Description("the value when _type is Comment, else empty")]
     public static void CommentOnly(CellWriter cell, FieldValue type, FieldValue value) =>
         cell.WriteText(type.Utf8.SequenceEqual("Comment"u8) ? value.Utf8 : ReadOnlySpan<byte>.Empty);
 }

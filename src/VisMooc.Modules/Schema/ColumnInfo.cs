@@ -9,6 +9,7 @@ namespace VisMooc.Modules.Schema;
 /// <param name="SourceFields">Source fields passed to the conversion, in order.</param>
 /// <param name="Conversion">The conversion method, as <c>Type.Method</c>.</param>
 /// <param name="MySqlType">The MySQL type text, e.g. <c>varchar(255)</c>.</param>
+/// <param name="ConversionSummary">What the conversion does, from its <c>[Description]</c>.</param>
 public sealed record ColumnInfo(
     string Name,
     SqlType Type,
@@ -17,4 +18,5 @@ public sealed record ColumnInfo(
     bool PrimaryKey,
     IReadOnlyList<string> SourceFields,
     string Conversion,
-    string MySqlType);
+    string MySqlType,
+    string ConversionSummary);

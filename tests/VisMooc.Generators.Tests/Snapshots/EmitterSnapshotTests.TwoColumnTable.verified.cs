@@ -40,8 +40,8 @@ partial class Pets : global::VisMooc.Modules.Schema.IVisMoocTable
         3,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {
-            new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 64, false, true, new string[] { "id" }, "ValueConversions.StableId", "varchar(64)"),
-            new("born", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true, false, new string[] { "born" }, "ValueConversions.DateTimeUtc", "datetime"),
+            new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 64, false, true, new string[] { "id" }, "ValueConversions.StableId", "varchar(64)", "H(value) in decimal"),
+            new("born", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true, false, new string[] { "born" }, "ValueConversions.DateTimeUtc", "datetime", "UTC datetime"),
         },
         new string[] { "id", "born" },
         new int[] { 0 },

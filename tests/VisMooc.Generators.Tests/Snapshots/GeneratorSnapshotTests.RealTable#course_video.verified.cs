@@ -42,9 +42,9 @@ partial class CourseVideo : global::VisMooc.Modules.Schema.IVisMoocTable
         2,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {
-            new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "course.key", "key" }, "ValueConversions.CourseVideoId", "varchar(255)"),
-            new("course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "course.key" }, "ValueConversions.CourseId", "varchar(255)"),
-            new("video_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "key" }, "ValueConversions.Text", "varchar(255)"),
+            new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "course.key", "key" }, "ValueConversions.CourseVideoId", "varchar(255)", "H(course id + '|' + video key)"),
+            new("course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "course.key" }, "ValueConversions.CourseId", "varchar(255)", "course id as the package's TSV files spell it: i4x://O/C/course/R gives O/C/R, block-v1:O+C+R+… gives course-v1:O+C+R"),
+            new("video_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "key" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
         },
         new string[] { "course.key", "key" },
         new int[] { 1 },

@@ -48,12 +48,12 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
         3,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {
-            new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "key" }, "ValueConversions.StableId", "varchar(255)"),
-            new("original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "key" }, "ValueConversions.Text", "varchar(255)"),
-            new("name", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "metadata.display_name" }, "ValueConversions.DisplayName", "varchar(255)"),
-            new("section", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "section" }, "ValueConversions.Text", "varchar(255)"),
-            new("description", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] {  }, "ValueConversions.Empty", "varchar(255)"),
-            new("url", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "metadata.html5_sources[0]", "metadata.youtube_id_1_0" }, "ValueConversions.VideoUrl", "varchar(255)"),
+            new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "key" }, "ValueConversions.StableId", "varchar(255)", "stable id H(value): Python 2.7's string hash of the UTF-8 bytes, modulo 2^63, in decimal"),
+            new("original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "key" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
+            new("name", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "metadata.display_name" }, "ValueConversions.DisplayName", "varchar(255)", "the JSON string, or empty when absent, null or not a string"),
+            new("section", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "section" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
+            new("description", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] {  }, "ValueConversions.Empty", "varchar(255)", "always the empty string"),
+            new("url", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "metadata.html5_sources[0]", "metadata.youtube_id_1_0" }, "ValueConversions.VideoUrl", "varchar(255)", "first html5_sources entry; else https://www.youtube.com/watch?v={youtube_id_1_0}; else empty"),
         },
         new string[] { "key", "metadata.display_name", "section", "metadata.html5_sources[0]", "metadata.youtube_id_1_0" },
         new int[] { 0 },

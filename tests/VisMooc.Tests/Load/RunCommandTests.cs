@@ -119,14 +119,5 @@ public sealed class RunCommandTests(MariaDbServerFixture fixture)
         return config;
     }
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "VisMooc.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("VisMooc.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepoRoot() => RepoPaths.Root;
 }

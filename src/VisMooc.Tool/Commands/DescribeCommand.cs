@@ -1,0 +1,36 @@
+using System.CommandLine;
+using VisMooc.Generated;
+using VisMooc.Modules.Schema;
+
+namespace VisMooc.Tool.Commands;
+
+/// <summary><c>vismooc describe</c>: the field-to-function map, from the generated maps.</summary>
+internal static class DescribeCommand
+{
+    public static Command Create()
+    {
+        var table = new Argument<string?>("TABLE") { Description = "Only this table (default: all)", Arity = ArgumentArity.ZeroOrOne };
+        var format = new Option<string>("--format") { Description = "text (default) or markdown (what docs/mapping.md holds)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "markdown");
+        var command = new Command("describe", "Print, for each column, the edX file and field(s) it comes from and the conversion applied.\n\n"
+            + "Examples:\n  vismooc describe\n  vismooc describe users\n  vismooc describe --format markdown > docs/mapping.md");
+        command.Arguments.Add(table);
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            string? name = parse.GetValue(table);
+            var tables = GeneratedTables.All.Select(t => t.Info).Where(t => name is null || t.Name == name).ToList();
+            if (tables.Count == 0)
+            {
+                Console.Error.WriteLine($"vismooc: no table '{name}'; tables: {string.Join(", ", GeneratedTables.All.Select(t => t.Info.Name))}");
+                return ExitCodes.Usage;
+            }
+
+            string output = parse.GetValue(format) == "markdown" ? MappingDescriber.Markdown(tables) : MappingDescriber.Text(tables);
+            using var stdout = Console.OpenStandardOutput();
+            stdout.Write(System.Text.Encoding.UTF8.GetBytes(output));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
