@@ -15,6 +15,9 @@ public sealed record ConvertOptions
     /// <summary>A missing source file is an error instead of a skipped table.</summary>
     public bool Strict { get; init; }
 
+    /// <summary>The CSV flavour to write (default: the MySQL <c>LOAD DATA</c> dialect).</summary>
+    public global::VisMooc.Modules.Output.OutputFormat Format { get; init; } = global::VisMooc.Modules.Output.OutputFormat.MySql;
+
     /// <summary>How many tables to convert at once (default: one per core).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 }

@@ -59,7 +59,7 @@ public static class PackageConverter
 
             foreach (var o in outputs)
             {
-                o.Complete();
+                o.Complete(options.Format);
             }
 
             foreach (var o in outputs)

@@ -119,11 +119,18 @@ public sealed class TableOutput : IWarningSink, IDisposable
         }
     }
 
-    /// <summary>Flushes to disk and closes the partial files (call before <see cref="Commit"/>).</summary>
-    public void Complete()
+    /// <summary>Flushes to disk and closes the partial files (call before <see cref="Commit"/>); rewrites the table as RFC 4180 when asked.</summary>
+    public void Complete(OutputFormat format = OutputFormat.MySql)
     {
         _csv.Flush(flushToDisk: true);
         _csv.Dispose();
+        if (format == OutputFormat.Rfc4180)
+        {
+            string transcoded = _csvPartial + ".rfc4180";
+            Rfc4180Transcoder.Transcode(Table.Info, _csvPartial, transcoded);
+            File.Move(transcoded, _csvPartial, overwrite: true);
+        }
+
         _rejects?.Flush(flushToDisk: true);
         _rejects?.Dispose();
     }

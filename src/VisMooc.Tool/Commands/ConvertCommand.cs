@@ -13,14 +13,21 @@ internal static class ConvertCommand
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Output folder for the seven CSV tables, rejects/ and report.json (its tables are replaced)", Required = true };
         var course = new Option<string?>("--course") { Description = "Only course folders whose name matches this pattern (* and ?)" };
         var strict = new Option<bool>("--strict") { Description = "Fail when a course lacks one of the six input files (default: skip its tables with a warning)" };
+        var format = new Option<string>("--format")
+        {
+            Description = "mysql (default): the dialect MySQL LOAD DATA and 'vismooc load' read; rfc4180: standard CSV with a header row for pandas, R and spreadsheets",
+            DefaultValueFactory = _ => "mysql",
+        };
+        format.AcceptOnlyFromAmong("mysql", "rfc4180");
         var threads = new Option<int>("--threads") { Description = "Tables converted at once (default: one per core; output is the same for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
 
         var command = new Command("convert", "Convert edX research data package files into the vismooc_extensions CSV tables.\n\n"
-            + "Examples:\n  vismooc convert HKUSTx-COMP102x-2T2014 --out csv\n  vismooc convert package-folder --out csv --course 'HKUSTx-*'\n\n" + ExitCodes.Help);
+            + "Examples:\n  vismooc convert HKUSTx-COMP102x-2T2014 --out csv\n  vismooc convert package-folder --out csv --course 'HKUSTx-*'\n  vismooc convert HKUSTx-COMP102x-2T2014 --out for-pandas --format rfc4180\n\n" + ExitCodes.Help);
         command.Arguments.Add(input);
         command.Options.Add(output);
         command.Options.Add(course);
         command.Options.Add(strict);
+        command.Options.Add(format);
         command.Options.Add(threads);
         command.SetAction(parse =>
         {
@@ -31,6 +38,7 @@ internal static class ConvertCommand
                 CoursePattern = parse.GetValue(course),
                 Strict = parse.GetValue(strict),
                 Threads = parse.GetValue(threads),
+                Format = parse.GetValue(format) == "rfc4180" ? Modules.Output.OutputFormat.Rfc4180 : Modules.Output.OutputFormat.MySql,
             };
             return Run(options, parse.GetValue(quiet), parse.GetValue(json));
         });
