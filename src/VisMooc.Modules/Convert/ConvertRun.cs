@@ -8,6 +8,20 @@ public sealed class ConvertRun(ConvertOptions options)
     private readonly ConcurrentDictionary<(string Course, string Table), TableStats> _stats = new();
     private readonly ConcurrentQueue<string> _notices = new();
 
+    /// <summary>The cross-file checks of this run.</summary>
+    public CrossFileChecks Checks { get; } = new();
+
+    /// <summary>Each course's own id (from its course tree's root, as the tabular files spell it), by course name.</summary>
+    public ConcurrentDictionary<string, string> PackageCourseIds { get; } = new();
+
+    /// <summary>The counts of one course's table, and that table's observations for the cross-file checks.</summary>
+    public TableStats BeginCourse(TableOutput output, string course)
+    {
+        var stats = StatsFor(course, output.Table.Info.Name);
+        output.BeginCourse(stats, Checks.For(course, output.Table.Info.Name));
+        return stats;
+    }
+
     /// <summary>The options.</summary>
     public ConvertOptions Options { get; } = options;
 

@@ -15,11 +15,7 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
         var metadata = new HashSet<string>(Outputs.SelectMany(o => CourseRowSource.MetadataNames(o.Table.Info)), StringComparer.Ordinal) { "display_name" };
         foreach (var course in courses)
         {
-            var stats = Outputs.Select(o => run.StatsFor(course.Name, o.Table.Info.Name)).ToList();
-            for (int i = 0; i < Outputs.Count; i++)
-            {
-                Outputs[i].BeginCourse(stats[i]);
-            }
+            var stats = Outputs.Select(o => run.BeginCourse(o, course.Name)).ToList();
 
             var files = course.FilesOf(EdxFileKind.CourseStructure);
             if (files.Count == 0)
@@ -46,6 +42,13 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
                 }
 
                 var tree = CourseTree.Build(blocks);
+                if (tree.Root is not null)
+                {
+                    byte[] key = System.Text.Encoding.UTF8.GetBytes(tree.Root.Key);
+                    byte[] id = new byte[key.Length + 16];
+                    run.PackageCourseIds.TryAdd(course.Name, System.Text.Encoding.UTF8.GetString(id, 0, Values.CourseKey.CourseId(key, id)));
+                }
+
                 foreach (var output in Outputs)
                 {
                     var source = new CourseRowSource(output.Table.Info, name);

@@ -14,11 +14,7 @@ public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
         var parsers = Outputs.Select(o => new ForumDocumentParser(o.Table.Info.SourceFields)).ToList();
         foreach (var course in courses)
         {
-            var stats = Outputs.Select(o => run.StatsFor(course.Name, o.Table.Info.Name)).ToList();
-            for (int i = 0; i < Outputs.Count; i++)
-            {
-                Outputs[i].BeginCourse(stats[i]);
-            }
+            var stats = Outputs.Select(o => run.BeginCourse(o, course.Name)).ToList();
 
             var files = course.FilesOf(EdxFileKind.Forum);
             if (files.Count == 0)

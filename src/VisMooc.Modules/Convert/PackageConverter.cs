@@ -57,6 +57,7 @@ public static class PackageConverter
                 throw new ConvertException(output, "I/O error: " + io.Message);
             }
 
+            run.Checks.Conclude(courses, run, tables);
             foreach (var o in outputs)
             {
                 o.Complete(options.Format);

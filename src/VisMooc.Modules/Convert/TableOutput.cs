@@ -24,6 +24,9 @@ public sealed class TableOutput : IWarningSink, IDisposable
     private long _line;
     private string? _where;
     private bool _committed;
+    private readonly int _userField;
+    private readonly int _courseField;
+    private CrossFileChecks.Observations? _observations;
 
     /// <summary>Opens the partial files of <paramref name="table"/> in <paramref name="folder"/>.</summary>
     public TableOutput(TableDescriptor table, string folder)
@@ -31,6 +34,7 @@ public sealed class TableOutput : IWarningSink, IDisposable
         Table = table;
         _folder = folder;
         _keyFields = table.Info.KeyFields;
+        (_userField, _courseField) = CrossFileChecks.Fields(table.Info);
         _csvPartial = Path.Combine(folder, PartialPrefix + table.Info.CsvFileName);
         _csv = new FileStream(_csvPartial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         _writer.Warnings = this;
@@ -43,8 +47,12 @@ public sealed class TableOutput : IWarningSink, IDisposable
     /// <summary>Counts of the course being converted.</summary>
     public TableStats Stats { get; private set; }
 
-    /// <summary>Starts counting for another course.</summary>
-    public void BeginCourse(TableStats stats) => Stats = stats;
+    /// <summary>Starts counting for another course (and, when given, recording what its rows reference).</summary>
+    public void BeginCourse(TableStats stats, CrossFileChecks.Observations? observations = null)
+    {
+        Stats = stats;
+        _observations = _userField >= 0 || _courseField >= 0 ? observations : null;
+    }
 
     /// <summary>Sets the file and line (or, for records without lines, what) that messages about the next row name.</summary>
     public void At(string file, long line, string? where = null)
@@ -79,6 +87,7 @@ public sealed class TableOutput : IWarningSink, IDisposable
 
         _csv.Write(_writer.Row);
         Stats.Written++;
+        _observations?.Observe(_userField >= 0 ? row.Get(_userField) : default, _courseField >= 0 ? row.Get(_courseField) : default);
         return null;
     }
 

@@ -13,11 +13,7 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
     {
         foreach (var course in courses)
         {
-            var stats = Outputs.Select(o => run.StatsFor(course.Name, o.Table.Info.Name)).ToList();
-            for (int i = 0; i < Outputs.Count; i++)
-            {
-                Outputs[i].BeginCourse(stats[i]);
-            }
+            var stats = Outputs.Select(o => run.BeginCourse(o, course.Name)).ToList();
 
             var files = course.FilesOf(kind);
             if (files.Count == 0)

@@ -19,8 +19,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
         var profileNames = UserRowSource.ProfileFieldNames(table);
         foreach (var course in courses)
         {
-            var stats = run.StatsFor(course.Name, table.Name);
-            output.BeginCourse(stats);
+            var stats = run.BeginCourse(output, course.Name);
             if (course.FilesOf(EdxFileKind.AuthUser).Count == 0)
             {
                 run.MissingFile(course, EdxFileKind.AuthUser, [stats]);

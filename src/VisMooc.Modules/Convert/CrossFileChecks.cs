@@ -1,0 +1,179 @@
+using System.Buffers.Text;
+using System.Collections.Concurrent;
+using System.Text;
+using VisMooc.Modules.Schema;
+using VisMooc.Modules.Values;
+
+namespace VisMooc.Modules.Convert;
+
+/// <summary>
+/// Consistency checks across the files of a course, none of which stops a run: enrollments whose
+/// user is not in auth_user, certificates of learners without an enrollment, forum authors not in
+/// auth_user, and rows whose course id is not the package's own. Counted by distinct user id (or
+/// course id) and listed with first examples in each table's findings.
+/// </summary>
+public sealed class CrossFileChecks
+{
+    /// <summary>Finding name: enrollment users not in auth_user.</summary>
+    public const string UserNotInAuthUser = "userNotInAuthUser";
+
+    /// <summary>Finding name: certificate holders without an enrollment.</summary>
+    public const string LearnerWithoutEnrollment = "learnerWithoutEnrollment";
+
+    /// <summary>Finding name: forum authors not in auth_user.</summary>
+    public const string AuthorNotInAuthUser = "authorNotInAuthUser";
+
+    /// <summary>Finding name: rows whose course id differs from the package's course.</summary>
+    public const string CourseIdDiffers = "courseIdDiffersFromPackage";
+
+    private readonly ConcurrentDictionary<(string Course, string Table), Observations> _seen = new();
+
+    /// <summary>Which source field of a table carries the user id and the course id, if any.</summary>
+    public static (int User, int Course) Fields(TableInfo table)
+    {
+        int user = -1;
+        int course = -1;
+        for (int k = 0; k < table.SourceFields.Count; k++)
+        {
+            switch (table.SourceFields[k])
+            {
+                case "user_id" or "author_id" or "auth_user.id":
+                    user = user < 0 ? k : user;
+                    break;
+                case "course_id":
+                    course = k;
+                    break;
+            }
+        }
+
+        return (user, course);
+    }
+
+    /// <summary>The observations of one course's table (one writer per table, so no locking inside).</summary>
+    public Observations For(string course, string table) => _seen.GetOrAdd((course, table), _ => new Observations());
+
+    /// <summary>After every job: compares the tables of each course and notes findings in their stats.</summary>
+    public void Conclude(IReadOnlyList<CourseInput> courses, ConvertRun run, IReadOnlyList<TableDescriptor> tables)
+    {
+        foreach (var course in courses)
+        {
+            Observations? Get(string table) => tables.Any(t => t.Info.Name == table) && _seen.TryGetValue((course.Name, table), out var o) ? o : null;
+            var users = Get("users");
+            var enrollments = Get("enrollments");
+            var grades = Get("grades");
+            var forum = Get("forum");
+            bool haveUsers = course.FilesOf(EdxFileKind.AuthUser).Count > 0;
+            bool haveEnrollments = course.FilesOf(EdxFileKind.StudentCourseEnrollment).Count > 0;
+
+            if (haveUsers && users is not null)
+            {
+                Missing(enrollments, users, run.StatsFor(course.Name, "enrollments"), UserNotInAuthUser, "user_id");
+                Missing(forum, users, run.StatsFor(course.Name, "forum"), AuthorNotInAuthUser, "author_id");
+            }
+
+            if (haveEnrollments && enrollments is not null)
+            {
+                Missing(grades, enrollments, run.StatsFor(course.Name, "grades"), LearnerWithoutEnrollment, "user_id");
+            }
+
+            string? package = PackageCourse(course, run);
+            if (package is null)
+            {
+                continue;
+            }
+
+            foreach (var (table, observations) in _seen.Where(p => p.Key.Course == course.Name).OrderBy(p => p.Key.Table, StringComparer.Ordinal).Select(p => (p.Key.Table, p.Value)))
+            {
+                foreach (var (id, rows) in observations.CourseIds.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    if (Normalise(id) != package)
+                    {
+                        var stats = run.StatsFor(course.Name, table);
+                        stats.Note(CourseIdDiffers, $"course_id '{id}' in {rows} row(s); the package is {package}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary><c>org/course/run</c> of a course id or key of either era, for comparing spellings.</summary>
+    public static string Normalise(string id)
+    {
+        string rest = id;
+        if (rest.StartsWith("course-v1:", StringComparison.Ordinal) || rest.StartsWith("ccx-v1:", StringComparison.Ordinal))
+        {
+            var parts = rest[(rest.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('+');
+            return parts.Length >= 3 ? string.Join('/', parts.Take(3)) : id;
+        }
+
+        return id;
+    }
+
+    private string? PackageCourse(CourseInput course, ConvertRun run)
+    {
+        // The course the package is about: the course tree's root, in the tabular files' spelling.
+        return run.PackageCourseIds.TryGetValue(course.Name, out var id) ? Normalise(id) : null;
+    }
+
+    private static void Missing(Observations? rows, Observations reference, TableStats stats, string finding, string field)
+    {
+        if (rows is null)
+        {
+            return;
+        }
+
+        foreach (long id in rows.UserIds.Where(id => !reference.UserIds.Contains(id)).Order())
+        {
+            stats.Note(finding, field + " " + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        foreach (string id in rows.OtherUserIds.Where(id => !reference.OtherUserIds.Contains(id)).Order(StringComparer.Ordinal))
+        {
+            stats.Note(finding, field + " '" + id + "'");
+        }
+    }
+
+    /// <summary>What one table of one course referenced.</summary>
+    public sealed class Observations
+    {
+        /// <summary>Numeric user ids.</summary>
+        public HashSet<long> UserIds { get; } = [];
+
+        /// <summary>User ids that are not plain integers.</summary>
+        public HashSet<string> OtherUserIds { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Course ids and how many rows named each.</summary>
+        public Dictionary<string, long> CourseIds { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Records the user and course of a written row.</summary>
+        public void Observe(FieldValue user, FieldValue course)
+        {
+            if (!user.IsNullOrEmpty)
+            {
+                if (Utf8Parser.TryParse(user.Utf8, out long id, out int consumed) && consumed == user.Utf8.Length)
+                {
+                    UserIds.Add(id);
+                }
+                else
+                {
+                    OtherUserIds.Add(Encoding.UTF8.GetString(user.Utf8));
+                }
+            }
+
+            if (!course.IsNull)
+            {
+                var lookup = CourseIds.GetAlternateLookup<ReadOnlySpan<char>>();
+                Span<char> chars = course.Utf8.Length <= 256 ? stackalloc char[course.Utf8.Length] : new char[course.Utf8.Length];
+                int n = Encoding.UTF8.GetChars(course.Utf8, chars);
+                if (lookup.TryGetValue(chars[..n], out long count))
+                {
+                    lookup[chars[..n]] = count + 1;
+                }
+                else
+                {
+                    CourseIds[new string(chars[..n])] = 1;
+                }
+            }
+        }
+    }
+}

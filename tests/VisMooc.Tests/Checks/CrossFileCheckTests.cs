@@ -1,0 +1,49 @@
+using System.Text.Json;
+using VisMooc.Generated;
+using VisMooc.Modules.Convert;
+using VisMooc.Tests.Load;
+
+namespace VisMooc.Tests.Checks;
+
+public sealed class CrossFileCheckTests
+{
+    [Fact]
+    public void InconsistenciesAcrossFilesAreCountedAndListedWithoutStoppingTheRun()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string course = Path.Combine(temp.Path, "in", "SynthX-DS101-2099_T1");
+        Directory.CreateDirectory(course);
+        void Write(string table, string text) => File.WriteAllText(Path.Combine(course, $"SynthX-DS101-2099_T1-{table}-prod-analytics.sql"), text);
+        Write("auth_user", "id\tusername\n1\ta\n2\tb\n");
+        Write("auth_userprofile", "id\tuser_id\tname\tlanguage\tlocation\tyear_of_birth\tlevel_of_education\tgoals\tgender\tcountry\n50\t1\tA\t\t\t\t\t\t\t\n51\t9\tOrphan\t\t\t\t\t\t\t\n");
+        Write("student_courseenrollment", "id\tuser_id\tcourse_id\tcreated\tis_active\n"
+            + "900\t1\tcourse-v1:SynthX+DS101+2099_T1\t2099-01-01 00:00:00\t1\n"
+            + "901\t3\tcourse-v1:SynthX+DS101+2099_T1\t2099-01-01 00:00:00\t1\n"
+            + "902\t2\tSynthX/DS101/2099_T1\t2099-01-01 00:00:00\t1\n"
+            + "903\t2\tcourse-v1:OtherX+Z+1\t2099-01-01 00:00:00\t1\n");
+        Write("certificates_generatedcertificate", "id\tuser_id\tcourse_id\tcreated_date\tgrade\n31\t1\tcourse-v1:SynthX+DS101+2099_T1\tNULL\t0.5\n32\t7\tcourse-v1:SynthX+DS101+2099_T1\tNULL\t0.9\n");
+        File.WriteAllText(Path.Combine(course, "SynthX-DS101-2099_T1-course_structure-prod-analytics.json"),
+            "{\"block-v1:SynthX+DS101+2099_T1+type@course+block@course\": {\"category\": \"course\", \"children\": [], \"metadata\": {}}}");
+        File.WriteAllText(Path.Combine(course, "SynthX-DS101-2099_T1-prod.mongo"),
+            "{\"_id\":{\"$oid\":\"6a0000000000000000000001\"},\"_type\":\"CommentThread\",\"author_id\":\"1\",\"course_id\":\"course-v1:SynthX+DS101+2099_T1\"}\n"
+            + "{\"_id\":{\"$oid\":\"6a0000000000000000000002\"},\"_type\":\"Comment\",\"author_id\":\"8\",\"course_id\":\"course-v1:SynthX+DS101+2099_T1\"}\n");
+
+        var result = PackageConverter.Run(new ConvertOptions { Input = Path.Combine(temp.Path, "in"), Output = Path.Combine(temp.Path, "out") }, GeneratedTables.All);
+
+        Assert.Equal(0, result.ExitCode);
+        var enrollments = result.Tables.Single(t => t.Table == "enrollments");
+        Assert.Equal(4, enrollments.Written);
+        Assert.Equal(["user_id 3"], enrollments.Findings[CrossFileChecks.UserNotInAuthUser].Examples);
+        // The slash spelling names the same course; only the other course is reported.
+        var differs = enrollments.Findings[CrossFileChecks.CourseIdDiffers];
+        Assert.Equal(1, differs.Count);
+        Assert.Contains("course-v1:OtherX+Z+1", differs.Examples[0], StringComparison.Ordinal);
+        Assert.Equal(["user_id 7"], result.Tables.Single(t => t.Table == "grades").Findings[CrossFileChecks.LearnerWithoutEnrollment].Examples);
+        Assert.Equal(["author_id 8"], result.Tables.Single(t => t.Table == "forum").Findings[CrossFileChecks.AuthorNotInAuthUser].Examples);
+        Assert.Equal(["user_id 9"], result.Tables.Single(t => t.Table == "users").Findings["profilesWithoutUser"].Examples);
+
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "out", "report.json")));
+        var forumReport = report.RootElement.GetProperty("courses")[0].GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "forum");
+        Assert.Equal(1, forumReport.GetProperty("findings").GetProperty(CrossFileChecks.AuthorNotInAuthUser).GetProperty("count").GetInt32());
+    }
+}
