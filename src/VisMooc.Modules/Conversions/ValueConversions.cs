@@ -42,18 +42,18 @@ public static class ValueConversions
     [Description("stable id H(value): Python 2.7's string hash of the UTF-8 bytes, modulo 2^63, in decimal")]
     public static void StableId(CellWriter cell, FieldValue value) => cell.WriteInt64(PythonHash.Compute(value.Utf8));
 
-    /// <summary>RIPEMD-160 hex of the value (NULL hashes as the empty string).</summary>
-    [Description("pseudonym: lowercase hex RIPEMD-160 of the UTF-8 bytes (unsalted, as MOOCdb)")]
-    public static void Ripemd160(CellWriter cell, FieldValue value)
+    /// <summary>The pseudonym of the value (NULL hashes as the empty string): unsalted RIPEMD-160 hex, or keyed HMAC-SHA256 when a key is set.</summary>
+    [Description("pseudonym: lowercase hex RIPEMD-160 of the UTF-8 bytes (unsalted, as MOOCdb); with --pseudonym-key-file, HMAC-SHA256 keyed by the file, first 40 hex digits")]
+    public static void Pseudonym(CellWriter cell, FieldValue value)
     {
-        Span<byte> hex = stackalloc byte[Pseudonym.HexLength];
-        Pseudonym.Ripemd160Hex(value.Utf8, hex);
+        Span<byte> hex = stackalloc byte[Values.Pseudonym.HexLength];
+        Values.Pseudonym.Hex(cell.PseudonymKey, value.Utf8, hex);
         cell.WriteText(hex);
     }
 
-    /// <summary>RIPEMD-160 hex of the value, or the empty string when the value is NULL or empty.</summary>
-    [Description("pseudonym: lowercase hex RIPEMD-160 of the UTF-8 bytes, or empty when NULL or empty")]
-    public static void Ripemd160OrEmpty(CellWriter cell, FieldValue value)
+    /// <summary>The pseudonym of the value, or the empty string when the value is NULL or empty.</summary>
+    [Description("as Pseudonym, or empty when NULL or empty")]
+    public static void PseudonymOrEmpty(CellWriter cell, FieldValue value)
     {
         if (value.IsNullOrEmpty)
         {
@@ -61,7 +61,7 @@ public static class ValueConversions
             return;
         }
 
-        Ripemd160(cell, value);
+        Pseudonym(cell, value);
     }
 
     /// <summary>A JSON <c>display_name</c>: its text when it is a string, else the empty string.</summary>

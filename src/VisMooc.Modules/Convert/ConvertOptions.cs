@@ -18,6 +18,9 @@ public sealed record ConvertOptions
     /// <summary>The CSV flavour to write (default: the MySQL <c>LOAD DATA</c> dialect).</summary>
     public global::VisMooc.Modules.Output.OutputFormat Format { get; init; } = global::VisMooc.Modules.Output.OutputFormat.MySql;
 
+    /// <summary>Key for keyed pseudonyms (HMAC-SHA256) instead of MOOCdb's unsalted RIPEMD-160; never written anywhere.</summary>
+    public byte[]? PseudonymKey { get; init; }
+
     /// <summary>How many tables to convert at once (default: one per core).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 }

@@ -42,11 +42,11 @@ public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
                         output.At(name, lines.LineNumber);
                         if (!parsers[i].TryParse(line, out string? error))
                         {
-                            output.Reject(error!, line);
+                            output.Reject(error!, RawMasker.MaskJson(line));
                         }
                         else if (output.Write(parsers[i].Fields) is string reason)
                         {
-                            output.Reject(reason, line);
+                            output.Reject(reason, RawMasker.MaskJson(line));
                         }
                     }
                 }

@@ -40,7 +40,7 @@ public static class PackageConverter
         {
             foreach (var table in tables)
             {
-                outputs.Add(new TableOutput(table, output));
+                outputs.Add(new TableOutput(table, output, options.PseudonymKey));
             }
 
             var jobs = Jobs(outputs);

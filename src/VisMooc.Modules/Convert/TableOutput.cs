@@ -29,8 +29,9 @@ public sealed class TableOutput : IWarningSink, IDisposable
     private CrossFileChecks.Observations? _observations;
 
     /// <summary>Opens the partial files of <paramref name="table"/> in <paramref name="folder"/>.</summary>
-    public TableOutput(TableDescriptor table, string folder)
+    public TableOutput(TableDescriptor table, string folder, byte[]? pseudonymKey = null)
     {
+        _writer.PseudonymKey = pseudonymKey;
         Table = table;
         _folder = folder;
         _keyFields = table.Info.KeyFields;

@@ -60,6 +60,6 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
         }
     }
 
-    private ReadOnlySpan<byte> Raw(EdxTsvReader reader) =>
-        kind is EdxFileKind.AuthUser or EdxFileKind.AuthUserProfile ? RawMasker.Mask(reader.RawRecord, reader.Header) : reader.RawRecord;
+    // Personal columns (usernames, emails, names: certificates carry the learner's name too) never reach a rejects file.
+    private static ReadOnlySpan<byte> Raw(EdxTsvReader reader) => RawMasker.Mask(reader.RawRecord, reader.Header);
 }

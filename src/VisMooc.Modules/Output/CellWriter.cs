@@ -35,6 +35,9 @@ public sealed class CellWriter
     /// <summary>The primary-key value as written (enclosed and escaped), for duplicate detection.</summary>
     public ReadOnlySpan<byte> Key => _buffer.AsSpan(_keyStart, _keyLength);
 
+    /// <summary>The key of keyed pseudonyms (HMAC-SHA256), or null for MOOCdb's unsalted RIPEMD-160.</summary>
+    public byte[]? PseudonymKey { get; set; }
+
     /// <summary>Where warnings of the current row go (file and line are the sink's business).</summary>
     public IWarningSink? Warnings
     {

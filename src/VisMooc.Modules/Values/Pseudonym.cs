@@ -21,12 +21,35 @@ public static class Pseudonym
         digest.BlockUpdate(utf8);
         Span<byte> hash = stackalloc byte[20];
         digest.DoFinal(hash);
+        ToHex(hash, hex);
+    }
+
+    private static void ToHex(ReadOnlySpan<byte> bytes, Span<byte> hex)
+    {
         const string Digits = "0123456789abcdef";
-        for (int i = 0; i < 20; i++)
+        for (int i = 0; i < bytes.Length; i++)
         {
-            hex[2 * i] = (byte)Digits[hash[i] >> 4];
-            hex[(2 * i) + 1] = (byte)Digits[hash[i] & 0xF];
+            hex[2 * i] = (byte)Digits[bytes[i] >> 4];
+            hex[(2 * i) + 1] = (byte)Digits[bytes[i] & 0xF];
         }
+    }
+
+    /// <summary>
+    /// The pseudonym of <paramref name="utf8"/> into 40 hex digits: unsalted RIPEMD-160 without a key
+    /// (MOOCdb's form, so rows join across MOOCdb), else HMAC-SHA256 keyed by <paramref name="key"/>
+    /// cut to its first 160 bits, so it fits the same <c>varchar(40)</c> columns.
+    /// </summary>
+    public static void Hex(byte[]? key, ReadOnlySpan<byte> utf8, Span<byte> hex)
+    {
+        if (key is null)
+        {
+            Ripemd160Hex(utf8, hex);
+            return;
+        }
+
+        Span<byte> mac = stackalloc byte[32];
+        System.Security.Cryptography.HMACSHA256.HashData(key, utf8, mac);
+        ToHex(mac[..20], hex);
     }
 
     /// <summary>RIPEMD-160 hex of a string's UTF-8 bytes.</summary>

@@ -19,6 +19,7 @@ internal static class ConvertCommand
             DefaultValueFactory = _ => "mysql",
         };
         format.AcceptOnlyFromAmong("mysql", "rfc4180");
+        var keyFile = KeyFileOption();
         var threads = new Option<int>("--threads") { Description = "Tables converted at once (default: one per core; output is the same for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
 
         var command = new Command("convert", "Convert edX research data package files into the vismooc_extensions CSV tables.\n\n"
@@ -28,11 +29,24 @@ internal static class ConvertCommand
         command.Options.Add(course);
         command.Options.Add(strict);
         command.Options.Add(format);
+        command.Options.Add(keyFile);
         command.Options.Add(threads);
         command.SetAction(parse =>
         {
+            byte[]? key;
+            try
+            {
+                key = ReadKey(parse.GetValue(keyFile));
+            }
+            catch (ConvertException e)
+            {
+                Console.Error.WriteLine("vismooc: error: " + e.Message);
+                return ExitCodes.Usage;
+            }
+
             var options = new ConvertOptions
             {
+                PseudonymKey = key,
                 Input = parse.GetValue(input)!.FullName,
                 Output = parse.GetValue(output)!.FullName,
                 CoursePattern = parse.GetValue(course),
@@ -43,6 +57,28 @@ internal static class ConvertCommand
             return Run(options, parse.GetValue(quiet), parse.GetValue(json));
         });
         return command;
+    }
+
+    public static Option<FileInfo?> KeyFileOption() => new("--pseudonym-key-file")
+    {
+        Description = "Pseudonymise usernames and names with HMAC-SHA256 keyed by this file's contents (for sharing outside MOOCdb) instead of MOOCdb's unsalted RIPEMD-160",
+    };
+
+    /// <summary>The pseudonym key: the file's bytes; null without a file.</summary>
+    public static byte[]? ReadKey(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        if (!file.Exists)
+        {
+            throw new ConvertException(file.FullName, "no such pseudonym key file");
+        }
+
+        byte[] key = File.ReadAllBytes(file.FullName);
+        return key.Length >= 16 ? key : throw new ConvertException(file.FullName, $"the pseudonym key has {key.Length} bytes; use at least 16 random bytes (e.g. head -c 32 /dev/urandom > key)");
     }
 
     public static int Run(ConvertOptions options, bool quiet, bool json)

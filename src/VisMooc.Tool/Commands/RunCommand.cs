@@ -18,6 +18,7 @@ internal static class RunCommand
         var passwordFile = LoadCommand.PasswordFileOption();
         var course = new Option<string?>("--course") { Description = "Only course folders whose name matches this pattern (* and ?)" };
         var strict = new Option<bool>("--strict") { Description = "Fail when a course lacks one of the six input files" };
+        var keyFile = ConvertCommand.KeyFileOption();
         var config = new Option<FileInfo?>("--config") { Description = "A MOOC-Learner-Curated config.yml: folders, file names, MySQL settings and the vismooc_process/vismooc_populate switches come from it" };
         var command = new Command("run", "Convert an edX package and load it into a database in one step.\n\n"
             + "Examples:\n  vismooc run samples/HKUSTx-COMP102x-2T2014 --out out     (CSVs and out/moocdb.sqlite)\n"
@@ -31,6 +32,7 @@ internal static class RunCommand
         command.Options.Add(course);
         command.Options.Add(strict);
         command.Options.Add(config);
+        command.Options.Add(keyFile);
         command.SetAction(parse =>
         {
             bool q = parse.GetValue(quiet), j = parse.GetValue(json);
@@ -55,8 +57,20 @@ internal static class RunCommand
             }
 
             string outFolder = parse.GetValue(output)?.FullName ?? Path.GetFullPath("vismooc-out");
+            byte[]? key;
+            try
+            {
+                key = ConvertCommand.ReadKey(parse.GetValue(keyFile));
+            }
+            catch (ConvertException e)
+            {
+                Console.Error.WriteLine("vismooc: error: " + e.Message);
+                return ExitCodes.Usage;
+            }
+
             var options = new ConvertOptions
             {
+                PseudonymKey = key,
                 Input = inputFolder.FullName,
                 Output = outFolder,
                 CoursePattern = parse.GetValue(course),

@@ -60,8 +60,8 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
         {
             new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "auth_userprofile.id", "auth_user.id" }, "ValueConversions.ProfileIdOrUserKey", "varchar(255)", "the joined profile's id, or user-{auth_user.id} for a user without a profile"),
             new("original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "auth_user.id" }, "ValueConversions.Text", "varchar(11)", "copied as text; NULL becomes the empty string"),
-            new("username", global::VisMooc.Modules.Schema.SqlType.Varchar, 40, false, false, new string[] { "auth_user.username" }, "ValueConversions.Ripemd160", "varchar(40)", "pseudonym: lowercase hex RIPEMD-160 of the UTF-8 bytes (unsalted, as MOOCdb)"),
-            new("name", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "auth_userprofile.name" }, "ValueConversions.Ripemd160OrEmpty", "varchar(255)", "pseudonym: lowercase hex RIPEMD-160 of the UTF-8 bytes, or empty when NULL or empty"),
+            new("username", global::VisMooc.Modules.Schema.SqlType.Varchar, 40, false, false, new string[] { "auth_user.username" }, "ValueConversions.Pseudonym", "varchar(40)", "pseudonym: lowercase hex RIPEMD-160 of the UTF-8 bytes (unsalted, as MOOCdb); with --pseudonym-key-file, HMAC-SHA256 keyed by the file, first 40 hex digits"),
+            new("name", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "auth_userprofile.name" }, "ValueConversions.PseudonymOrEmpty", "varchar(255)", "as Pseudonym, or empty when NULL or empty"),
             new("language", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "auth_userprofile.language" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
             new("location", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "auth_userprofile.location" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
             new("birth_date", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "auth_userprofile.year_of_birth" }, "ValueConversions.Text", "varchar(11)", "copied as text; NULL becomes the empty string"),
@@ -92,14 +92,14 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
         global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(1));
         writer.EndField();
 
-        // username <- auth_user.username via Ripemd160
+        // username <- auth_user.username via Pseudonym
         writer.BeginField(2, "username", 40);
-        global::VisMooc.Modules.Conversions.ValueConversions.Ripemd160(writer, row.Get(2));
+        global::VisMooc.Modules.Conversions.ValueConversions.Pseudonym(writer, row.Get(2));
         writer.EndField();
 
-        // name <- auth_userprofile.name via Ripemd160OrEmpty
+        // name <- auth_userprofile.name via PseudonymOrEmpty
         writer.BeginField(3, "name", 255);
-        global::VisMooc.Modules.Conversions.ValueConversions.Ripemd160OrEmpty(writer, row.Get(3));
+        global::VisMooc.Modules.Conversions.ValueConversions.PseudonymOrEmpty(writer, row.Get(3));
         writer.EndField();
 
         // language <- auth_userprofile.language via Text
