@@ -8,7 +8,7 @@ public static class ToolRunner
     /// <summary>The result of a run.</summary>
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
-    /// <summary>Runs <c>dotnet VisMooc.Tool.dll ARGS</c> with extra environment variables.</summary>
+    /// <summary>Runs <c>dotnet vismooc.dll ARGS</c> with extra environment variables.</summary>
     public static Result Run(IEnumerable<string> args, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -19,7 +19,7 @@ public static class ToolRunner
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "VisMooc.Tool.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vismooc.dll"));
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
