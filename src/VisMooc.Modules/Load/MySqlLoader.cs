@@ -115,7 +115,11 @@ public static class MySqlLoader
         }
         catch (MySqlException e)
         {
-            throw new LoadException($"{target}: {e.Message}; nothing was loaded", e);
+            // A server that wants a password and got none: say where a password comes from.
+            string hint = password.Length == 0 && e.ErrorCode == MySqlErrorCode.AccessDenied
+                ? " (no password was given: set VISMOOC_DB_PASSWORD or use --password-file)"
+                : "";
+            throw new LoadException($"{target}: {e.Message}{hint}; nothing was loaded", e);
         }
         catch (InvalidOperationException e)
         {

@@ -124,6 +124,12 @@ public sealed class MariaDbLoadTests(MariaDbServerFixture fixture)
         Assert.Contains("Access denied", wrong.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-secret-123", wrong.StdErr + wrong.StdOut, StringComparison.Ordinal);
 
+        var none = ToolRunner.Run(["load", csv, "--db", Server.Target(database)], new Dictionary<string, string?> { ["VISMOOC_DB_PASSWORD"] = null });
+        Assert.Equal(1, none.ExitCode);
+        Assert.Single(none.StdErr.Trim().Split('\n'));
+        Assert.Contains("no password was given: set VISMOOC_DB_PASSWORD or use --password-file", none.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("no password was given", wrong.StdErr, StringComparison.Ordinal);
+
         int closedPort = ClosedPort();
         var unreachable = ToolRunner.Run(["load", csv, "--db", $"mysql://{MariaDbServer.User}@127.0.0.1:{closedPort}/{database}"],
             new Dictionary<string, string?> { ["VISMOOC_DB_PASSWORD"] = MariaDbServer.Password });
