@@ -32,7 +32,9 @@ public sealed class ToolPackageTests
             <?xml version="1.0" encoding="utf-8"?>
             <configuration><packageSources><clear /><add key="local" value="{packages}" /></packageSources></configuration>
             """);
-        Dotnet(temp.Path, "tool", "install", "VisMooc", "--tool-path", tools, "--configfile", config);
+        // Its own packages folder too: a VisMooc 0.1.0 cached by an earlier install would otherwise be used instead of this one.
+        Run("dotnet", temp.Path, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(temp.Path, "nuget-packages") },
+            "tool", "install", "VisMooc", "--tool-path", tools, "--configfile", config);
         string vismooc = Path.Combine(tools, "vismooc");
 
         var version = Run(vismooc, temp.Path, "--version");
@@ -50,7 +52,9 @@ public sealed class ToolPackageTests
 
     private static void Dotnet(string workingDirectory, params string[] args) => Run("dotnet", workingDirectory, args);
 
-    private static string Run(string file, string workingDirectory, params string[] args)
+    private static string Run(string file, string workingDirectory, params string[] args) => Run(file, workingDirectory, new Dictionary<string, string>(), args);
+
+    private static string Run(string file, string workingDirectory, Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args)
@@ -60,6 +64,11 @@ public sealed class ToolPackageTests
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         string stdout = process.StandardOutput.ReadToEnd();
