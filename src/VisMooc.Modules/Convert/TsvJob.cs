@@ -26,11 +26,17 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
             {
                 string name = Path.GetFileName(path);
                 using var reader = new EdxTsvReader(InputDiscovery.Open(path), name);
-                var sources = Outputs.Select(o => TsvRowSource.Bind(reader, o.Table.Info)).ToList();
                 for (int i = 0; i < Outputs.Count; i++)
                 {
                     stats[i].Files.Add(name);
                 }
+
+                if (TsvRowSource.IsEmptyFile(reader))
+                {
+                    continue;
+                }
+
+                var sources = Outputs.Select(o => TsvRowSource.Bind(reader, o.Table.Info)).ToList();
 
                 while (reader.Read())
                 {

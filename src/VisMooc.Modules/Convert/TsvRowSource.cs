@@ -34,6 +34,12 @@ public sealed class TsvRowSource : IRowSource
         return new TsvRowSource(reader, columns);
     }
 
+    /// <summary>
+    /// True for a file without a header and without records (0 bytes, as Gen-A exports wrote empty
+    /// results): the contract's empty table, which has no columns to bind. Consumes nothing else.
+    /// </summary>
+    public static bool IsEmptyFile(EdxTsvReader reader) => reader.Header.Count == 0 && !reader.Read();
+
     /// <summary>The error for a column the file lacks, naming the table column that needs it.</summary>
     public static ConvertException MissingColumn(EdxTsvReader reader, TableInfo table, string column, string field)
     {

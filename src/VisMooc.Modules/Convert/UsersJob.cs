@@ -45,6 +45,11 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                 string name = Path.GetFileName(path);
                 stats.Files.Add(name);
                 using var reader = new EdxTsvReader(InputDiscovery.Open(path), name);
+                if (TsvRowSource.IsEmptyFile(reader))
+                {
+                    continue;
+                }
+
                 source.Bind(reader, table);
                 int idColumn = reader.IndexOf("id");
                 while (reader.Read())
@@ -77,6 +82,11 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
         string name = Path.GetFileName(path);
         stats.Files.Add(name);
         using var reader = new EdxTsvReader(InputDiscovery.Open(path), name);
+        if (TsvRowSource.IsEmptyFile(reader))
+        {
+            return;
+        }
+
         var columns = new List<int>();
         foreach (var field in fieldNames.Prepend("user_id").Prepend("id").Distinct())
         {
