@@ -53,6 +53,12 @@ public sealed class ForumDocumentParser
             error = "invalid JSON at column " + ((e.BytePositionInLine ?? 0) + 1) + ": " + FirstSentence(e.Message);
             return false;
         }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader checks a string's UTF-8 and surrogates only when it is decoded: such a line is not JSON text either.
+            error = "invalid JSON at column " + (reader.TokenStartIndex + 1) + ": " + e.Message.TrimEnd('.');
+            return false;
+        }
     }
 
     private void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, int depth, int[] candidates)

@@ -45,4 +45,45 @@ public sealed class ConvertBadInputTests
 
         Assert.Contains(C + "-student_courseenrollment-prod-analytics.sql: missing column 'id'", e.Message, StringComparison.Ordinal);
     }
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE }, "a byte that is not UTF-8")]
+    [InlineData(new byte[] { (byte)'\\', (byte)'u', (byte)'d', (byte)'8', (byte)'0', (byte)'0' }, "a lone surrogate escape")]
+    public void AForumLineThatIsNotValidJsonTextIsRejectedAndItsNeighboursKept(byte[] badText, string what)
+    {
+        // Contract: each line is strict JSON (RFC 8259, which is UTF-8 text of Unicode scalar values);
+        // an invalid JSON line is rejected, the good rows around it are kept. It used to crash the run.
+        using var h = new ConvertHarness();
+        var forum = new List<byte>();
+        forum.AddRange("{\"_id\":{\"$oid\":\"a1\"},\"_type\":\"Comment\",\"body\":\"ok\"}\n"u8.ToArray());
+        forum.AddRange("{\"_id\":{\"$oid\":\"a2\"},\"_type\":\"Comment\",\"body\":\"bad "u8.ToArray());
+        forum.AddRange(badText);
+        forum.AddRange("\"}\n{\"_id\":{\"$oid\":\"a3\"},\"_type\":\"Comment\",\"body\":\"ok too\"}\n"u8.ToArray());
+        h.WriteBytes(C, "prod.mongo", forum.ToArray());
+
+        var result = h.Convert();
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(["a1", "a3"], h.Rows("forum").Select(r => r[1]));
+        var stats = ConvertHarness.Stats(result, C, "forum");
+        Assert.Equal((3L, 2L, 1L), (stats.Read, stats.Written, stats.Rejected));
+        string rejects = File.ReadAllText(Path.Combine(h.Output, "rejects", "forum.tsv"));
+        Assert.StartsWith("file\tline\treason\traw\n" + C + "-prod.mongo\t2\tinvalid JSON", rejects, StringComparison.Ordinal);
+        Assert.True(stats.RejectExamples.Single().Contains(C + "-prod.mongo:2:", StringComparison.Ordinal), what);
+    }
+
+    [Fact]
+    public void ACourseStructureThatIsNotValidUtf8IsAOneLineErrorNamingFileLineAndColumn()
+    {
+        // A course_structure file is one JSON document: bad JSON text stops the run with a one-line
+        // error (like a syntax error), instead of an unhandled exception and its stack trace.
+        using var h = new ConvertHarness();
+        h.WriteBytes(C, "course_structure-prod-analytics.json",
+            [.. "{\n  \"i4x://O/C/course/R\": {\"category\": \"course\", \"metadata\": {\"display_name\": \"N"u8, 0xFF, .. "\"}}}\n"u8]);
+
+        var e = Assert.Throws<VisMooc.Modules.Convert.ConvertException>(() => h.Convert());
+
+        Assert.StartsWith(C + "-course_structure-prod-analytics.json: line 2, column ", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Empty(Directory.GetFiles(h.Output, "*", SearchOption.AllDirectories));
+    }
 }
