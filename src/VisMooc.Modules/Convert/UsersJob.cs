@@ -62,6 +62,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                         continue;
                     }
 
+                    WarnUnknownEscapes(reader);
                     source.Profile = TryParseId(reader.GetField(idColumn).Utf8, out long id) ? profiles.Match(id) : -1;
                     if (output.Write(source) is string reason)
                     {
@@ -108,6 +109,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                 continue;
             }
 
+            WarnUnknownEscapes(reader);
             var id = reader.GetField(idColumn);
             var userId = reader.GetField(userIdColumn);
             if (id.IsNullOrEmpty || userId.IsNullOrEmpty)
@@ -127,6 +129,15 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                 stats.Duplicates++;
                 stats.Note("duplicateProfiles", $"{name}:{reader.LineNumber}: a second profile for user_id {key}");
             }
+        }
+    }
+
+    // As for every edX TSV row: an unknown backslash pair is kept as typed and counted (the contract's TSV decoding).
+    private void WarnUnknownEscapes(EdxTsvReader reader)
+    {
+        if (reader.EscapeWarnings > 0)
+        {
+            output.Warn("", $"{reader.EscapeWarnings} unknown backslash escape(s) kept as typed");
         }
     }
 

@@ -86,4 +86,28 @@ public sealed class ConvertBadInputTests
         Assert.DoesNotContain('\n', e.Message);
         Assert.Empty(Directory.GetFiles(h.Output, "*", SearchOption.AllDirectories));
     }
+    [Fact]
+    public void UnknownEscapesInAuthUserAndProfileRowsAreKeptAsTypedAndCountedAsWarnings()
+    {
+        // Contract, TSV decoding: "any other backslash pair (\N, \q) is kept as the two characters
+        // typed and counted as a warning". Enrollments and grades counted them; users did not.
+        using var h = new ConvertHarness();
+        h.Write(C, "auth_user-prod-analytics.sql", "id\tusername\temail\n1\tada\tx\\q@example.invalid\n2\tbo\tbo@example.invalid\n");
+        h.Write(C, "auth_userprofile-prod-analytics.sql",
+            "id\tuser_id\tname\tlanguage\tlocation\tyear_of_birth\tlevel_of_education\tgoals\tgender\tcountry\n"
+            + "50\t2\tBo\t\t\t1990\tb\tsee C:\\Users and \\N\tm\tZZ\n");
+        h.Write(C, "student_courseenrollment-prod-analytics.sql", "id\tuser_id\tcourse_id\tcreated\tis_active\n900\t1\tx\\q\t2099-01-01 00:00:00\t1\n");
+
+        var result = h.Convert();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("see C:\\Users and \\N", ConvertHarness.Value("users", h.Row("users", "original_id", "2"), "bio"));
+        Assert.Equal("x\\q", ConvertHarness.Value("enrollments", h.Row("enrollments", "_id", "900"), "course_id"));
+        var users = ConvertHarness.Stats(result, C, "users");
+        Assert.Equal(2, users.Warnings);
+        Assert.Equal(
+            [C + "-auth_userprofile-prod-analytics.sql:2: 2 unknown backslash escape(s) kept as typed", C + "-auth_user-prod-analytics.sql:2: 1 unknown backslash escape(s) kept as typed"],
+            users.WarningExamples);
+        Assert.Equal(1, ConvertHarness.Stats(result, C, "enrollments").Warnings);
+    }
 }
