@@ -110,4 +110,26 @@ public sealed class ConvertBadInputTests
             users.WarningExamples);
         Assert.Equal(1, ConvertHarness.Stats(result, C, "enrollments").Warnings);
     }
+    [Fact]
+    public void AForumDateOutsideADateWrapperIsNullWithAWarningNamingColumnAndValue()
+    {
+        // Contract: forum created_at/updated_at are read from the $date forms; "a value that is present
+        // but cannot be parsed -> SQL NULL plus a warning naming file, line, column and the raw value".
+        // A bare string or number where {"$date": ...} belongs used to become NULL silently.
+        using var h = new ConvertHarness();
+        h.Write(C, "prod.mongo",
+            "{\"_id\":{\"$oid\":\"a1\"},\"_type\":\"Comment\",\"created_at\":\"2099-03-05T09:30:00Z\",\"updated_at\":4076386200000}\n"
+            + "{\"_id\":{\"$oid\":\"a2\"},\"_type\":\"Comment\",\"created_at\":null,\"updated_at\":{\"$date\":4076386200000}}\n");
+
+        var result = h.Convert();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(new string?[] { "a1", "", "", null, null }, h.Rows("forum")[0][1..6]);
+        Assert.Equal(new string?[] { null, "2099-03-05 09:30:00" }, h.Rows("forum")[1][4..6]);
+        var forum = ConvertHarness.Stats(result, C, "forum");
+        Assert.Equal(
+            [C + "-prod.mongo:1: column 'created_at': unreadable datetime written as NULL: '\"2099-03-05T09:30:00Z\"'",
+             C + "-prod.mongo:1: column 'updated_at': unreadable datetime written as NULL: '4076386200000'"],
+            forum.WarningExamples);
+    }
 }
