@@ -75,11 +75,17 @@ public sealed class ConvertHarness : IDisposable
     public string Csv(string table, string? output = null) => File.ReadAllText(Path.Combine(output ?? Output, table + ".csv"), s_utf8);
 
     /// <summary>A table read back into values (null = SQL NULL).</summary>
-    public List<string?[]> Rows(string table, string? output = null)
+    public List<string?[]> Rows(string table, string? output = null) => ReadRows(output ?? Output, table);
+
+    /// <summary>The row of <paramref name="table"/> whose column <paramref name="column"/> equals <paramref name="value"/>.</summary>
+    public string?[] Row(string table, string column, string value, string? output = null) => FindRow(output ?? Output, table, column, value);
+
+    /// <summary>A table of an output folder read back into values (null = SQL NULL).</summary>
+    public static List<string?[]> ReadRows(string folder, string table)
     {
         var info = GeneratedTables.All.Single(t => t.Info.Name == table).Info;
         var rows = new List<string?[]>();
-        using var reader = new DialectCsvReader(Path.Combine(output ?? Output, table + ".csv"), info.Columns.Count);
+        using var reader = new DialectCsvReader(Path.Combine(folder, table + ".csv"), info.Columns.Count);
         while (reader.Read())
         {
             rows.Add(reader.Values.ToArray());
@@ -88,11 +94,11 @@ public sealed class ConvertHarness : IDisposable
         return rows;
     }
 
-    /// <summary>The row of <paramref name="table"/> whose column <paramref name="column"/> equals <paramref name="value"/>.</summary>
-    public string?[] Row(string table, string column, string value, string? output = null)
+    /// <summary>The one row of a table of an output folder whose <paramref name="column"/> equals <paramref name="value"/>.</summary>
+    public static string?[] FindRow(string folder, string table, string column, string value)
     {
         int index = Column(table, column);
-        var matches = Rows(table, output).Where(r => r[index] == value).ToList();
+        var matches = ReadRows(folder, table).Where(r => r[index] == value).ToList();
         Assert.True(matches.Count == 1, $"{table}: expected one row with {column} = '{value}', found {matches.Count}");
         return matches[0];
     }
