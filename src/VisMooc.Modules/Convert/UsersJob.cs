@@ -29,7 +29,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             if (course.FilesOf(EdxFileKind.AuthUserProfile).Count == 0)
             {
                 // Users are still written, each without a profile; --strict refuses.
-                run.MissingFile(course, EdxFileKind.AuthUserProfile, []);
+                run.MissingFile(course, EdxFileKind.AuthUserProfile, [], "users written without profiles (_id user-{id})");
                 stats.MissingFile = null;
             }
 
