@@ -56,6 +56,11 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
                             output.Warn("", $"{reader.EscapeWarnings} unknown backslash escape(s) kept as typed");
                         }
 
+                        if (TsvRowSource.InvalidUtf8(reader) is var (column, message))
+                        {
+                            output.Warn(column, message);
+                        }
+
                         if (output.Write(sources[i]) is string reason)
                         {
                             output.Reject(reason, Raw(reader));

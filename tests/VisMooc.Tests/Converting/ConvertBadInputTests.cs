@@ -132,4 +132,28 @@ public sealed class ConvertBadInputTests
              C + "-prod.mongo:1: column 'updated_at': unreadable datetime written as NULL: '4076386200000'"],
             forum.WarningExamples);
     }
+
+    [Fact]
+    public void InvalidUtf8InATsvValueIsPassedOnUnchangedWithAWarningNamingLineAndColumn()
+    {
+        // Gen-A files hold whatever bytes the client connection delivered. The reader keeps them as
+        // they are (nothing that was there is lost); the run must say where they are, because the
+        // CSV is then not UTF-8 and a strict utf8mb4 load refuses it.
+        using var h = new ConvertHarness();
+        h.WriteBytes(C, "auth_user-prod-analytics.sql", [.. "id\tusername\n1\tada\n"u8]);
+        h.WriteBytes(C, "auth_userprofile-prod-analytics.sql",
+            [.. "id\tuser_id\tname\tlanguage\tlocation\tyear_of_birth\tlevel_of_education\tgoals\tgender\tcountry\n50\t1\tAda\t\t\t1990\tb\tcaf"u8, 0xE9, .. "\tf\tZZ\n"u8]);
+        h.WriteBytes(C, "student_courseenrollment-prod-analytics.sql",
+            [.. "id\tuser_id\tcourse_id\tcreated\tis_active\n900\t1\tok\tNULL\t1\n901\t1\tx"u8, 0xFF, .. "\tNULL\t1\n"u8]);
+
+        var result = h.Convert();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal([C + "-student_courseenrollment-prod-analytics.sql:3: column 'course_id': invalid UTF-8 (byte 0xFF), passed on unchanged"],
+            ConvertHarness.Stats(result, C, "enrollments").WarningExamples);
+        Assert.Equal([C + "-auth_userprofile-prod-analytics.sql:2: column 'goals': invalid UTF-8 (byte 0xE9), passed on unchanged"],
+            ConvertHarness.Stats(result, C, "users").WarningExamples);
+        byte[] csv = File.ReadAllBytes(Path.Combine(h.Output, "enrollments.csv"));
+        Assert.Equal(1, csv.Count(b => b == 0xFF));
+    }
 }
