@@ -92,6 +92,19 @@ public sealed class ConvertCommandTests
         Assert.False(Directory.Exists(Path.Combine(h.Root, "strict")) && ConvertHarness.FilesUnder(Path.Combine(h.Root, "strict")).Count > 0);
     }
 
+    [Fact]
+    public void QuietPrintsErrorsOnlySoWarningsAreInTheReportAlone()
+    {
+        using var h = new ConvertHarness();
+        WriteCleanCourse(h);
+        File.Delete(Path.Combine(h.Course(C), C + "-prod.mongo"));
+
+        var run = ToolRunner.Run(["convert", h.Input, "--out", h.Output, "--quiet"]);
+
+        Assert.Equal((0, "", ""), (run.ExitCode, run.StdOut, run.StdErr));
+        Assert.Contains($"{C}: no *.mongo file; skipped forum", File.ReadAllText(Path.Combine(h.Output, "report.json")), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("missing-column")]
     [InlineData("no-such-folder")]
