@@ -26,7 +26,10 @@ public sealed class ConvertEnvironmentTests
         // Without ICU (invariant globalization) or without tz data the other tests here would prove
         // nothing: every run would be UTC and invariant. So check that this runtime has both, and that
         // the tool does not switch to invariant mode.
-        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "VisMooc.Tool.runtimeconfig.json")))!;
+        // The tool's assembly is VisMooc.Tool, or vismooc once it is named after the command.
+        string runtimeConfig = new[] { "vismooc.runtimeconfig.json", "VisMooc.Tool.runtimeconfig.json" }
+            .Select(name => Path.Combine(AppContext.BaseDirectory, name)).First(File.Exists);
+        var config = JsonNode.Parse(File.ReadAllText(runtimeConfig))!;
         Assert.NotEqual(true, config["runtimeOptions"]?["configProperties"]?["System.Globalization.Invariant"]?.GetValue<bool>());
         Assert.IsType<ThaiBuddhistCalendar>(new CultureInfo("th-TH").Calendar);
         Assert.IsType<UmAlQuraCalendar>(new CultureInfo("ar-SA").Calendar);
