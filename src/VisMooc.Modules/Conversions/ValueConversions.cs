@@ -148,10 +148,13 @@ public static class ValueConversions
             return;
         }
 
-        Span<byte> text = stackalloc byte[5 + userId.Utf8.Length];
-        "user-"u8.CopyTo(text);
-        userId.Utf8.CopyTo(text[5..]);
-        cell.WriteText(text);
+        // The id comes from the input, so its size is not bounded: never put it on the stack.
+        int length = 5 + userId.Utf8.Length;
+        byte[] rented = ArrayPool<byte>.Shared.Rent(length);
+        "user-"u8.CopyTo(rented);
+        userId.Utf8.CopyTo(rented.AsSpan(5));
+        cell.WriteText(rented.AsSpan(0, length));
+        ArrayPool<byte>.Shared.Return(rented);
     }
 
     /// <summary>The value for forum threads (<c>_type</c> = <c>CommentThread</c>), else empty.</summary>

@@ -34,8 +34,11 @@ public sealed class ConvertRun(ConvertOptions options)
     /// <summary>Run-level notices (missing files), in the order they were raised per job.</summary>
     public IEnumerable<string> Notices => _notices;
 
-    /// <summary>A table's source file is missing: a notice, or with <c>--strict</c> a failure.</summary>
-    public void MissingFile(CourseInput course, EdxFileKind kind, IEnumerable<TableStats> affected)
+    /// <summary>
+    /// A table's source file is missing: a notice, or with <c>--strict</c> a failure. The notice says
+    /// which tables were skipped, or <paramref name="consequence"/> when none was.
+    /// </summary>
+    public void MissingFile(CourseInput course, EdxFileKind kind, IEnumerable<TableStats> affected, string? consequence = null)
     {
         string pattern = InputDiscovery.Pattern(kind);
         if (Options.Strict)
@@ -49,6 +52,6 @@ public sealed class ConvertRun(ConvertOptions options)
             stats.MissingFile = pattern;
         }
 
-        _notices.Enqueue($"{course.Name}: no {pattern} file; skipped {string.Join(", ", tables.Select(t => t.Table))}");
+        _notices.Enqueue($"{course.Name}: no {pattern} file; " + (consequence ?? "skipped " + string.Join(", ", tables.Select(t => t.Table))));
     }
 }

@@ -145,7 +145,7 @@ public sealed class CrossFileChecks
         /// <summary>Course ids and how many rows named each.</summary>
         public Dictionary<string, long> CourseIds { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Records the user and course of a written row.</summary>
+        /// <summary>Records the user and course of a row that was read and not rejected (written, or a duplicate).</summary>
         public void Observe(FieldValue user, FieldValue course)
         {
             if (!user.IsNullOrEmpty)

@@ -80,6 +80,10 @@ public sealed class TableOutput : IWarningSink, IDisposable
         }
 
         Table.WriteRow(row, _writer);
+
+        // The cross-file checks compare what each course's files hold, so a duplicate counts too:
+        // a learner in two courses is written once, but is in both courses' auth_user files.
+        _observations?.Observe(_userField >= 0 ? row.Get(_userField) : default, _courseField >= 0 ? row.Get(_courseField) : default);
         if (!_seen.Add(_writer.Key))
         {
             Stats.Duplicates++;
@@ -88,7 +92,6 @@ public sealed class TableOutput : IWarningSink, IDisposable
 
         _csv.Write(_writer.Row);
         Stats.Written++;
-        _observations?.Observe(_userField >= 0 ? row.Get(_userField) : default, _courseField >= 0 ? row.Get(_courseField) : default);
         return null;
     }
 

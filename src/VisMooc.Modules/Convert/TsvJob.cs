@@ -26,11 +26,17 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
             {
                 string name = Path.GetFileName(path);
                 using var reader = new EdxTsvReader(InputDiscovery.Open(path), name);
-                var sources = Outputs.Select(o => TsvRowSource.Bind(reader, o.Table.Info)).ToList();
                 for (int i = 0; i < Outputs.Count; i++)
                 {
                     stats[i].Files.Add(name);
                 }
+
+                if (TsvRowSource.IsEmptyFile(reader))
+                {
+                    continue;
+                }
+
+                var sources = Outputs.Select(o => TsvRowSource.Bind(reader, o.Table.Info)).ToList();
 
                 while (reader.Read())
                 {
@@ -48,6 +54,11 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
                         if (reader.EscapeWarnings > 0)
                         {
                             output.Warn("", $"{reader.EscapeWarnings} unknown backslash escape(s) kept as typed");
+                        }
+
+                        if (TsvRowSource.InvalidUtf8(reader) is var (column, message))
+                        {
+                            output.Warn(column, message);
                         }
 
                         if (output.Write(sources[i]) is string reason)

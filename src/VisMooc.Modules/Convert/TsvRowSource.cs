@@ -34,6 +34,37 @@ public sealed class TsvRowSource : IRowSource
         return new TsvRowSource(reader, columns);
     }
 
+    /// <summary>
+    /// True for a file without a header and without records (0 bytes, as Gen-A exports wrote empty
+    /// results): the contract's empty table, which has no columns to bind. Consumes nothing else.
+    /// </summary>
+    public static bool IsEmptyFile(EdxTsvReader reader) => reader.Header.Count == 0 && !reader.Read();
+
+    /// <summary>
+    /// The column and text of a warning about the current record's first byte that is not UTF-8, or
+    /// null when the record is UTF-8. The bytes are written as they are, so nothing is lost; the
+    /// warning says where they are, since a strict utf8mb4 load refuses them.
+    /// </summary>
+    public static (string Column, string Message)? InvalidUtf8(EdxTsvReader reader)
+    {
+        if (reader.InvalidUtf8Offset < 0)
+        {
+            return null;
+        }
+
+        var raw = reader.RawRecord;
+        int at = 0;
+        while (at < raw.Length && System.Text.Rune.DecodeFromUtf8(raw[at..], out _, out int consumed) == System.Buffers.OperationStatus.Done)
+        {
+            at += consumed;
+        }
+
+        int field = raw[..at].Count((byte)'\t');
+        string column = field < reader.Header.Count ? reader.Header[field] : "field " + (field + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string b = at < raw.Length ? raw[at].ToString("X2", System.Globalization.CultureInfo.InvariantCulture) : "??";
+        return (column, $"invalid UTF-8 (byte 0x{b}), passed on unchanged");
+    }
+
     /// <summary>The error for a column the file lacks, naming the table column that needs it.</summary>
     public static ConvertException MissingColumn(EdxTsvReader reader, TableInfo table, string column, string field)
     {

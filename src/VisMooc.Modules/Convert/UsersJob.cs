@@ -29,7 +29,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             if (course.FilesOf(EdxFileKind.AuthUserProfile).Count == 0)
             {
                 // Users are still written, each without a profile; --strict refuses.
-                run.MissingFile(course, EdxFileKind.AuthUserProfile, []);
+                run.MissingFile(course, EdxFileKind.AuthUserProfile, [], "users written without profiles (_id user-{id})");
                 stats.MissingFile = null;
             }
 
@@ -45,6 +45,11 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                 string name = Path.GetFileName(path);
                 stats.Files.Add(name);
                 using var reader = new EdxTsvReader(InputDiscovery.Open(path), name);
+                if (TsvRowSource.IsEmptyFile(reader))
+                {
+                    continue;
+                }
+
                 source.Bind(reader, table);
                 int idColumn = reader.IndexOf("id");
                 while (reader.Read())
@@ -57,6 +62,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                         continue;
                     }
 
+                    WarnAboutDecoding(reader);
                     source.Profile = TryParseId(reader.GetField(idColumn).Utf8, out long id) ? profiles.Match(id) : -1;
                     if (output.Write(source) is string reason)
                     {
@@ -77,6 +83,11 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
         string name = Path.GetFileName(path);
         stats.Files.Add(name);
         using var reader = new EdxTsvReader(InputDiscovery.Open(path), name);
+        if (TsvRowSource.IsEmptyFile(reader))
+        {
+            return;
+        }
+
         var columns = new List<int>();
         foreach (var field in fieldNames.Prepend("user_id").Prepend("id").Distinct())
         {
@@ -98,6 +109,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                 continue;
             }
 
+            WarnAboutDecoding(reader);
             var id = reader.GetField(idColumn);
             var userId = reader.GetField(userIdColumn);
             if (id.IsNullOrEmpty || userId.IsNullOrEmpty)
@@ -117,6 +129,21 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                 stats.Duplicates++;
                 stats.Note("duplicateProfiles", $"{name}:{reader.LineNumber}: a second profile for user_id {key}");
             }
+        }
+    }
+
+    // As for every edX TSV row: an unknown backslash pair is kept as typed and counted (the contract's
+    // TSV decoding), and bytes that are not UTF-8 are kept and reported.
+    private void WarnAboutDecoding(EdxTsvReader reader)
+    {
+        if (reader.EscapeWarnings > 0)
+        {
+            output.Warn("", $"{reader.EscapeWarnings} unknown backslash escape(s) kept as typed");
+        }
+
+        if (TsvRowSource.InvalidUtf8(reader) is var (column, message))
+        {
+            output.Warn(column, message);
         }
     }
 

@@ -46,6 +46,13 @@ public static class CourseStructureReader
                 {
                     throw new InvalidDataException($"line {lineBase + (e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: invalid JSON: {e.Message.Split(" LineNumber:")[0].Trim()}", e);
                 }
+                catch (InvalidOperationException e)
+                {
+                    // A string that is not valid UTF-8 (or holds a lone surrogate) is found only when it is decoded.
+                    var before = buffer.AsSpan(0, (int)reader.TokenStartIndex);
+                    int lastLf = before.LastIndexOf((byte)'\n');
+                    throw new InvalidDataException($"line {lineBase + before.Count((byte)'\n') + 1}, column {before.Length - lastLf}: invalid JSON: {e.Message.TrimEnd('.')}", e);
+                }
 
                 if (final)
                 {

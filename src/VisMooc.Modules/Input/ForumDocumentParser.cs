@@ -53,6 +53,12 @@ public sealed class ForumDocumentParser
             error = "invalid JSON at column " + ((e.BytePositionInLine ?? 0) + 1) + ": " + FirstSentence(e.Message);
             return false;
         }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader checks a string's UTF-8 and surrogates only when it is decoded: such a line is not JSON text either.
+            error = "invalid JSON at column " + (reader.TokenStartIndex + 1) + ": " + e.Message.TrimEnd('.');
+            return false;
+        }
     }
 
     private void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, int depth, int[] candidates)
@@ -98,11 +104,33 @@ public sealed class ForumDocumentParser
             {
                 ReadObject(ref reader, line, depth + 1, matched[..count].ToArray());
             }
+            else if (DateWrapperSlot(matched[..count], depth) is int date && reader.TokenType != JsonTokenType.Null)
+            {
+                // A bare value where {"$date": …} belongs is present but not a $date form: keep its JSON
+                // text, so the datetime conversion writes NULL with a warning instead of NULL in silence.
+                int start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                Fields.Set(date, line[start..(int)reader.BytesConsumed], FieldKind.Json);
+            }
             else
             {
                 reader.Skip();
             }
         }
+    }
+
+    // The slot of a path X.$date whose X is the member being read, or null.
+    private int? DateWrapperSlot(ReadOnlySpan<int> matched, int depth)
+    {
+        foreach (int c in matched)
+        {
+            if (_paths[c].Length == depth + 2 && _paths[c][depth + 1].AsSpan().SequenceEqual("$date"u8))
+            {
+                return c;
+            }
+        }
+
+        return null;
     }
 
     private void Capture(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, int slot)

@@ -46,4 +46,28 @@ public sealed class CrossFileCheckTests
         var forumReport = report.RootElement.GetProperty("courses")[0].GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "forum");
         Assert.Equal(1, forumReport.GetProperty("findings").GetProperty(CrossFileChecks.AuthorNotInAuthUser).GetProperty("count").GetInt32());
     }
+    [Fact]
+    public void ALearnerInTwoCoursesIsInTheSecondCoursesAuthUserToo()
+    {
+        // A package run writes learner 1 once (the first course's users row; the second is a duplicate),
+        // but learner 1 is in both courses' auth_user files: the second course's enrollment and post by
+        // learner 1 reference a known user and must not be reported as userNotInAuthUser/authorNotInAuthUser.
+        using var h = new Support.ConvertHarness();
+        foreach (string course in new[] { "SynthX-A-2099_T1", "SynthX-B-2099_T1" })
+        {
+            string id = course == "SynthX-A-2099_T1" ? "1" : "2";
+            h.Write(course, "auth_user-prod-analytics.sql", "id\tusername\n1\tada\n");
+            h.Write(course, "student_courseenrollment-prod-analytics.sql", $"id\tuser_id\tcourse_id\tcreated\tis_active\n90{id}\t1\tx\tNULL\t1\n");
+            h.Write(course, "prod.mongo", $"{{\"_id\":{{\"$oid\":\"a{id}\"}},\"_type\":\"Comment\",\"author_id\":\"1\"}}\n");
+        }
+
+        var result = h.Convert();
+
+        Assert.Single(h.Rows("users"));
+        Assert.Equal(1, Support.ConvertHarness.Stats(result, "SynthX-B-2099_T1", "users").Duplicates);
+        foreach (string table in new[] { "enrollments", "forum" })
+        {
+            Assert.Empty(Support.ConvertHarness.Stats(result, "SynthX-B-2099_T1", table).Findings);
+        }
+    }
 }

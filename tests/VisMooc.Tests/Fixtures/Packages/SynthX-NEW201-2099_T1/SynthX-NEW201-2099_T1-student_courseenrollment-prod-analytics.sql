@@ -1,0 +1,12 @@
+id	user_id	course_id	created	is_active	mode
+900	201	course-v1:SynthX+NEW201+2099_T1	2099-02-27 09:20:00	1	verified
+901	202	course-v1:SynthX+NEW201+2099_T1	2099-03-02 08:00:00.500000	0	audit
+902	101	course-v1:SynthX+NEW201+2099_T1	2099-03-03 00:00:00.999999999	1	honor
+903	203	course-v1:SynthX+NEW201+2099_T1	2099-03-04T05:06:07+0530	1	audit
+904	204	course-v1:SynthX+NEW201+2099_T1	2099-03-04T05:06:07.5-05:00	1	audit
+905	999	course-v1:OtherX+Z+1	2099-03-04 00:00:00	1	audit
+906	202	SynthX/NEW201/2099_T1	2099-03-04 00:00:00	1	audit
+907	201	course-v1:SynthX+NEW201+2099_T1	2099-03-04 05:06:07Z	1	audit
+908	201	course-v1:SynthX+NEW201+2099_T1	2099-02-29 00:00:00	1	audit
+909	201	course-v1:SynthX+NEW201+2099_T1	2099-03-05T05:06	1	audit
+910	201	course-v1:SynthX+NEW201+2099_T1		1	audit
