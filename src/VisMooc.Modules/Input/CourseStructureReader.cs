@@ -44,7 +44,7 @@ public static class CourseStructureReader
                 }
                 catch (JsonException e)
                 {
-                    throw new InvalidDataException($"line {lineBase + (e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: invalid JSON: {e.Message.Split(" LineNumber:")[0].Trim()}", e);
+                    throw new InvalidDataException($"line {lineBase + (e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: invalid JSON: {JsonErrorText.Of(e.Message)}", e);
                 }
                 catch (InvalidOperationException e)
                 {

@@ -50,7 +50,7 @@ public sealed class ForumDocumentParser
         }
         catch (JsonException e)
         {
-            error = "invalid JSON at column " + ((e.BytePositionInLine ?? 0) + 1) + ": " + FirstSentence(e.Message);
+            error = "invalid JSON at column " + ((e.BytePositionInLine ?? 0) + 1) + ": " + JsonErrorText.Of(e.Message);
             return false;
         }
         catch (InvalidOperationException e)
@@ -187,11 +187,5 @@ public sealed class ForumDocumentParser
         var target = Fields.Reserve(slot, max, kind);
         int written = reader.CopyString(target);
         Fields.Trim(slot, written);
-    }
-
-    private static string FirstSentence(string message)
-    {
-        int i = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (i > 0 ? message[..i] : message).Trim();
     }
 }
