@@ -44,9 +44,15 @@ public static class PackageConverter
             }
 
             var jobs = Jobs(outputs);
+            using var progress = options.Progress is null ? null : new ProgressReporter(options.Progress, options.ProgressInterval, clock, jobs, courses);
             try
             {
-                Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, job => job.Run(courses, run));
+                Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, job =>
+                {
+                    job.Run(courses, run);
+                    progress?.JobDone(job);
+                });
+                progress?.Finish();
             }
             catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is ConvertException) is ConvertException first)
             {
@@ -115,6 +121,16 @@ public static class PackageConverter
             if (tsv.Count > 0)
             {
                 jobs.Add(new TsvJob(kind, tsv));
+            }
+        }
+
+        // The tables of one job share its input, so they share its byte counter.
+        foreach (var job in jobs)
+        {
+            var counter = new ProgressCounter();
+            foreach (var o in job.Outputs)
+            {
+                o.InputRead = counter;
             }
         }
 

@@ -13,6 +13,9 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
     public IReadOnlyList<TableOutput> Outputs { get; } = [output];
 
     /// <inheritdoc/>
+    public IReadOnlyList<EdxFileKind> InputKinds { get; } = [EdxFileKind.AuthUserProfile, EdxFileKind.AuthUser];
+
+    /// <inheritdoc/>
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
     {
         var table = output.Table.Info;
@@ -44,7 +47,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             {
                 string name = Path.GetFileName(path);
                 stats.Files.Add(name);
-                using var reader = new EdxTsvReader(InputDiscovery.Open(path), name);
+                using var reader = new EdxTsvReader(InputDiscovery.Open(path, output.InputRead), name);
                 source.Bind(reader, table);
                 int idColumn = reader.IndexOf("id");
                 while (reader.Read())
@@ -76,7 +79,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
     {
         string name = Path.GetFileName(path);
         stats.Files.Add(name);
-        using var reader = new EdxTsvReader(InputDiscovery.Open(path), name);
+        using var reader = new EdxTsvReader(InputDiscovery.Open(path, output.InputRead), name);
         var columns = new List<int>();
         foreach (var field in fieldNames.Prepend("user_id").Prepend("id").Distinct())
         {

@@ -86,7 +86,7 @@ internal static class ConvertCommand
         ConvertResult result;
         try
         {
-            result = PackageConverter.Run(options, GeneratedTables.All);
+            result = ConvertProgressDisplay.Run(quiet, progress => PackageConverter.Run(options with { Progress = progress }, GeneratedTables.All));
         }
         catch (ConvertException e)
         {
