@@ -4,142 +4,194 @@ using System.Numerics;
 namespace VisMooc.Modules.Convert;
 
 /// <summary>
-/// A set of 64-bit integers in one open-addressing array (8 bytes a slot, at most 75% full): about
-/// half the memory of <see cref="HashSet{T}"/> of <see cref="long"/>, which matters because a run
-/// holds one per table with an entry per learner (duplicate detection, cross-file checks).
+/// A set of 64-bit integers for the per-learner sets of a run (written <c>_id</c>s, user ids of
+/// the cross-file checks). edX ids are auto-increment numbers, dense over a range, so once the set
+/// is big enough a bitmap over that range holds them (one bit per possible id: a million
+/// learners' ids spread over three million numbers cost 375 KB, not the 16-40 MB of a hash set);
+/// ids far outside the range, and sets that are not dense (hashes), go to a <see cref="LongHashSet"/>.
 /// </summary>
 public sealed class LongSet : IEnumerable<long>
 {
-    // long.MinValue marks an empty slot; the value itself is kept aside.
-    private const long Empty = long.MinValue;
-    private long[] _slots;
-    private int _shift;
-    private bool _hasEmptyValue;
+    // Below this size a hash set is small anyway; above it, a bitmap is used while it costs at most
+    // MaxBitsPerValue bits per value held.
+    private const int BitmapFrom = 4096;
+    private const long MaxBitsPerValue = 32;
 
-    /// <summary>Creates an empty set.</summary>
-    public LongSet()
-    {
-        _slots = NewSlots(16);
-        _shift = 64 - 4;
-    }
+    private readonly LongHashSet _hashed = new();
+    private ulong[]? _bits;
+    private long _base;
+    private int _inBitmap;
 
     /// <summary>Number of values held.</summary>
-    public int Count { get; private set; }
+    public int Count => _hashed.Count + _inBitmap;
 
     /// <summary>Adds <paramref name="value"/>; false when it was already there.</summary>
+    /// <remarks>Invariant: no value of the hashed part lies inside the bitmap's range.</remarks>
     public bool Add(long value)
     {
-        if (value == Empty)
+        if (_bits is not null && TryBit(value, out int word, out ulong mask))
         {
-            if (_hasEmptyValue)
-            {
-                return false;
-            }
-
-            _hasEmptyValue = true;
-            Count++;
-            return true;
+            return SetBit(word, mask);
         }
 
-        if ((Count + 1) * 4L > _slots.Length * 3L)
+        if (_bits is not null && !_hashed.Contains(value) && TryExtend(value))
         {
-            Grow();
+            TryBit(value, out int w, out ulong m);
+            return SetBit(w, m);
         }
 
-        if (!Insert(_slots, _shift, value))
+        bool added = _hashed.Add(value);
+        if (_bits is null && _hashed.Count >= BitmapFrom && (_hashed.Count & (_hashed.Count - 1)) == 0)
         {
-            return false;
+            TryBecomeBitmap();
         }
 
-        Count++;
-        return true;
+        return added;
     }
 
     /// <summary>Whether <paramref name="value"/> is in the set.</summary>
-    public bool Contains(long value)
-    {
-        if (value == Empty)
-        {
-            return _hasEmptyValue;
-        }
-
-        int mask = _slots.Length - 1;
-        for (int i = Slot(value, _shift); ; i = (i + 1) & mask)
-        {
-            long slot = _slots[i];
-            if (slot == value)
-            {
-                return true;
-            }
-
-            if (slot == Empty)
-            {
-                return false;
-            }
-        }
-    }
+    public bool Contains(long value) =>
+        _bits is not null && TryBit(value, out int word, out ulong mask) ? (_bits[word] & mask) != 0 : _hashed.Contains(value);
 
     /// <inheritdoc/>
     public IEnumerator<long> GetEnumerator()
     {
-        if (_hasEmptyValue)
+        if (_bits is not null)
         {
-            yield return Empty;
+            for (int w = 0; w < _bits.Length; w++)
+            {
+                for (ulong word = _bits[w]; word != 0; word &= word - 1)
+                {
+                    yield return _base + (w * 64L) + BitOperations.TrailingZeroCount(word);
+                }
+            }
         }
 
-        foreach (long slot in _slots)
+        foreach (long value in _hashed)
         {
-            if (slot != Empty)
-            {
-                yield return slot;
-            }
+            yield return value;
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    // Fibonacci hashing: spreads sequential ids (the usual keys) over the whole table.
-    private static int Slot(long value, int shift) => (int)(((ulong)value * 0x9E3779B97F4A7C15UL) >> shift);
-
-    private static bool Insert(long[] slots, int shift, long value)
+    private bool TryBit(long value, out int word, out ulong mask)
     {
-        int mask = slots.Length - 1;
-        for (int i = Slot(value, shift); ; i = (i + 1) & mask)
+        // Unsigned compare: values below the base wrap around to huge offsets.
+        ulong offset = unchecked((ulong)(value - _base));
+        if (value >= _base && offset < (ulong)_bits!.Length * 64)
         {
-            long slot = slots[i];
-            if (slot == value)
-            {
-                return false;
-            }
+            word = (int)(offset >> 6);
+            mask = 1UL << (int)(offset & 63);
+            return true;
+        }
 
-            if (slot == Empty)
+        word = 0;
+        mask = 0;
+        return false;
+    }
+
+    private bool SetBit(int word, ulong mask)
+    {
+        if ((_bits![word] & mask) != 0)
+        {
+            return false;
+        }
+
+        _bits[word] |= mask;
+        _inBitmap++;
+        return true;
+    }
+
+    /// <summary>Grows the bitmap to cover <paramref name="value"/> when it stays dense enough; false otherwise.</summary>
+    private bool TryExtend(long value)
+    {
+        const long Limit = 1L << 62; // keeps every sum below free of overflow; ids are far smaller
+        if (value > Limit || value < -Limit || _base > Limit || _base < -Limit)
+        {
+            return false;
+        }
+
+        long low = Math.Min(_base, value);
+        long high = Math.Max(_base + (_bits!.Length * 64L), value + 1);
+        // Room for a quarter more on the growing side, so that ascending ids do not reallocate each time.
+        long span = high - low;
+        if (span <= 0 || span > (Count + 1) * MaxBitsPerValue || span > (long)Array.MaxLength * 64 / 2)
+        {
+            return false;
+        }
+
+        long headroom = span / 4;
+        long newBase = value < _base ? low - headroom : low;
+        long newHigh = value < _base ? high : high + headroom;
+        Rebase(newBase, newHigh);
+        return true;
+    }
+
+    private void TryBecomeBitmap()
+    {
+        // The dense core: the middle 98% of the values, so that a few stray ids (a test account,
+        // a typo) do not keep the set hashed. Values outside it stay in the hashed part.
+        var sorted = _hashed.ToArray();
+        Array.Sort(sorted);
+        long low = sorted[sorted.Length / 100];
+        long high = sorted[sorted.Length - 1 - (sorted.Length / 100)];
+        const long Limit = 1L << 62;
+        if (low < -Limit || high > Limit || high - low + 1 > sorted.Length * MaxBitsPerValue)
+        {
+            return;
+        }
+
+        long span = high - low + 1;
+        _base = low;
+        _bits = new ulong[(int)((span + (span / 4) + 63) / 64)];
+        _hashed.Clear();
+        foreach (long v in sorted)
+        {
+            if (TryBit(v, out int word, out ulong mask))
             {
-                slots[i] = value;
-                return true;
+                SetBit(word, mask);
+            }
+            else
+            {
+                _hashed.Add(v);
             }
         }
     }
 
-    private static long[] NewSlots(int size)
+    private void Rebase(long newBase, long newHigh)
     {
-        var slots = GC.AllocateUninitializedArray<long>(size);
-        Array.Fill(slots, Empty);
-        return slots;
-    }
-
-    private void Grow()
-    {
-        var grown = NewSlots(_slots.Length * 2);
-        int shift = 64 - BitOperations.Log2((uint)grown.Length);
-        foreach (long slot in _slots)
+        var bits = new ulong[(int)((newHigh - newBase + 63) / 64)];
+        var old = _bits!;
+        long oldBase = _base;
+        _bits = bits;
+        _base = newBase;
+        _inBitmap = 0;
+        for (int w = 0; w < old.Length; w++)
         {
-            if (slot != Empty)
+            for (ulong word = old[w]; word != 0; word &= word - 1)
             {
-                Insert(grown, shift, slot);
+                TryBit(oldBase + (w * 64L) + BitOperations.TrailingZeroCount(word), out int nw, out ulong mask);
+                SetBit(nw, mask);
             }
         }
 
-        _slots = grown;
-        _shift = shift;
+        // Hashed values the wider range now covers move into the bitmap (keeps the invariant of Add).
+        if (_hashed.Count > 0 && _hashed.Any(v => TryBit(v, out _, out _)))
+        {
+            var hashed = _hashed.ToList();
+            _hashed.Clear();
+            foreach (long v in hashed)
+            {
+                if (TryBit(v, out int nw, out ulong mask))
+                {
+                    SetBit(nw, mask);
+                }
+                else
+                {
+                    _hashed.Add(v);
+                }
+            }
+        }
     }
 }
