@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using VisMooc.Modules.Schema;
 
@@ -43,11 +44,14 @@ public static class PackageConverter
                 outputs.Add(new TableOutput(table, output, options.PseudonymKey));
             }
 
-            var jobs = Jobs(outputs);
+            // Longest first (by input bytes), each handed out as a thread frees up: the users job
+            // (profiles + auth_user) is the longest chain, so it must not wait behind others.
+            // Output does not depend on the order: each table is written by exactly one job.
+            var jobs = Jobs(outputs).OrderByDescending(j => courses.Sum(c => j.InputKinds.Sum(k => c.FilesOf(k).Sum(FileSize)))).ToList();
             using var progress = options.Progress is null ? null : new ProgressReporter(options.Progress, options.ProgressInterval, clock, jobs, courses);
             try
             {
-                Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, job =>
+                Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, job =>
                 {
                     job.Run(courses, run);
                     progress?.JobDone(job);
@@ -135,6 +139,18 @@ public static class PackageConverter
         }
 
         return jobs;
+    }
+
+    private static long FileSize(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     private static void RemovePartials(string folder)
