@@ -43,6 +43,8 @@ public sealed class LongSet : IEnumerable<long>
         bool added = _hashed.Add(value);
         if (_bits is null && _hashed.Count >= BitmapFrom && (_hashed.Count & (_hashed.Count - 1)) == 0)
         {
+            // Tried at every power of two: ids that arrive in random order (enrollments' user ids)
+            // only look dense once enough of them are in.
             TryBecomeBitmap();
         }
 
@@ -130,23 +132,43 @@ public sealed class LongSet : IEnumerable<long>
 
     private void TryBecomeBitmap()
     {
-        // The dense core: the middle 98% of the values, so that a few stray ids (a test account,
-        // a typo) do not keep the set hashed. Values outside it stay in the hashed part.
-        var sorted = _hashed.ToArray();
-        Array.Sort(sorted);
-        long low = sorted[sorted.Length / 100];
-        long high = sorted[sorted.Length - 1 - (sorted.Length / 100)];
+        // The dense core: the middle 98% of the values, estimated from an even sample, so that a
+        // few stray ids (a test account, a typo) do not keep the set hashed. Values outside it stay
+        // in the hashed part. Costs one pass and a small sort; hashes (never dense) pay it at each
+        // power of two, which adds up to about two passes over the set.
+        const int Samples = 2048;
+        var sample = new List<long>(Samples);
+        int step = Math.Max(1, _hashed.Count / Samples);
+        int n = 0;
+        foreach (long v in _hashed)
+        {
+            if (n++ % step == 0)
+            {
+                sample.Add(v);
+            }
+        }
+
+        sample.Sort();
+        long low = sample[sample.Count / 100];
+        long high = sample[sample.Count - 1 - (sample.Count / 100)];
         const long Limit = 1L << 62;
-        if (low < -Limit || high > Limit || high - low + 1 > sorted.Length * MaxBitsPerValue)
+        if (low < -Limit || high > Limit)
         {
             return;
         }
 
+        long inCore = _hashed.Count(v => v >= low && v <= high);
         long span = high - low + 1;
+        if (span > inCore * MaxBitsPerValue)
+        {
+            return;
+        }
+
+        var values = _hashed.ToArray();
         _base = low;
         _bits = new ulong[(int)((span + (span / 4) + 63) / 64)];
         _hashed.Clear();
-        foreach (long v in sorted)
+        foreach (long v in values)
         {
             if (TryBit(v, out int word, out ulong mask))
             {
@@ -161,20 +183,14 @@ public sealed class LongSet : IEnumerable<long>
 
     private void Rebase(long newBase, long newHigh)
     {
-        var bits = new ulong[(int)((newHigh - newBase + 63) / 64)];
+        // Keep the old bits word-aligned in the new array, so they move with one copy.
         var old = _bits!;
-        long oldBase = _base;
+        long shiftWords = newBase < _base ? (_base - newBase + 63) / 64 : 0;
+        newBase = _base - (shiftWords * 64);
+        var bits = new ulong[(int)((newHigh - newBase + 63) / 64)];
+        Array.Copy(old, 0, bits, shiftWords, old.Length);
         _bits = bits;
         _base = newBase;
-        _inBitmap = 0;
-        for (int w = 0; w < old.Length; w++)
-        {
-            for (ulong word = old[w]; word != 0; word &= word - 1)
-            {
-                TryBit(oldBase + (w * 64L) + BitOperations.TrailingZeroCount(word), out int nw, out ulong mask);
-                SetBit(nw, mask);
-            }
-        }
 
         // Hashed values the wider range now covers move into the bitmap (keeps the invariant of Add).
         if (_hashed.Count > 0 && _hashed.Any(v => TryBit(v, out _, out _)))
