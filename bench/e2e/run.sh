@@ -39,6 +39,8 @@ vismooc() { dotnet "$tool" "$@"; }
 
 results="$work/results.tsv"
 : > "$results"
+# Other work on the machine slows every figure: record how busy it was around the run.
+echo "start $(cut -d' ' -f1-3 /proc/loadavg)" > "$work/loadavg.txt"
 # measure NAME SIZE RUN -- command...: appends wall, cpu (user+sys) and peak RSS (KiB) of one run.
 measure() {
   local name="$1" size="$2" run="$3"; shift 4
@@ -121,5 +123,6 @@ for n in $sizes; do
   done
 done
 
+echo "end $(cut -d' ' -f1-3 /proc/loadavg)" >> "$work/loadavg.txt"
 python3 "$repo/bench/e2e/report.py" "$results" "$work" "$sizes" "$repeats" "$style"
 log "raw measurements: $results"
