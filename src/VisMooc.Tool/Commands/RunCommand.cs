@@ -107,7 +107,8 @@ internal static class RunCommand
             try
             {
                 var options = new ConvertOptions { Input = config.InputFolder, Output = config.OutputFolder };
-                var result = PackageConverter.Run(options, [config.Course()], GeneratedTables.All);
+                var course = config.Course();
+                var result = ConvertProgressDisplay.Run(quiet, progress => PackageConverter.Run(options with { Progress = progress }, [course], GeneratedTables.All));
                 if (!quiet && !json)
                 {
                     Summary.Print(result, Console.Out);
