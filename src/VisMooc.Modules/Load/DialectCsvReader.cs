@@ -30,6 +30,9 @@ public sealed class DialectCsvReader : IDisposable
     /// <summary>The file name, for messages.</summary>
     public string FileName { get; }
 
+    /// <summary>Bytes of the file consumed so far (for progress).</summary>
+    public long BytesRead => _lines.BytesRead;
+
     /// <summary>1-based line of the current row.</summary>
     public long LineNumber => _lines.LineNumber;
 

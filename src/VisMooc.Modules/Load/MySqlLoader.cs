@@ -18,10 +18,11 @@ public static class MySqlLoader
 
     /// <summary>Loads <paramref name="folder"/>'s CSVs into the target database (created when missing).</summary>
     /// <exception cref="LoadException">The load failed; no table changed.</exception>
-    public static LoadResult Load(string folder, LoadTarget target, string password, LoadMode mode, IReadOnlyList<TableDescriptor> tables)
+    public static LoadResult Load(string folder, LoadTarget target, string password, LoadMode mode, IReadOnlyList<TableDescriptor> tables, Action<Convert.ConvertProgress>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var files = CsvFolder.Files(folder, tables);
+        using var tracker = new LoadProgressTracker(progress, files.Select(f => (f.Table.Info.Name, f.Path)));
         var warnings = new List<string>();
         var results = new List<TableLoadResult>();
         var builder = new MySqlConnectionStringBuilder
@@ -44,8 +45,9 @@ public static class MySqlLoader
             connection.ChangeDatabase(target.Database);
             Execute(connection, null, "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION'");
             var staged = new List<(TableInfo Info, string Stage, long Rows)>();
-            foreach (var (table, path) in files)
+            for (int t = 0; t < files.Count; t++)
             {
+                var (table, path) = files[t];
                 var info = table.Info;
                 Execute(connection, null, info.MySqlCreate);
                 string stage = "vismooc_stage_" + info.Name;
@@ -59,7 +61,7 @@ public static class MySqlLoader
                     // verified TLS), configured from the same dialect constants the writers use.
                     var loader = new MySqlBulkLoader(connection)
                     {
-                        SourceStream = source,
+                        SourceStream = new Convert.CountingStream(source, tracker[t].Bytes),
                         Local = true,
                         TableName = stage,
                         CharacterSet = MySqlCsvDialect.CharacterSet,
@@ -86,6 +88,8 @@ public static class MySqlLoader
                 }
 
                 staged.Add((info, stage, loaded));
+                tracker[t].Rows = loaded;
+                tracker[t].Done = true;
             }
 
             using var transaction = connection.BeginTransaction();
@@ -112,6 +116,7 @@ public static class MySqlLoader
             }
 
             transaction.Commit();
+            tracker.Finish();
         }
         catch (MySqlException e)
         {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Unicode;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using VisMooc.Modules.Convert;
 using VisMooc.Modules.Schema;
 
 namespace VisMooc.Modules.Load;
@@ -16,10 +17,16 @@ public static class SqliteLoader
 {
     /// <summary>Loads <paramref name="folder"/>'s CSVs into <paramref name="databasePath"/>.</summary>
     /// <exception cref="LoadException">The load failed; the database is as it was.</exception>
-    public static LoadResult Load(string folder, string databasePath, LoadMode mode, IReadOnlyList<TableDescriptor> tables)
+    /// <param name="folder">The CSV folder.</param>
+    /// <param name="databasePath">The SQLite file (created when missing).</param>
+    /// <param name="mode">What to do with rows whose <c>_id</c> is already there.</param>
+    /// <param name="tables">The tables.</param>
+    /// <param name="progress">Called a few times a second with rows and bytes loaded per table, and once at the end; null for none.</param>
+    public static LoadResult Load(string folder, string databasePath, LoadMode mode, IReadOnlyList<TableDescriptor> tables, Action<ConvertProgress>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var files = CsvFolder.Files(folder, tables);
+        using var tracker = new LoadProgressTracker(progress, files.Select(f => (f.Table.Info.Name, f.Path)));
         var results = new List<TableLoadResult>();
         try
         {
@@ -33,13 +40,16 @@ public static class SqliteLoader
             Execute(connection, null, "PRAGMA cache_size = -262144");
             Execute(connection, null, "PRAGMA page_size = 16384");
             using var transaction = connection.BeginTransaction();
-            foreach (var (table, path) in files)
+            for (int t = 0; t < files.Count; t++)
             {
+                var (table, path) = files[t];
                 Execute(connection, transaction, table.Info.SqliteCreate);
-                results.Add(LoadTable(connection, transaction, table.Info, path, mode));
+                results.Add(LoadTable(connection, transaction, table.Info, path, mode, tracker[t]));
+                tracker[t].Done = true;
             }
 
             transaction.Commit();
+            tracker.Finish();
         }
         catch (InvalidDataException e)
         {
@@ -57,7 +67,7 @@ public static class SqliteLoader
         return new LoadResult(LoadTarget.Sqlite(databasePath), results, [], clock.Elapsed);
     }
 
-    private static TableLoadResult LoadTable(SqliteConnection connection, SqliteTransaction transaction, TableInfo table, string path, LoadMode mode)
+    private static TableLoadResult LoadTable(SqliteConnection connection, SqliteTransaction transaction, TableInfo table, string path, LoadMode mode, LoadProgressTracker.Table progress)
     {
         var columns = table.Columns;
         string names = string.Join(", ", columns.Select(c => c.Name));
@@ -101,7 +111,15 @@ public static class SqliteLoader
 
                 raw.sqlite3_reset(insert);
                 rows++;
+                if ((rows & 1023) == 0)
+                {
+                    progress.Rows = rows;
+                    progress.Bytes.Add(reader.BytesRead - progress.Bytes.Bytes);
+                }
             }
+
+            progress.Rows = rows;
+            progress.Bytes.Add(reader.BytesRead - progress.Bytes.Bytes);
         }
 
         long added = Count(connection, transaction, table.Name) - before;

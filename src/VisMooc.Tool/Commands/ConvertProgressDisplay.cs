@@ -5,7 +5,7 @@ using VisMooc.Modules.Convert;
 namespace VisMooc.Tool.Commands;
 
 /// <summary>
-/// Progress of a conversion on standard error: a bar per table (rows, MB/s) when it is a terminal,
+/// Progress of a conversion or a load on standard error: a bar per table (rows, MB/s) when it is a terminal,
 /// a plain line every few seconds otherwise, nothing with <c>--quiet</c>. Standard output (which
 /// carries <c>--json</c>) and the output files are never touched.
 /// </summary>
@@ -70,7 +70,8 @@ internal sealed class ConvertProgressDisplay
         }
 
         _lastPlain = progress.Elapsed;
-        var running = progress.Tables.Where(t => !t.Done).Select(t => Describe(t, progress.Elapsed)).ToList();
+        // Only tables under way: a load still connecting to its server prints nothing.
+        var running = progress.Tables.Where(t => !t.Done && (t.BytesRead > 0 || t.Rows > 0)).Select(t => Describe(t, progress.Elapsed)).ToList();
         if (running.Count > 0)
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vismooc: {progress.Elapsed.TotalSeconds:0} s: {string.Join("; ", running)}"));

@@ -56,6 +56,35 @@ public sealed class ParallelAndProgressTests : IDisposable
     }
 
     [Fact]
+    public void SqliteLoadReportsEveryRowAndByte()
+    {
+        PackageSynthesizer.Run(new SynthOptions { Learners = 2_000, Output = Path.Combine(_temp, "in", "L") });
+        var converted = Convert("csv", threads: 2);
+        var snapshots = new List<ConvertProgress>();
+        var loaded = VisMooc.Modules.Load.SqliteLoader.Load(Path.Combine(_temp, "csv"), Path.Combine(_temp, "db.sqlite"), VisMooc.Modules.Load.LoadMode.Ignore, GeneratedTables.All, p =>
+        {
+            lock (snapshots)
+            {
+                snapshots.Add(p);
+            }
+        });
+
+        var last = snapshots[^1];
+        Assert.True(last.Finished);
+        Assert.Single(snapshots, s => s.Finished);
+        Assert.Equal(s_tables.Order(StringComparer.Ordinal), last.Tables.Select(t => t.Table).Order(StringComparer.Ordinal));
+        foreach (var t in last.Tables)
+        {
+            Assert.True(t.Done, t.Table);
+            Assert.Equal(loaded.Tables.Single(r => r.Table == t.Table).Rows, t.Rows);
+            Assert.Equal(new FileInfo(Path.Combine(_temp, "csv", t.Table + ".csv")).Length, t.BytesRead);
+            Assert.Equal(t.BytesTotal, t.BytesRead);
+        }
+
+        Assert.Equal(converted.Tables.Sum(s => s.Written), last.Tables.Sum(t => t.Rows));
+    }
+
+    [Fact]
     public void QuietConvertPrintsNothingAndProgressNeverReachesStandardOutput()
     {
         PackageSynthesizer.Run(new SynthOptions { Learners = 500, Output = Path.Combine(_temp, "in", "C") });
