@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create(quiet, json));
         root.Subcommands.Add(SchemaCommand.Create(quiet));
         root.Subcommands.Add(DescribeCommand.Create());
+        root.Subcommands.Add(SynthCommand.Create(quiet, json));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

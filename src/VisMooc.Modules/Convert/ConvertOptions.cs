@@ -21,6 +21,12 @@ public sealed record ConvertOptions
     /// <summary>Key for keyed pseudonyms (HMAC-SHA256) instead of MOOCdb's unsalted RIPEMD-160; never written anywhere.</summary>
     public byte[]? PseudonymKey { get; init; }
 
+    /// <summary>Called with a snapshot every <see cref="ProgressInterval"/> while the tables are converted, and once when they are done; null for none.</summary>
+    public Action<ConvertProgress>? Progress { get; init; }
+
+    /// <summary>How often <see cref="Progress"/> is called.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How many tables to convert at once (default: one per core).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 }

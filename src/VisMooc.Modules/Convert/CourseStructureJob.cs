@@ -10,6 +10,9 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
     public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
 
     /// <inheritdoc/>
+    public IReadOnlyList<EdxFileKind> InputKinds { get; } = [EdxFileKind.CourseStructure];
+
+    /// <inheritdoc/>
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
     {
         var metadata = new HashSet<string>(Outputs.SelectMany(o => CourseRowSource.MetadataNames(o.Table.Info)), StringComparer.Ordinal) { "display_name" };
@@ -29,7 +32,7 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
                 string name = Path.GetFileName(path);
                 stats.ForEach(s => s.Files.Add(name));
                 List<CourseBlock> blocks;
-                using (var stream = InputDiscovery.Open(path))
+                using (var stream = InputDiscovery.Open(path, Outputs[0].InputRead))
                 {
                     try
                     {

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
@@ -136,8 +137,11 @@ public sealed class CrossFileChecks
     /// <summary>What one table of one course referenced.</summary>
     public sealed class Observations
     {
-        /// <summary>Numeric user ids.</summary>
-        public HashSet<long> UserIds { get; } = [];
+        private byte[] _lastCourse = [];
+        private string? _lastCourseId;
+
+        /// <summary>Numeric user ids (a compact set: one entry per learner).</summary>
+        public LongSet UserIds { get; } = new();
 
         /// <summary>User ids that are not plain integers.</summary>
         public HashSet<string> OtherUserIds { get; } = new(StringComparer.Ordinal);
@@ -162,17 +166,28 @@ public sealed class CrossFileChecks
 
             if (!course.IsNull)
             {
+                // Nearly every row names the same course as the row before: count it without decoding.
+                if (_lastCourseId is not null && course.Utf8.SequenceEqual(_lastCourse))
+                {
+                    CollectionsMarshal.GetValueRefOrNullRef(CourseIds, _lastCourseId)++;
+                    return;
+                }
+
                 var lookup = CourseIds.GetAlternateLookup<ReadOnlySpan<char>>();
                 Span<char> chars = course.Utf8.Length <= 256 ? stackalloc char[course.Utf8.Length] : new char[course.Utf8.Length];
                 int n = Encoding.UTF8.GetChars(course.Utf8, chars);
-                if (lookup.TryGetValue(chars[..n], out long count))
+                if (lookup.TryGetValue(chars[..n], out string? key, out long count))
                 {
-                    lookup[chars[..n]] = count + 1;
+                    CourseIds[key] = count + 1;
                 }
                 else
                 {
-                    CourseIds[new string(chars[..n])] = 1;
+                    key = new string(chars[..n]);
+                    CourseIds[key] = 1;
                 }
+
+                _lastCourseId = key;
+                _lastCourse = course.Utf8.ToArray();
             }
         }
     }

@@ -9,6 +9,9 @@ public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
     public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
 
     /// <inheritdoc/>
+    public IReadOnlyList<EdxFileKind> InputKinds { get; } = [EdxFileKind.Forum];
+
+    /// <inheritdoc/>
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
     {
         var parsers = Outputs.Select(o => new ForumDocumentParser(o.Table.Info.SourceFields)).ToList();
@@ -27,7 +30,7 @@ public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
             {
                 string name = Path.GetFileName(path);
                 stats.ForEach(s => s.Files.Add(name));
-                using var lines = new LfLineReader(InputDiscovery.Open(path));
+                using var lines = new LfLineReader(InputDiscovery.Open(path, Outputs[0].InputRead));
                 while (lines.TryReadLine(out var line))
                 {
                     if (line.Trim(" \t\r"u8).IsEmpty)

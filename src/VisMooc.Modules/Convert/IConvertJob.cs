@@ -6,6 +6,9 @@ public interface IConvertJob
     /// <summary>The tables this job writes.</summary>
     IReadOnlyList<TableOutput> Outputs { get; }
 
+    /// <summary>The kinds of input file the job reads (for progress: how many bytes it has to read).</summary>
+    IReadOnlyList<EdxFileKind> InputKinds { get; }
+
     /// <summary>Converts the courses, in order.</summary>
     void Run(IReadOnlyList<CourseInput> courses, ConvertRun run);
 }

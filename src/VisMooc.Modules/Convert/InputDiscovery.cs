@@ -88,10 +88,15 @@ public static class InputDiscovery
         return name.EndsWith(".mongo", StringComparison.Ordinal) ? EdxFileKind.Forum : null;
     }
 
-    /// <summary>Opens a package file for sequential reading, decompressing <c>.gz</c>.</summary>
-    public static Stream Open(string path)
+    /// <summary>Opens a package file for sequential reading, decompressing <c>.gz</c>; <paramref name="counter"/>, when given, counts the file's bytes as they are read.</summary>
+    public static Stream Open(string path, ProgressCounter? counter = null)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        Stream file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        if (counter is not null)
+        {
+            file = new CountingStream(file, counter);
+        }
+
         return path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 

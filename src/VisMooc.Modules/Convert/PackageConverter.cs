@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using VisMooc.Modules.Schema;
 
@@ -43,10 +44,19 @@ public static class PackageConverter
                 outputs.Add(new TableOutput(table, output, options.PseudonymKey));
             }
 
-            var jobs = Jobs(outputs);
+            // Longest first (by input bytes), each handed out as a thread frees up: the users job
+            // (profiles + auth_user) is the longest chain, so it must not wait behind others.
+            // Output does not depend on the order: each table is written by exactly one job.
+            var jobs = Jobs(outputs).OrderByDescending(j => courses.Sum(c => j.InputKinds.Sum(k => c.FilesOf(k).Sum(FileSize)))).ToList();
+            using var progress = options.Progress is null ? null : new ProgressReporter(options.Progress, options.ProgressInterval, clock, jobs, courses);
             try
             {
-                Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, job => job.Run(courses, run));
+                Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, job =>
+                {
+                    job.Run(courses, run);
+                    progress?.JobDone(job);
+                });
+                progress?.Finish();
             }
             catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is ConvertException) is ConvertException first)
             {
@@ -118,7 +128,29 @@ public static class PackageConverter
             }
         }
 
+        // The tables of one job share its input, so they share its byte counter.
+        foreach (var job in jobs)
+        {
+            var counter = new ProgressCounter();
+            foreach (var o in job.Outputs)
+            {
+                o.InputRead = counter;
+            }
+        }
+
         return jobs;
+    }
+
+    private static long FileSize(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     private static void RemovePartials(string folder)

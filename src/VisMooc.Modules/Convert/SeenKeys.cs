@@ -5,11 +5,12 @@ namespace VisMooc.Modules.Convert;
 
 /// <summary>
 /// The primary-key values already written to a table, to drop later duplicates. Canonical decimal
-/// keys (the usual case) cost one 8-byte entry; any other key is kept as a string.
+/// keys up to <see cref="long.MaxValue"/> (the usual case: TSV ids, and <c>H</c> values, which have
+/// up to 19 digits) cost one 8-byte slot of a <see cref="LongSet"/>; any other key is kept as a string.
 /// </summary>
 public sealed class SeenKeys
 {
-    private readonly HashSet<long> _numbers = [];
+    private readonly LongSet _numbers = new();
     private readonly HashSet<string> _others = new(StringComparer.Ordinal);
 
     /// <summary>Number of keys held.</summary>
@@ -19,7 +20,7 @@ public sealed class SeenKeys
     public bool Add(ReadOnlySpan<byte> writtenKey)
     {
         var inner = writtenKey.Length >= 2 && writtenKey[0] == '"' && writtenKey[^1] == '"' ? writtenKey[1..^1] : writtenKey;
-        if (inner.Length > 0 && inner.Length <= 18 && (inner[0] != '0' || inner.Length == 1)
+        if (inner.Length > 0 && inner.Length <= 19 && (inner[0] != '0' || inner.Length == 1)
             && Utf8Parser.TryParse(inner, out long number, out int consumed) && consumed == inner.Length && inner[0] != '-' && inner[0] != '+')
         {
             return _numbers.Add(number);

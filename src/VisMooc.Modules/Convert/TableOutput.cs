@@ -27,6 +27,7 @@ public sealed class TableOutput : IWarningSink, IDisposable
     private readonly int _userField;
     private readonly int _courseField;
     private CrossFileChecks.Observations? _observations;
+    private long _rowsWritten;
 
     /// <summary>Opens the partial files of <paramref name="table"/> in <paramref name="folder"/>.</summary>
     public TableOutput(TableDescriptor table, string folder, byte[]? pseudonymKey = null)
@@ -44,6 +45,12 @@ public sealed class TableOutput : IWarningSink, IDisposable
 
     /// <summary>The table.</summary>
     public TableDescriptor Table { get; }
+
+    /// <summary>Input bytes read by the job that feeds this table (shared by the tables of one job), for progress output.</summary>
+    public ProgressCounter InputRead { get; set; } = new();
+
+    /// <summary>Rows written so far, over all courses (read by the progress display while the job runs).</summary>
+    public long RowsWritten => Volatile.Read(ref _rowsWritten);
 
     /// <summary>Counts of the course being converted.</summary>
     public TableStats Stats { get; private set; }
@@ -92,6 +99,7 @@ public sealed class TableOutput : IWarningSink, IDisposable
 
         _csv.Write(_writer.Row);
         Stats.Written++;
+        Volatile.Write(ref _rowsWritten, _rowsWritten + 1);
         return null;
     }
 

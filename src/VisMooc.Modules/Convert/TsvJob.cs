@@ -9,6 +9,9 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
     public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
 
     /// <inheritdoc/>
+    public IReadOnlyList<EdxFileKind> InputKinds { get; } = [kind];
+
+    /// <inheritdoc/>
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
     {
         foreach (var course in courses)
@@ -25,7 +28,7 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
             foreach (var path in files)
             {
                 string name = Path.GetFileName(path);
-                using var reader = new EdxTsvReader(InputDiscovery.Open(path), name);
+                using var reader = new EdxTsvReader(InputDiscovery.Open(path, Outputs[0].InputRead), name);
                 for (int i = 0; i < Outputs.Count; i++)
                 {
                     stats[i].Files.Add(name);

@@ -20,8 +20,8 @@ public sealed class UserRowSource(ProfileStore profiles) : IRowSource
     private int[] _userColumns = [];
     private int[] _profileFields = [];
 
-    /// <summary>The joined profile's index in the store, or -1.</summary>
-    public int Profile { get; set; } = -1;
+    /// <summary>The joined profile's location in the store, or -1.</summary>
+    public long Profile { get; set; } = -1;
 
     /// <summary>The profile field names the table reads, in store order.</summary>
     public static List<string> ProfileFieldNames(TableInfo table) =>

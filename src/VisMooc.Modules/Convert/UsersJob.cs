@@ -13,6 +13,9 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
     public IReadOnlyList<TableOutput> Outputs { get; } = [output];
 
     /// <inheritdoc/>
+    public IReadOnlyList<EdxFileKind> InputKinds { get; } = [EdxFileKind.AuthUserProfile, EdxFileKind.AuthUser];
+
+    /// <inheritdoc/>
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
     {
         var table = output.Table.Info;
@@ -44,7 +47,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             {
                 string name = Path.GetFileName(path);
                 stats.Files.Add(name);
-                using var reader = new EdxTsvReader(InputDiscovery.Open(path), name);
+                using var reader = new EdxTsvReader(InputDiscovery.Open(path, output.InputRead), name);
                 if (TsvRowSource.IsEmptyFile(reader))
                 {
                     continue;
@@ -82,7 +85,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
     {
         string name = Path.GetFileName(path);
         stats.Files.Add(name);
-        using var reader = new EdxTsvReader(InputDiscovery.Open(path), name);
+        using var reader = new EdxTsvReader(InputDiscovery.Open(path, output.InputRead), name);
         if (TsvRowSource.IsEmptyFile(reader))
         {
             return;

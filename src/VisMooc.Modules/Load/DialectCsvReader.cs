@@ -12,7 +12,10 @@ public sealed class DialectCsvReader : IDisposable
 {
     private readonly LfLineReader _lines;
     private readonly string?[] _values;
-    private readonly StringBuilder _text = new();
+    private readonly int[] _starts;
+    private readonly int[] _lengths;
+    private byte[] _bytes = new byte[4096];
+    private int _used;
 
     /// <summary>Reads <paramref name="path"/>, whose rows must have <paramref name="fieldCount"/> fields.</summary>
     public DialectCsvReader(string path, int fieldCount)
@@ -20,20 +23,48 @@ public sealed class DialectCsvReader : IDisposable
         FileName = Path.GetFileName(path);
         _lines = new LfLineReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         _values = new string?[fieldCount];
+        _starts = new int[fieldCount];
+        _lengths = new int[fieldCount];
     }
 
     /// <summary>The file name, for messages.</summary>
     public string FileName { get; }
 
+    /// <summary>Bytes of the file consumed so far (for progress).</summary>
+    public long BytesRead => _lines.BytesRead;
+
     /// <summary>1-based line of the current row.</summary>
     public long LineNumber => _lines.LineNumber;
 
-    /// <summary>The current row's values (null = SQL NULL); reused between rows.</summary>
+    /// <summary>The current row's values (null = SQL NULL) after <see cref="Read"/>; reused between rows.</summary>
     public IReadOnlyList<string?> Values => _values;
 
-    /// <summary>Reads the next row; false at the end.</summary>
+    /// <summary>Whether field <paramref name="field"/> of the current row is SQL NULL.</summary>
+    public bool IsNull(int field) => _starts[field] < 0;
+
+    /// <summary>The UTF-8 bytes of field <paramref name="field"/> of the current row, unescaped (empty for NULL); valid until the next read.</summary>
+    public ReadOnlySpan<byte> Utf8(int field) => _starts[field] < 0 ? default : _bytes.AsSpan(_starts[field], _lengths[field]);
+
+    /// <summary>Reads the next row into <see cref="Values"/>; false at the end.</summary>
     /// <exception cref="InvalidDataException">The row is not in the dialect or has the wrong number of fields; the message names file, line and column.</exception>
     public bool Read()
+    {
+        if (!ReadUtf8())
+        {
+            return false;
+        }
+
+        for (int f = 0; f < _values.Length; f++)
+        {
+            _values[f] = IsNull(f) ? null : Encoding.UTF8.GetString(Utf8(f));
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads the next row as UTF-8 only (<see cref="Utf8"/>, <see cref="IsNull"/>), without making strings; false at the end.</summary>
+    /// <exception cref="InvalidDataException">The row is not in the dialect or has the wrong number of fields; the message names file, line and column.</exception>
+    public bool ReadUtf8()
     {
         if (!_lines.TryReadLine(out var line))
         {
@@ -42,6 +73,13 @@ public sealed class DialectCsvReader : IDisposable
 
         int field = 0;
         int i = 0;
+        // Unescaping never lengthens a value, so the line's length bounds the row's bytes.
+        if (_bytes.Length < line.Length)
+        {
+            _bytes = new byte[Math.Max(line.Length, _bytes.Length * 2)];
+        }
+
+        _used = 0;
         while (true)
         {
             if (field == _values.Length)
@@ -51,12 +89,12 @@ public sealed class DialectCsvReader : IDisposable
 
             if (line[i..].StartsWith("\\N"u8))
             {
-                _values[field] = null;
+                _starts[field] = -1;
                 i += 2;
             }
             else if (i < line.Length && line[i] == '"')
             {
-                i = ReadEnclosed(line, i + 1, out _values[field]);
+                i = ReadEnclosed(line, i + 1, field);
             }
             else
             {
@@ -85,53 +123,52 @@ public sealed class DialectCsvReader : IDisposable
         return true;
     }
 
-    private int ReadEnclosed(ReadOnlySpan<byte> line, int i, out string? value)
+    private int ReadEnclosed(ReadOnlySpan<byte> line, int i, int field)
     {
-        _text.Clear();
+        _starts[field] = _used;
         int start = i;
         while (i < line.Length)
         {
-            byte b = line[i];
-            if (b == '"')
+            int hit = line[i..].IndexOfAny((byte)'"', (byte)'\\');
+            if (hit < 0)
             {
-                Flush(line[start..i]);
-                value = _text.ToString();
+                i = line.Length;
+                break;
+            }
+
+            i += hit;
+            if (line[i] == '"')
+            {
+                Append(line[start..i]);
+                _lengths[field] = _used - _starts[field];
                 return i + 1;
             }
 
-            if (b == '\\')
+            if (i + 1 >= line.Length)
             {
-                if (i + 1 >= line.Length)
-                {
-                    break;
-                }
-
-                Flush(line[start..i]);
-                _text.Append(line[i + 1] switch
-                {
-                    (byte)'n' => '\n',
-                    (byte)'r' => '\r',
-                    (byte)'0' => '\0',
-                    (byte)'t' => '\t',
-                    var other => (char)other,
-                });
-                i += 2;
-                start = i;
-                continue;
+                break;
             }
 
-            i++;
+            Append(line[start..i]);
+            _bytes[_used++] = line[i + 1] switch
+            {
+                (byte)'n' => (byte)'\n',
+                (byte)'r' => (byte)'\r',
+                (byte)'0' => 0,
+                (byte)'t' => (byte)'\t',
+                var other => other,
+            };
+            i += 2;
+            start = i;
         }
 
         throw Error(i, "value not closed by '\"'");
     }
 
-    private void Flush(ReadOnlySpan<byte> utf8)
+    private void Append(ReadOnlySpan<byte> bytes)
     {
-        if (!utf8.IsEmpty)
-        {
-            _text.Append(Encoding.UTF8.GetString(utf8));
-        }
+        bytes.CopyTo(_bytes.AsSpan(_used));
+        _used += bytes.Length;
     }
 
     private InvalidDataException Error(int byteInLine, string problem) =>

@@ -18,10 +18,11 @@ public static class MySqlLoader
 
     /// <summary>Loads <paramref name="folder"/>'s CSVs into the target database (created when missing).</summary>
     /// <exception cref="LoadException">The load failed; no table changed.</exception>
-    public static LoadResult Load(string folder, LoadTarget target, string password, LoadMode mode, IReadOnlyList<TableDescriptor> tables)
+    public static LoadResult Load(string folder, LoadTarget target, string password, LoadMode mode, IReadOnlyList<TableDescriptor> tables, Action<Convert.ConvertProgress>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var files = CsvFolder.Files(folder, tables);
+        using var tracker = new LoadProgressTracker(progress, files.Select(f => (f.Table.Info.Name, f.Path)));
         var warnings = new List<string>();
         var results = new List<TableLoadResult>();
         var builder = new MySqlConnectionStringBuilder
@@ -43,54 +44,51 @@ public static class MySqlLoader
             Execute(connection, null, $"CREATE DATABASE IF NOT EXISTS {Quote(target.Database)} CHARACTER SET utf8mb4");
             connection.ChangeDatabase(target.Database);
             Execute(connection, null, "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION'");
-            var staged = new List<(TableInfo Info, string Stage, long Rows)>();
-            foreach (var (table, path) in files)
+            // Tables that are empty before the load (a new database, the usual case) are loaded
+            // straight into place inside the transaction; the others are staged first, so that the
+            // summary can count kept and replaced rows and duplicate-key notes of a reload cannot
+            // hide a real warning (SHOW WARNINGS keeps only 64). Either way any server warning fails
+            // the whole load, and nothing is committed before every table is in.
+            var empty = new bool[files.Count];
+            var staged = new (TableInfo Info, string Stage, long Rows)?[files.Count];
+            for (int t = 0; t < files.Count; t++)
             {
-                var info = table.Info;
+                var info = files[t].Table.Info;
                 Execute(connection, null, info.MySqlCreate);
+                empty[t] = Scalar(connection, null, $"SELECT EXISTS (SELECT 1 FROM {info.Name})") == 0;
+            }
+
+            for (int t = 0; t < files.Count; t++)
+            {
+                if (empty[t])
+                {
+                    continue;
+                }
+
+                var (table, path) = files[t];
+                var info = table.Info;
                 string stage = "vismooc_stage_" + info.Name;
                 Execute(connection, null, $"DROP TEMPORARY TABLE IF EXISTS {stage}");
                 Execute(connection, null, $"CREATE TEMPORARY TABLE {stage} LIKE {info.Name}");
-                long expected = CsvFolder.CountRows(path);
-                long loaded;
-                using (var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
-                {
-                    // LOAD DATA LOCAL from a stream (MySqlConnector refuses server-named local paths without
-                    // verified TLS), configured from the same dialect constants the writers use.
-                    var loader = new MySqlBulkLoader(connection)
-                    {
-                        SourceStream = source,
-                        Local = true,
-                        TableName = stage,
-                        CharacterSet = MySqlCsvDialect.CharacterSet,
-                        FieldTerminator = MySqlCsvDialect.FieldTerminator.ToString(),
-                        FieldQuotationCharacter = MySqlCsvDialect.Encloser,
-                        FieldQuotationOptional = true,
-                        EscapeCharacter = MySqlCsvDialect.Escape,
-                        LineTerminator = MySqlCsvDialect.LineTerminator.ToString(),
-                        NumberOfLinesToSkip = 0,
-                    };
-                    loaded = loader.Load();
-                }
-
-                var loadWarnings = Warnings(connection, null, Path.GetFileName(path), ignoreDuplicates: false);
-                if (loadWarnings.Count > 0)
-                {
-                    warnings.AddRange(loadWarnings);
-                    throw new LoadException($"{Path.GetFileName(path)}: the server raised {loadWarnings.Count} warning(s) while loading, first: {loadWarnings[0]}; nothing was loaded");
-                }
-
-                if (loaded != expected)
-                {
-                    throw new LoadException($"{Path.GetFileName(path)}: the server loaded {loaded} of {expected} rows; nothing was loaded");
-                }
-
-                staged.Add((info, stage, loaded));
+                long loaded = BulkLoad(connection, null, stage, path, tracker[t], warnings);
+                staged[t] = (info, stage, loaded);
+                tracker[t].Rows = loaded;
+                tracker[t].Done = true;
             }
 
             using var transaction = connection.BeginTransaction();
-            foreach (var (info, stage, rows) in staged)
+            for (int t = 0; t < files.Count; t++)
             {
+                var info = files[t].Table.Info;
+                if (staged[t] is not (_, string stage, long rows))
+                {
+                    long loaded = BulkLoad(connection, transaction, info.Name, files[t].Path, tracker[t], warnings);
+                    results.Add(new TableLoadResult(info.Name, loaded, loaded, 0, 0));
+                    tracker[t].Rows = loaded;
+                    tracker[t].Done = true;
+                    continue;
+                }
+
                 string key = info.Columns[info.PrimaryKeyColumn].Name;
                 long existing = Scalar(connection, transaction, $"SELECT COUNT(*) FROM {stage} s JOIN {info.Name} t ON t.{key} = s.{key}");
                 string columns = string.Join(", ", info.Columns.Select(c => c.Name));
@@ -112,6 +110,7 @@ public static class MySqlLoader
             }
 
             transaction.Commit();
+            tracker.Finish();
         }
         catch (MySqlException e)
         {
@@ -127,6 +126,49 @@ public static class MySqlLoader
         }
 
         return new LoadResult(target, results, warnings, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// <c>LOAD DATA LOCAL</c> of one CSV into <paramref name="table"/> in the writers' dialect; any
+    /// server warning (a value too long, a bad datetime, a duplicate key) fails the load.
+    /// </summary>
+    private static long BulkLoad(MySqlConnection connection, MySqlTransaction? transaction, string table, string path, LoadProgressTracker.Table progress, List<string> warnings)
+    {
+        long expected = CsvFolder.CountRows(path);
+        long loaded;
+        using (var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        {
+            // LOAD DATA LOCAL from a stream (MySqlConnector refuses server-named local paths without
+            // verified TLS), configured from the same dialect constants the writers use.
+            var loader = new MySqlBulkLoader(connection)
+            {
+                SourceStream = new Convert.CountingStream(source, progress.Bytes),
+                Local = true,
+                TableName = table,
+                CharacterSet = MySqlCsvDialect.CharacterSet,
+                FieldTerminator = MySqlCsvDialect.FieldTerminator.ToString(),
+                FieldQuotationCharacter = MySqlCsvDialect.Encloser,
+                FieldQuotationOptional = true,
+                EscapeCharacter = MySqlCsvDialect.Escape,
+                LineTerminator = MySqlCsvDialect.LineTerminator.ToString(),
+                NumberOfLinesToSkip = 0,
+            };
+            loaded = loader.Load();
+        }
+
+        var loadWarnings = Warnings(connection, transaction, Path.GetFileName(path), ignoreDuplicates: false);
+        if (loadWarnings.Count > 0)
+        {
+            warnings.AddRange(loadWarnings);
+            throw new LoadException($"{Path.GetFileName(path)}: the server raised {loadWarnings.Count} warning(s) while loading, first: {loadWarnings[0]}; nothing was loaded");
+        }
+
+        if (loaded != expected)
+        {
+            throw new LoadException($"{Path.GetFileName(path)}: the server loaded {loaded} of {expected} rows; nothing was loaded");
+        }
+
+        return loaded;
     }
 
     private static List<string> Warnings(MySqlConnection connection, MySqlTransaction? transaction, string what, bool ignoreDuplicates)

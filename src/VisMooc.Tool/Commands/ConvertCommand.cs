@@ -23,6 +23,7 @@ internal static class ConvertCommand
         var threads = new Option<int>("--threads") { Description = "Tables converted at once (default: one per core; output is the same for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
 
         var command = new Command("convert", "Convert edX research data package files into the vismooc_extensions CSV tables.\n\n"
+            + "Progress goes to standard error: a bar per table on a terminal, a line every 2 s otherwise, nothing with --quiet.\n\n"
             + "Examples:\n  vismooc convert HKUSTx-COMP102x-2T2014 --out csv\n  vismooc convert package-folder --out csv --course 'HKUSTx-*'\n  vismooc convert HKUSTx-COMP102x-2T2014 --out for-pandas --format rfc4180\n\n" + ExitCodes.Help);
         command.Arguments.Add(input);
         command.Options.Add(output);
@@ -86,7 +87,7 @@ internal static class ConvertCommand
         ConvertResult result;
         try
         {
-            result = PackageConverter.Run(options, GeneratedTables.All);
+            result = ConvertProgressDisplay.Run(quiet, progress => PackageConverter.Run(options with { Progress = progress }, GeneratedTables.All));
         }
         catch (ConvertException e)
         {

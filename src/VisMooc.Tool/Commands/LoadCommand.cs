@@ -36,6 +36,7 @@ internal static class LoadCommand
         var command = new Command("load", "Load the CSV tables of a conversion into a database, all or nothing.\n\n"
             + "Examples:\n  vismooc load csv                       (into csv/moocdb.sqlite)\n"
             + "  VISMOOC_DB_PASSWORD=… vismooc load csv --db mysql://moocdb@localhost/moocdb --mode replace\n\n"
+            + "Progress goes to standard error: a bar per table on a terminal, a line every 2 s otherwise, nothing with --quiet.\n\n"
             + "Exit codes: 0 loaded, 1 failed (the database is unchanged), 2 usage error.");
         command.Arguments.Add(folder);
         command.Options.Add(db);
@@ -65,9 +66,11 @@ internal static class LoadCommand
 
         try
         {
-            var result = target.IsMySql
-                ? MySqlLoader.Load(csvFolder, target, password() ?? "", mode, GeneratedTables.All)
-                : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All);
+            // Ask for the password before the progress display takes the terminal.
+            string? secret = target.IsMySql ? password() ?? "" : null;
+            var result = ConvertProgressDisplay.Run(quiet, progress => target.IsMySql
+                ? MySqlLoader.Load(csvFolder, target, secret!, mode, GeneratedTables.All, progress)
+                : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress));
             Print(result, mode, quiet, json);
             return ExitCodes.Ok;
         }

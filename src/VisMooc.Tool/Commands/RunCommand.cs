@@ -21,7 +21,7 @@ internal static class RunCommand
         var keyFile = ConvertCommand.KeyFileOption();
         var config = new Option<FileInfo?>("--config") { Description = "A MOOC-Learner-Curated config.yml: folders, file names, MySQL settings and the vismooc_process/vismooc_populate switches come from it" };
         var command = new Command("run", "Convert an edX package and load it into a database in one step.\n\n"
-            + "Examples:\n  vismooc run samples/HKUSTx-COMP102x-2T2014 --out out     (CSVs and out/moocdb.sqlite)\n"
+            + "Examples:\n  vismooc run samples/SynthX-STAT201x-3T2014 --out out     (CSVs and out/moocdb.sqlite)\n"
             + "  vismooc run package --out csv --db mysql://moocdb@localhost/moocdb\n"
             + "  vismooc run --config config/config.yml\n\n" + ExitCodes.Help);
         command.Arguments.Add(input);
@@ -107,7 +107,8 @@ internal static class RunCommand
             try
             {
                 var options = new ConvertOptions { Input = config.InputFolder, Output = config.OutputFolder };
-                var result = PackageConverter.Run(options, [config.Course()], GeneratedTables.All);
+                var course = config.Course();
+                var result = ConvertProgressDisplay.Run(quiet, progress => PackageConverter.Run(options with { Progress = progress }, [course], GeneratedTables.All));
                 if (!quiet && !json)
                 {
                     Summary.Print(result, Console.Out);

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of vismooc (docs/benchmarks.md): in one run, generates packages with
+# `vismooc synth` and measures side by side, each REPEATS times (median reported):
+#   - the I/O floor: copying the same input bytes (cp -r of the package folder),
+#   - vismooc convert (wall, CPU, peak RSS, input MB/s, output rows/s per table), default threads,
+#   - vismooc convert --threads 1 (for the parallel speed-up, and to check the bytes are the same),
+#   - vismooc load into SQLite, and into MariaDB against a hand-run LOAD DATA of the same CSVs.
+# MariaDB: a throwaway server in the work folder (needs mariadbd and mariadb-install-db); the
+# password reaches vismooc only through VISMOOC_DB_PASSWORD.
+#
+# Usage: bench/e2e/run.sh [--sizes "100000 1000000"] [--repeats 5] [--style new] [--no-mariadb] [--work DIR]
+# Prints a markdown report on stdout; raw measurements go to DIR/results.tsv.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+sizes="100000 1000000"; repeats=5; style=new; mariadb=1; work=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes="$2"; shift 2;;
+    --repeats) repeats="$2"; shift 2;;
+    --style) style="$2"; shift 2;;
+    --no-mariadb) mariadb=0; shift;;
+    --work) work="$2"; shift 2;;
+    *) echo "unknown option $1" >&2; exit 2;;
+  esac
+done
+work="${work:-$(mktemp -d "${TMPDIR:-/tmp}/vismooc-bench-XXXXXX")}"
+mkdir -p "$work"
+log() { echo "bench: $*" >&2; }
+
+# Each 1M-learner package is about 555 MB, its CSVs about 450 MB, and the databases more.
+need_mb=$(( 0 )); for n in $sizes; do need_mb=$(( need_mb + n * 3 / 1000 )); done
+free_mb=$(df -Pm "$work" | awk 'NR==2 {print $4}')
+if [ "$free_mb" -lt "$need_mb" ]; then echo "bench: $work has ${free_mb} MB free, needs about ${need_mb} MB" >&2; exit 1; fi
+
+log "building Release"
+dotnet build "$repo/src/VisMooc.Tool" -c Release -v q -nologo >&2
+tool="$repo/src/VisMooc.Tool/bin/Release/net10.0/VisMooc.Tool.dll"
+vismooc() { dotnet "$tool" "$@"; }
+
+results="$work/results.tsv"
+: > "$results"
+# Other work on the machine slows every figure: record how busy it was around the run.
+echo "start $(cut -d' ' -f1-3 /proc/loadavg)" > "$work/loadavg.txt"
+# measure NAME SIZE RUN -- command...: appends wall, cpu (user+sys) and peak RSS (KiB) of one run.
+measure() {
+  local name="$1" size="$2" run="$3"; shift 4
+  # GNU time gives CPU and peak RSS; its wall clock has 10 ms steps, too coarse for the copy floor.
+  local start end
+  start=$(date +%s%N)
+  /usr/bin/time -f "%U %S %M" -o "$work/time.txt" "$@" > "$work/stdout.txt"
+  end=$(date +%s%N)
+  read -r user sys rss < "$work/time.txt"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$name" "$run" "$(echo "scale=4; ($end - $start) / 1000000000" | bc)" "$(echo "$user + $sys" | bc)" "$rss" >> "$results"
+}
+
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then
+    mariadb --no-defaults --socket="$work/mysql.sock" -u root -e "SHUTDOWN" 2>/dev/null || kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+
+if [ "$mariadb" = 1 ]; then
+  log "starting a throwaway MariaDB in $work/mysql"
+  mkdir -p "$work/mysql"
+  mariadb-install-db --no-defaults --datadir="$work/mysql" --user=root --auth-root-authentication-method=normal --skip-test-db > "$work/mysql-install.log" 2>&1
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  # Same server settings for vismooc's load and the hand-run LOAD DATA; a buffer pool that holds the data.
+  mariadbd --no-defaults --datadir="$work/mysql" --socket="$work/mysql.sock" --port="$port" --bind-address=127.0.0.1 \
+    --user=root --local-infile=1 --skip-log-bin --innodb-buffer-pool-size=2G --skip-name-resolve \
+    --pid-file="$work/mysql.pid" > "$work/mysql.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 60); do
+    mariadb --no-defaults --socket="$work/mysql.sock" -u root -e "SELECT 1" >/dev/null 2>&1 && break
+    sleep 0.5   # waiting for a server to come up, not synchronising a test
+  done
+  password="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  # The password goes to the server on standard input and to vismooc in the environment only.
+  mariadb --no-defaults --socket="$work/mysql.sock" -u root <<SQL
+CREATE USER 'bench'@'%' IDENTIFIED BY '$password';
+GRANT ALL PRIVILEGES ON *.* TO 'bench'@'%';
+SQL
+  export VISMOOC_DB_PASSWORD="$password"
+fi
+
+for n in $sizes; do
+  pkg="$work/pkg-$n/SynthX-STAT201x-2T2016"
+  log "synth $n learners ($style)"
+  rm -rf "$work/pkg-$n"
+  vismooc synth --learners "$n" --style "$style" --out "$pkg" --quiet
+  input_bytes=$(cat "$pkg"/* | wc -c)
+  printf '%s\tinput_bytes\t0\t%s\t0\t0\n' "$n" "$input_bytes" >> "$results"
+  cat "$pkg"/* > /dev/null   # every run below reads from the page cache
+
+  for r in $(seq 1 "$repeats"); do
+    log "size $n run $r/$repeats"
+    rm -rf "$work/copy"
+    measure copy "$n" "$r" -- cp -r "$pkg" "$work/copy"
+    rm -rf "$work/copy" "$work/out-$n"
+    measure convert "$n" "$r" -- dotnet "$tool" convert "$pkg" --out "$work/out-$n" --quiet --json
+    cp "$work/stdout.txt" "$work/report-$n.json"
+    rm -rf "$work/out1-$n"
+    measure convert_threads1 "$n" "$r" -- dotnet "$tool" convert "$pkg" --out "$work/out1-$n" --quiet --threads 1
+    for t in courses course_video videos enrollments forum grades users; do
+      cmp -s "$work/out-$n/$t.csv" "$work/out1-$n/$t.csv" || { echo "bench: $t.csv differs between --threads 1 and the default" >&2; exit 1; }
+    done
+    rm -rf "$work/out1-$n"
+
+    rm -f "$work/db-$n.sqlite"*
+    measure load_sqlite "$n" "$r" -- dotnet "$tool" load "$work/out-$n" --db "sqlite:$work/db-$n.sqlite" --quiet
+    rm -f "$work/db-$n.sqlite"*
+
+    if [ "$mariadb" = 1 ]; then
+      db="vm_${n}_$r"; hand="hand_${n}_$r"
+      measure load_mariadb "$n" "$r" -- dotnet "$tool" load "$work/out-$n" --db "mysql://bench@127.0.0.1:$port/$db" --quiet
+      # The generated MOOCdb script as a user would run it: CREATE TABLEs then LOAD DATA LOCAL INFILE … IGNORE, same CSVs, same server.
+      sed -e "s#DB_NAME#$hand#g" -e "s#MOOCDB_DIR#$work/out-$n#g" "$repo/schema/import_vismooc_to_moocdb.sql" > "$work/hand.sql"
+      measure load_data_by_hand "$n" "$r" -- mariadb --no-defaults --local-infile=1 --socket="$work/mysql.sock" -u root -e "source $work/hand.sql"
+      mariadb --no-defaults --socket="$work/mysql.sock" -u root -e "DROP DATABASE $db; DROP DATABASE $hand"
+    fi
+  done
+done
+
+echo "end $(cut -d' ' -f1-3 /proc/loadavg)" >> "$work/loadavg.txt"
+python3 "$repo/bench/e2e/report.py" "$results" "$work" "$sizes" "$repeats" "$style"
+log "raw measurements: $results"
