@@ -148,10 +148,17 @@ public static class ValueConversions
             return;
         }
 
-        Span<byte> text = stackalloc byte[5 + userId.Utf8.Length];
+        // The id comes from the input and can be any length: only a short one may live on the stack.
+        int length = 5 + userId.Utf8.Length;
+        byte[]? rented = length > 256 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> text = rented is null ? stackalloc byte[256] : rented;
         "user-"u8.CopyTo(text);
         userId.Utf8.CopyTo(text[5..]);
-        cell.WriteText(text);
+        cell.WriteText(text[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>The value for forum threads (<c>_type</c> = <c>CommentThread</c>), else empty.</summary>

@@ -129,6 +129,10 @@ public sealed class TableOutput : IWarningSink, IDisposable
         }
     }
 
+    /// <summary>Warns that the current record holds invalid UTF-8 (whose bytes the writer replaces by U+FFFD), naming its offset in the file.</summary>
+    public void WarnInvalidUtf8(long fileOffset) =>
+        Warn("", "invalid UTF-8 at byte offset " + fileOffset.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of the file; written as U+FFFD");
+
     /// <summary>Flushes to disk and closes the partial files (call before <see cref="Commit"/>); rewrites the table as RFC 4180 when asked.</summary>
     public void Complete(OutputFormat format = OutputFormat.MySql)
     {

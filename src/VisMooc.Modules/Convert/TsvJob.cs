@@ -45,6 +45,11 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
                             continue;
                         }
 
+                        if (reader.InvalidUtf8Offset >= 0)
+                        {
+                            output.WarnInvalidUtf8(reader.InvalidUtf8Offset);
+                        }
+
                         if (reader.EscapeWarnings > 0)
                         {
                             output.Warn("", $"{reader.EscapeWarnings} unknown backslash escape(s) kept as typed");

@@ -25,7 +25,9 @@ public sealed class TsvRowSource : IRowSource
         {
             string field = table.SourceFields[k];
             columns[k] = field.StartsWith(prefix, StringComparison.Ordinal) ? reader.IndexOf(field[prefix.Length..]) : -1;
-            if (columns[k] < 0 && field.StartsWith(prefix, StringComparison.Ordinal))
+            // A 0-byte file (what the mysql client writes for an empty result) is an empty table: no
+            // header to check; any record after an empty first line is rejected for its field count.
+            if (columns[k] < 0 && field.StartsWith(prefix, StringComparison.Ordinal) && reader.Header.Count > 0)
             {
                 throw MissingColumn(reader, table, field[prefix.Length..], field);
             }

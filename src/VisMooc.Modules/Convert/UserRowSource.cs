@@ -42,7 +42,7 @@ public sealed class UserRowSource(ProfileStore profiles) : IRowSource
             if (field.StartsWith(UserPrefix, StringComparison.Ordinal))
             {
                 _userColumns[k] = reader.IndexOf(field[UserPrefix.Length..]);
-                if (_userColumns[k] < 0)
+                if (_userColumns[k] < 0 && reader.Header.Count > 0)
                 {
                     throw TsvRowSource.MissingColumn(reader, table, field[UserPrefix.Length..], field);
                 }

@@ -57,6 +57,11 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                         continue;
                     }
 
+                    if (reader.InvalidUtf8Offset >= 0)
+                    {
+                        output.WarnInvalidUtf8(reader.InvalidUtf8Offset);
+                    }
+
                     source.Profile = TryParseId(reader.GetField(idColumn).Utf8, out long id) ? profiles.Match(id) : -1;
                     if (output.Write(source) is string reason)
                     {
@@ -80,7 +85,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
         var columns = new List<int>();
         foreach (var field in fieldNames.Prepend("user_id").Prepend("id").Distinct())
         {
-            if (reader.IndexOf(field) < 0)
+            if (reader.IndexOf(field) < 0 && reader.Header.Count > 0)
             {
                 throw TsvRowSource.MissingColumn(reader, output.Table.Info, field, UserRowSource.ProfilePrefix + field);
             }
@@ -96,6 +101,11 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             {
                 output.Reject(reader.RejectReason!, RawMasker.Mask(reader.RawRecord, reader.Header));
                 continue;
+            }
+
+            if (reader.InvalidUtf8Offset >= 0)
+            {
+                output.WarnInvalidUtf8(reader.InvalidUtf8Offset);
             }
 
             var id = reader.GetField(idColumn);

@@ -14,7 +14,8 @@ public static class CourseStructureReader
 {
     /// <summary>Reads the blocks of <paramref name="stream"/>, keeping the named metadata fields
     /// (a name ending in <c>[0]</c> keeps the first element of a list).</summary>
-    /// <exception cref="InvalidDataException">The file is not a course_structure JSON object; the message names line and column.</exception>
+    /// <remarks>An empty or blank file gives no blocks; a byte order mark is skipped.</remarks>
+    /// <exception cref="InvalidDataException">The file is not a course_structure JSON object, or holds invalid UTF-8; the message names line and column or byte offset.</exception>
     public static List<CourseBlock> Read(Stream stream, ISet<string> metadataFields)
     {
         var parser = new Parser(metadataFields);
@@ -25,6 +26,8 @@ public static class CourseStructureReader
             bool final = false;
             var state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
             long lineBase = 0;
+            long bufferOffset = 0;
+            bool skipBom = true;
             while (true)
             {
                 if (!final)
@@ -32,6 +35,29 @@ public static class CourseStructureReader
                     int n = stream.Read(buffer, length, buffer.Length - length);
                     final = n == 0;
                     length += n;
+                }
+
+                if (skipBom && length < 3 && !final)
+                {
+                    continue; // not enough bytes yet to tell whether the file starts with a byte order mark
+                }
+
+                if (skipBom)
+                {
+                    // Utf8JsonReader refuses a byte order mark; a file saved by an editor may start with one.
+                    skipBom = false;
+                    if (buffer.AsSpan(0, length).StartsWith("\uFEFF"u8))
+                    {
+                        Buffer.BlockCopy(buffer, 3, buffer, 0, length - 3);
+                        length -= 3;
+                        bufferOffset = 3;
+                    }
+                }
+
+                if (final && !parser.SawRoot && buffer.AsSpan(0, length).Trim(" \t\r\n"u8).IsEmpty)
+                {
+                    // An empty (or blank) file names no blocks, like a course without a structure.
+                    return [];
                 }
 
                 var reader = new Utf8JsonReader(buffer.AsSpan(0, length), final, state);
@@ -46,6 +72,13 @@ public static class CourseStructureReader
                 {
                     throw new InvalidDataException($"line {lineBase + (e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: invalid JSON: {e.Message.Split(" LineNumber:")[0].Trim()}", e);
                 }
+                catch (InvalidOperationException e)
+                {
+                    // Utf8JsonReader checks UTF-8 only when a string is read out; exported files are pure ASCII.
+                    long at = bufferOffset + reader.TokenStartIndex;
+                    long line = lineBase + buffer.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n') + 1;
+                    throw new InvalidDataException($"line {line}: invalid UTF-8 in the string at byte offset {at}", e);
+                }
 
                 if (final)
                 {
@@ -54,6 +87,7 @@ public static class CourseStructureReader
 
                 int consumed = (int)reader.BytesConsumed;
                 lineBase += buffer.AsSpan(0, consumed).Count((byte)'\n');
+                bufferOffset += consumed;
                 state = reader.CurrentState;
                 Buffer.BlockCopy(buffer, consumed, buffer, 0, length - consumed);
                 length -= consumed;

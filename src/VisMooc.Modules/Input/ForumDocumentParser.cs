@@ -53,6 +53,12 @@ public sealed class ForumDocumentParser
             error = "invalid JSON at column " + ((e.BytePositionInLine ?? 0) + 1) + ": " + FirstSentence(e.Message);
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // The reader checks UTF-8 only when a string is copied out (the forum job repairs lines before this).
+            error = $"invalid UTF-8 in a string ending at column {reader.BytesConsumed}";
+            return false;
+        }
     }
 
     private void ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, int depth, int[] candidates)

@@ -104,6 +104,14 @@ public sealed class CellWriter
     /// <summary>Writes a text value given as UTF-8, enclosed and escaped.</summary>
     public void WriteText(ReadOnlySpan<byte> utf8)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            // The output is UTF-8 by contract (a MySQL utf8mb4 load refuses anything else). The
+            // readers warn about invalid bytes with their offset in the file; here they become U+FFFD.
+            WriteText(Utf8Text.Repair(utf8));
+            return;
+        }
+
         _valueCount++;
         if (_maxChars > 0 && utf8.Length > _maxChars)
         {
