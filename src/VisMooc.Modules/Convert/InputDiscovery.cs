@@ -88,10 +88,13 @@ public static class InputDiscovery
         return name.EndsWith(".mongo", StringComparison.Ordinal) ? EdxFileKind.Forum : null;
     }
 
-    /// <summary>Opens a package file for sequential reading, decompressing <c>.gz</c>.</summary>
+    /// <summary>
+    /// Opens a package file for one sequential pass, decompressing <c>.gz</c>; reading fails with a
+    /// <see cref="ConvertException"/> when the file changes size meanwhile.
+    /// </summary>
     public static Stream Open(string path)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var file = new SizeCheckedStream(path);
         return path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 

@@ -149,6 +149,9 @@ public sealed class TableOutput : IWarningSink, IDisposable
         _rejects?.Dispose();
     }
 
+    /// <summary>The final names (relative to the output folder) that <see cref="Commit"/> writes or removes.</summary>
+    public IEnumerable<string> FinalNames => [Table.Info.CsvFileName, Path.Combine("rejects", Table.Info.Name + ".tsv")];
+
     /// <summary>Gives the finished files their final names; a rejects file of an earlier run is removed when this run has none.</summary>
     public void Commit()
     {
@@ -169,8 +172,14 @@ public sealed class TableOutput : IWarningSink, IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _csv.Dispose();
-        _rejects?.Dispose();
+        // Closing flushes what is buffered, which fails again on a full disk: the error that stopped
+        // the run has been reported already, and the partial files are deleted just below.
+        TryClose(_csv);
+        if (_rejects is not null)
+        {
+            TryClose(_rejects);
+        }
+
         if (!_committed)
         {
             TryDelete(_csvPartial);
@@ -181,13 +190,24 @@ public sealed class TableOutput : IWarningSink, IDisposable
         }
     }
 
+    private static void TryClose(FileStream stream)
+    {
+        try
+        {
+            stream.Dispose();
+        }
+        catch (IOException)
+        {
+        }
+    }
+
     private static void TryDelete(string path)
     {
         try
         {
             File.Delete(path);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
         }
     }

@@ -48,6 +48,31 @@ internal sealed class CoursePackage
         return package;
     }
 
+    /// <summary>The sample with a forum of <paramref name="posts"/> generated posts and as many enrollments (for runs long enough to interrupt).</summary>
+    public static CoursePackage Large(string root, int posts)
+    {
+        var package = Sample(root);
+        using (var forum = new StreamWriter(package.PathOf("-prod.mongo"), append: true, new UTF8Encoding(false)) { NewLine = "\n" })
+        {
+            for (int i = 0; i < posts; i++)
+            {
+                forum.WriteLine($"{{\"_id\":{{\"$oid\":\"6b{i:x22}\"}},\"_type\":\"Comment\",\"author_id\":\"{7000001 + (i % 2)}\",\"author_username\":\"synth_ada\","
+                    + $"\"body\":\"post {i}: a line of forum text, long enough to be typical \\u00e9\\n\",\"course_id\":\"course-v1:SynthX+DS101+2099_T1\","
+                    + $"\"comment_thread_id\":{{\"$oid\":\"6a0000000000000000000001\"}},\"created_at\":{{\"$date\":{4076386200000L + i}}},\"updated_at\":{{\"$date\":\"2099-03-05T10:00:00.000Z\"}}}}");
+            }
+        }
+
+        using (var enrollments = new StreamWriter(package.PathOf("-student_courseenrollment-prod-analytics.sql"), append: true, new UTF8Encoding(false)) { NewLine = "\n" })
+        {
+            for (int i = 0; i < posts; i++)
+            {
+                enrollments.WriteLine($"{10000 + i}\t{7000001 + (i % 2)}\tcourse-v1:SynthX+DS101+2099_T1\t2099-02-27 09:20:00\t1\taudit");
+            }
+        }
+
+        return package;
+    }
+
     /// <summary>An empty package in <paramref name="root"/>.</summary>
     public static CoursePackage Empty(string root) => new(root);
 
