@@ -11,6 +11,12 @@ namespace VisMooc.Modules.Input;
 /// </summary>
 public sealed class ForumDocumentParser
 {
+    // System.Text.Json quotes the text it choked on ("'nada' is an invalid JSON literal"); in a
+    // forum line that can be a username, and reasons go to the report: keep one character at most.
+    private static readonly System.Text.RegularExpressions.Regex s_quoted = new("'[^']*'", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static readonly HashSet<string> s_keptQuotes = new(StringComparer.Ordinal) { "'true'", "'false'", "'null'" };
+
     private readonly byte[][][] _paths;
     private readonly int[] _all;
 
@@ -170,6 +176,6 @@ public sealed class ForumDocumentParser
     private static string FirstSentence(string message)
     {
         int i = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (i > 0 ? message[..i] : message).Trim();
+        return s_quoted.Replace((i > 0 ? message[..i] : message).Trim(), m => m.Length <= 3 || s_keptQuotes.Contains(m.Value) ? m.Value : "'…'");
     }
 }
