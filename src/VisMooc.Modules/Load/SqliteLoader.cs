@@ -52,7 +52,10 @@ public static class SqliteLoader
     {
         var columns = table.Columns;
         string names = string.Join(", ", columns.Select(c => c.Name));
-        string values = string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)));
+        bool[] integer = columns.Select(c => c.Type is SqlType.TinyInt or SqlType.Int or SqlType.BigInt).ToArray();
+        // Text goes in through CAST so that a value holding NUL can be bound as its UTF-8 bytes:
+        // SQLitePCL binds a long string NUL-terminated, which silently cut it at the first NUL.
+        string values = string.Join(", ", columns.Select((_, i) => integer[i] ? "$p" + i.ToString(CultureInfo.InvariantCulture) : "CAST($p" + i.ToString(CultureInfo.InvariantCulture) + " AS TEXT)"));
         string key = columns[table.PrimaryKeyColumn].Name;
         string sql = mode == LoadMode.Ignore
             ? $"INSERT OR IGNORE INTO {table.Name} ({names}) VALUES ({values})"
@@ -64,7 +67,6 @@ public static class SqliteLoader
         insert.Transaction = transaction;
         insert.CommandText = sql;
         var parameters = new SqliteParameter[columns.Count];
-        bool[] integer = columns.Select(c => c.Type is SqlType.TinyInt or SqlType.Int or SqlType.BigInt).ToArray();
         for (int i = 0; i < columns.Count; i++)
         {
             parameters[i] = insert.Parameters.Add("$p" + i.ToString(CultureInfo.InvariantCulture), integer[i] ? SqliteType.Integer : SqliteType.Text);
@@ -81,6 +83,7 @@ public static class SqliteLoader
                     string? value = reader.Values[i];
                     parameters[i].Value = value is null ? DBNull.Value
                         : integer[i] && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number) ? number
+                        : value.Contains('\0', StringComparison.Ordinal) ? System.Text.Encoding.UTF8.GetBytes(value)
                         : value;
                 }
 
