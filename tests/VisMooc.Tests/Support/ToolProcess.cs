@@ -38,8 +38,13 @@ public sealed class ToolProcess : IDisposable
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds (true), or the process ends first or a minute has passed (false).</summary>
-    public bool WaitUntil(Func<bool> condition) =>
-        Poll.Until(() => condition() || _process.HasExited, TimeSpan.FromSeconds(60)) && condition();
+    public bool WaitUntil(Func<bool> condition)
+    {
+        // Checked once per poll and remembered: a moment (a running statement) may be over by a second check.
+        bool met = false;
+        Poll.Until(() => (met = condition()) || _process.HasExited, TimeSpan.FromSeconds(60));
+        return met;
+    }
 
     /// <summary>Kills the process (SIGKILL, no chance to clean up) and waits until it is gone.</summary>
     public void Kill()
