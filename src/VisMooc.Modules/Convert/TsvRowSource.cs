@@ -40,9 +40,13 @@ public sealed class TsvRowSource : IRowSource
     public static ConvertException MissingColumn(EdxTsvReader reader, TableInfo table, string column, string field)
     {
         var users = table.Columns.Where(c => c.SourceFields.Contains(field)).Select(c => table.Name + "." + c.Name);
-        string found = reader.Header.Count == 0 ? "the file is empty" : "found: " + string.Join(", ", reader.Header.Take(30));
+        // Header names are decoded like fields, so a broken header can hold a line break: the error stays one line.
+        string found = reader.Header.Count == 0 ? "the file is empty" : "found: " + string.Join(", ", reader.Header.Take(30).Select(Printable));
         return new ConvertException(reader.FileName, $"missing column '{column}' needed by {string.Join(", ", users)} ({found})");
     }
+
+    private static string Printable(string name) =>
+        string.Concat(name.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
 
     /// <inheritdoc/>
     public FieldValue Get(int sourceField) => _columns[sourceField] < 0 ? FieldValue.Null : _reader.GetField(_columns[sourceField]);

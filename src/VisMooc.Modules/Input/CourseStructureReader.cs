@@ -70,7 +70,8 @@ public static class CourseStructureReader
                 }
                 catch (JsonException e)
                 {
-                    throw new InvalidDataException($"line {lineBase + (e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: invalid JSON: {e.Message.Split(" LineNumber:")[0].Trim()}", e);
+                    // The reader state carries the line count across buffer refills: LineNumber is already of the whole file.
+                    throw new InvalidDataException($"line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: invalid JSON: {JsonErrorText.FirstSentence(e.Message)}", e);
                 }
                 catch (InvalidOperationException e)
                 {

@@ -11,12 +11,6 @@ namespace VisMooc.Modules.Input;
 /// </summary>
 public sealed class ForumDocumentParser
 {
-    // System.Text.Json quotes the text it choked on ("'nada' is an invalid JSON literal"); in a
-    // forum line that can be a username, and reasons go to the report: keep one character at most.
-    private static readonly System.Text.RegularExpressions.Regex s_quoted = new("'[^']*'", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    private static readonly HashSet<string> s_keptQuotes = new(StringComparer.Ordinal) { "'true'", "'false'", "'null'" };
-
     private readonly byte[][][] _paths;
     private readonly int[] _all;
 
@@ -173,9 +167,6 @@ public sealed class ForumDocumentParser
         Fields.Trim(slot, written);
     }
 
-    private static string FirstSentence(string message)
-    {
-        int i = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return s_quoted.Replace((i > 0 ? message[..i] : message).Trim(), m => m.Length <= 3 || s_keptQuotes.Contains(m.Value) ? m.Value : "'…'");
-    }
+    // Reasons go to the report and the console: never the text of the line (it can hold a username).
+    private static string FirstSentence(string message) => JsonErrorText.FirstSentence(message);
 }

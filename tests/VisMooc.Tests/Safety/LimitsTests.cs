@@ -217,6 +217,22 @@ public sealed class LimitsTests
         return escaped.ToArray();
     }
 
+    [Fact]
+    public void AnErrorDeepInALargeCourseStructureNamesItsOwnLine()
+    {
+        // Larger than the reader's 64 KB buffer: the line count once was added twice after a refill.
+        var json = new StringBuilder("{\n");
+        for (int i = 0; i < 3000; i++)
+        {
+            json.Append($"  \"i4x://X/Y/html/{i}\": {{\"category\": \"html\", \"children\": [], \"metadata\": {{}}}},\n");
+        }
+
+        json.Append("  \"i4x://X/Y/course/Z\": {\"category\": \"course\" \"children\": []}\n}\n");
+        var e = Assert.Throws<InvalidDataException>(() => Modules.Input.CourseStructureReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json.ToString())), new HashSet<string>()));
+
+        Assert.StartsWith("line 3002, column 47: invalid JSON: ", e.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>About <paramref name="bytes"/> bytes of UTF-8 text with every escaped class and multi-byte characters.</summary>
     internal static string BigText(int bytes)
     {
