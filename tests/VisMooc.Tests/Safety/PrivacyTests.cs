@@ -161,6 +161,25 @@ public sealed class PrivacyTests
         }
     }
 
+    [Fact]
+    public void AUserIdThatIsNotANumberIsCountedInTheFindingsButNotQuoted()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        var package = CoursePackage.Sample(Path.Combine(temp.Path, "in"));
+        string enrollments = package.PathOf("-student_courseenrollment-prod-analytics.sql");
+        File.AppendAllText(enrollments, "902\tplanted@mail.invalid\tcourse-v1:SynthX+DS101+2099_T1\t2099-01-01 00:00:00\t1\taudit\n");
+        string output = Path.Combine(temp.Path, "out");
+
+        var run = ToolRunner.Run(["convert", package.Root, "--out", output]);
+
+        Assert.Equal(0, run.ExitCode);
+        string report = File.ReadAllText(Path.Combine(output, "report.json"));
+        Assert.Contains("\"user_id that is not a number (20 characters, not shown)\"", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("planted@mail.invalid", report + run.StdOut + run.StdErr, StringComparison.Ordinal);
+        // The column itself is copied as the contract says (enrollments.user_id <- user_id).
+        Assert.Contains(CoursePackage.Rows(output, "enrollments"), r => r[1] == "planted@mail.invalid");
+    }
+
     /// <summary>
     /// A package whose every file carries planted usernames, emails and names, in good rows, rows that
     /// are rejected for every reason, values that only warn, and lines cut in the middle of a value.
