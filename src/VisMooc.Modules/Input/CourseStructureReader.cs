@@ -94,8 +94,13 @@ public static class CourseStructureReader
                 length -= consumed;
                 if (length == buffer.Length)
                 {
-                    // One token is longer than the buffer: grow it.
-                    byte[] bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    // One token is longer than the buffer: grow it (doubling past 1 GiB would overflow int).
+                    if (buffer.Length >= Array.MaxLength)
+                    {
+                        throw new InvalidDataException($"line {lineBase + 1}: a JSON token is longer than {Array.MaxLength} bytes");
+                    }
+
+                    byte[] bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
                     Buffer.BlockCopy(buffer, 0, bigger, 0, length);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = bigger;

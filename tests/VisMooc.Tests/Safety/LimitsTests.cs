@@ -233,6 +233,19 @@ public sealed class LimitsTests
         Assert.StartsWith("line 3002, column 47: invalid JSON: ", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AForumLineLongerThanTheLimitIsAClearErrorNotACrash()
+    {
+        // The real limit is 2 GB (an array's); the same check at 1 MB keeps the test small.
+        byte[] line = [.. "{\"_id\":1}\n"u8, .. Enumerable.Repeat((byte)'a', 3 << 20)];
+        using var reader = new Modules.Input.LfLineReader(new MemoryStream(line), bufferSize: 4096, maxLineBytes: 1 << 20);
+
+        Assert.True(reader.TryReadLine(out _));
+        var e = Assert.Throws<InvalidDataException>(() => reader.TryReadLine(out _));
+
+        Assert.Equal("line 2 is longer than 1048576 bytes; the file is not JSON lines", e.Message);
+    }
+
     /// <summary>About <paramref name="bytes"/> bytes of UTF-8 text with every escaped class and multi-byte characters.</summary>
     internal static string BigText(int bytes)
     {
