@@ -116,7 +116,7 @@ public static class PackageConverter
     private static ConvertException Failure(ConvertOptions options, string output, Exception e)
     {
         string renamed = CommitMarker.IsPresent(output)
-            ? "the run stopped while renaming its files (see " + CommitMarker.FileName + "); run it again"
+            ? "the folder may now mix files of two runs (see " + CommitMarker.FileName + "): convert into it again"
             : "nothing was renamed, earlier outputs are as they were";
         return e switch
         {

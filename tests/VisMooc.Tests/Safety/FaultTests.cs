@@ -145,7 +145,7 @@ public sealed class FaultTests
         var stopped = ToolRunner.Run(["convert", hkust, "--out", output]);
 
         Assert.Equal(1, stopped.ExitCode);
-        Assert.Contains("the run stopped while renaming its files (see .vismooc-commit-in-progress); run it again", stopped.StdErr, StringComparison.Ordinal);
+        Assert.Contains("the folder may now mix files of two runs (see .vismooc-commit-in-progress): convert into it again", stopped.StdErr, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, CommitMarker.FileName)));
         Assert.Equal(File.ReadAllBytes(Path.Combine(reference, "forum.csv")), File.ReadAllBytes(Path.Combine(output, "forum.csv")));
         Assert.Equal(earlier["users.csv"], File.ReadAllBytes(Path.Combine(output, "users.csv")));
