@@ -5,9 +5,12 @@ using VisMooc.Tests.Support;
 namespace VisMooc.Tests.Safety;
 
 /// <summary>Conversions that meet a full disk, an unwritable folder, an input still being written, a failed rename, or a kill.</summary>
-public sealed class FaultTests
+public sealed class FaultTests(FaultTests.LargePackage large) : IClassFixture<FaultTests.LargePackage>
 {
     private const string PartialPrefix = TableOutput.PartialPrefix;
+
+    /// <summary>Posts in the generated package: enough that a run lasts long enough to be interrupted.</summary>
+    private const int Posts = 60_000;
 
     [MountFact]
     public void AFullDiskIsAOneLineErrorAndTheEarlierOutputsStayAsTheyWere()
@@ -112,7 +115,7 @@ public sealed class FaultTests
     public void AConversionOfAFileThatIsStillBeingWrittenFailsAndRenamesNothing()
     {
         using var temp = new LoadFixtures.TempFolder();
-        var package = CoursePackage.Large(Path.Combine(temp.Path, "in"), 100_000);
+        var package = CoursePackage.Large(Path.Combine(temp.Path, "in"), Posts);
         string output = Path.Combine(temp.Path, "out");
         string forum = package.PathOf("-prod.mongo");
 
@@ -169,9 +172,7 @@ public sealed class FaultTests
     public void AConversionKilledAtAnyPointLeavesTheEarlierOutputsAndARerunGivesTheSameBytes(string point)
     {
         using var temp = new LoadFixtures.TempFolder();
-        var package = CoursePackage.Large(Path.Combine(temp.Path, "in"), 100_000);
-        string reference = Path.Combine(temp.Path, "reference");
-        package.Convert(reference);
+        var (package, reference) = (large.Package, large.Reference);
         long forumSize = new FileInfo(Path.Combine(reference, "forum.csv")).Length;
         string output = Path.Combine(temp.Path, "out");
         CoursePackage.Sample(Path.Combine(temp.Path, "earlier")).Convert(output);
@@ -201,6 +202,29 @@ public sealed class FaultTests
 
         Assert.Equal(0, rerun.ExitCode);
         Assert.Equal(CoursePackage.Files(reference), CoursePackage.Files(output));
+    }
+
+    /// <summary>The generated package the kill tests convert (read only), and its uninterrupted conversion.</summary>
+    public sealed class LargePackage : IDisposable
+    {
+        private readonly LoadFixtures.TempFolder _temp = new();
+
+        /// <summary>Generates and converts the package once for the class.</summary>
+        public LargePackage()
+        {
+            Package = CoursePackage.Large(Path.Combine(_temp.Path, "in"), Posts);
+            Reference = Path.Combine(_temp.Path, "reference");
+            Package.Convert(Reference);
+        }
+
+        /// <summary>The package.</summary>
+        internal CoursePackage Package { get; }
+
+        /// <summary>Its tables, converted without interruption.</summary>
+        public string Reference { get; }
+
+        /// <inheritdoc/>
+        public void Dispose() => _temp.Dispose();
     }
 
     internal static long SizeOf(string path)

@@ -114,7 +114,7 @@ public sealed class LoadKillTests(MariaDbServerFixture fixture, LoadKillTests.Cs
             Earlier = Path.Combine(_temp.Path, "earlier-csv");
             Large = Path.Combine(_temp.Path, "large-csv");
             CoursePackage.Sample(Path.Combine(_temp.Path, "earlier")).Convert(Earlier);
-            CoursePackage.Large(Path.Combine(_temp.Path, "large"), 100_000).Convert(Large);
+            CoursePackage.Large(Path.Combine(_temp.Path, "large"), 60_000).Convert(Large);
             SqliteReference = new(() =>
             {
                 string db = Path.Combine(_temp.Path, "reference.sqlite");
