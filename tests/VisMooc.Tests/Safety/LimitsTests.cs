@@ -116,6 +116,32 @@ public sealed class LimitsTests
         Assert.Equal(CoursePackage.Files(Path.Combine(temp.Path, "expected")), CoursePackage.Files(Path.Combine(temp.Path, "actual")));
     }
 
+    [Fact]
+    public void GzippedInputsGiveTheSameBytesThroughTheSizeCheck()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        var plain = CoursePackage.Sample(Path.Combine(temp.Path, "plain"));
+        var zipped = CoursePackage.Sample(Path.Combine(temp.Path, "zipped"));
+        foreach (var suffix in CoursePackage.Suffixes)
+        {
+            string path = zipped.PathOf(suffix);
+            using (var source = File.OpenRead(path))
+            using (var gz = new System.IO.Compression.GZipStream(File.Create(path + ".gz"), System.IO.Compression.CompressionLevel.Optimal))
+            {
+                source.CopyTo(gz);
+            }
+
+            File.Delete(path);
+        }
+
+        plain.Convert(Path.Combine(temp.Path, "expected"));
+        var result = zipped.Convert(Path.Combine(temp.Path, "actual"));
+
+        Assert.Equal(0, result.Warnings + result.Rejected);
+        Assert.All(result.Tables, t => Assert.Null(t.MissingFile));
+        Assert.Equal(CoursePackage.Files(Path.Combine(temp.Path, "expected")), CoursePackage.Files(Path.Combine(temp.Path, "actual")));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
