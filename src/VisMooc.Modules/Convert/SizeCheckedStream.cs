@@ -17,7 +17,8 @@ public sealed class SizeCheckedStream : Stream
     public SizeCheckedStream(string path)
     {
         _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
-        _lengthAtOpen = _file.Length;
+        // A pipe or device has no length to compare: it is read as it comes.
+        _lengthAtOpen = _file.CanSeek ? _file.Length : -1;
     }
 
     /// <inheritdoc/>
@@ -30,7 +31,7 @@ public sealed class SizeCheckedStream : Stream
     public override bool CanWrite => false;
 
     /// <inheritdoc/>
-    public override long Length => _lengthAtOpen;
+    public override long Length => _lengthAtOpen >= 0 ? _lengthAtOpen : throw new NotSupportedException();
 
     /// <inheritdoc/>
     public override long Position
@@ -47,7 +48,7 @@ public sealed class SizeCheckedStream : Stream
     {
         int n = _file.Read(buffer);
         _read += n;
-        if (_read > _lengthAtOpen || (n == 0 && buffer.Length > 0 && (_read != _lengthAtOpen || _file.Length != _lengthAtOpen)))
+        if (_lengthAtOpen >= 0 && (_read > _lengthAtOpen || (n == 0 && buffer.Length > 0 && (_read != _lengthAtOpen || _file.Length != _lengthAtOpen))))
         {
             throw new ConvertException(_file.Name, string.Create(CultureInfo.InvariantCulture,
                 $"the file changed size while it was read ({_lengthAtOpen} bytes when opened, {_read} read, {_file.Length} now); it is still being written or copied: convert again once it is complete"));

@@ -112,6 +112,27 @@ public sealed class FaultTests(FaultTests.LargePackage large) : IClassFixture<Fa
     }
 
     [Fact]
+    public async Task AnInputThatIsAPipeHasNoSizeToCheckAndIsReadAsItComes()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string path = Path.Combine(temp.Path, "x-prod.mongo");
+        var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        byte[] data = FuzzInputs.Sample(CoursePackage.Course, "-prod.mongo");
+        // Opening either end of a pipe waits for the other: both on their own threads, under a time limit.
+        var writer = Task.Run(() => File.WriteAllBytes(path, data));
+        var reader = Task.Run(() =>
+        {
+            using var stream = InputDiscovery.Open(path);
+            return ReadAll(stream);
+        });
+
+        Assert.Equal(data, await reader.WaitAsync(TimeSpan.FromSeconds(60)));
+        await writer.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public void AConversionOfAFileThatIsStillBeingWrittenFailsAndRenamesNothing()
     {
         using var temp = new LoadFixtures.TempFolder();
@@ -225,6 +246,13 @@ public sealed class FaultTests(FaultTests.LargePackage large) : IClassFixture<Fa
 
         /// <inheritdoc/>
         public void Dispose() => _temp.Dispose();
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     internal static long SizeOf(string path)
