@@ -90,7 +90,7 @@ public sealed class CrossFileChecks
                     if (Normalise(id) != package)
                     {
                         var stats = run.StatsFor(course.Name, table);
-                        stats.Note(CourseIdDiffers, $"course_id '{id}' in {rows} row(s); the package is {package}");
+                        stats.Note(CourseIdDiffers, $"course_id '{Printable(id)}' in {rows} row(s); the package is {package}");
                     }
                 }
             }
@@ -109,6 +109,10 @@ public sealed class CrossFileChecks
 
         return id;
     }
+
+    // Examples go to the console one per line: a decoded line break in a course id must not start a new one.
+    private static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
 
     private string? PackageCourse(CourseInput course, ConvertRun run)
     {
@@ -130,7 +134,8 @@ public sealed class CrossFileChecks
 
         foreach (string id in rows.OtherUserIds.Where(id => !reference.OtherUserIds.Contains(id)).Order(StringComparer.Ordinal))
         {
-            stats.Note(finding, field + " '" + id + "'");
+            // Not quoted: a user id that is not a number is a value in the wrong place, possibly a username.
+            stats.Note(finding, $"{field} that is not a number ({id.Length} characters, not shown)");
         }
     }
 

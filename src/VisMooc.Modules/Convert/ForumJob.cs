@@ -1,4 +1,5 @@
 using VisMooc.Modules.Input;
+using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Convert;
 
@@ -33,17 +34,32 @@ public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
                 using var lines = new LfLineReader(InputDiscovery.Open(path, Outputs[0].InputRead));
                 while (lines.TryReadLine(out var line))
                 {
+                    long offset = lines.LineOffset;
+                    if (lines.LineNumber == 1 && line.StartsWith("\uFEFF"u8))
+                    {
+                        line = line[3..]; // a byte order mark is not part of the first document
+                        offset += 3;
+                    }
+
                     if (line.Trim(" \t\r"u8).IsEmpty)
                     {
                         continue; // blank lines are not documents
                     }
 
+                    // Invalid UTF-8 becomes U+FFFD (with a warning) so the post is kept; the rejects file keeps the raw bytes.
+                    int invalid = Utf8Text.FirstInvalid(line);
+                    ReadOnlySpan<byte> document = invalid < 0 ? line : Utf8Text.Repair(line);
                     for (int i = 0; i < Outputs.Count; i++)
                     {
                         var output = Outputs[i];
                         output.Stats.Read++;
                         output.At(name, lines.LineNumber);
-                        if (!parsers[i].TryParse(line, out string? error))
+                        if (invalid >= 0)
+                        {
+                            output.WarnInvalidUtf8(offset + invalid);
+                        }
+
+                        if (!parsers[i].TryParse(document, out string? error))
                         {
                             output.Reject(error!, RawMasker.MaskJson(line));
                         }

@@ -88,15 +88,14 @@ public static class InputDiscovery
         return name.EndsWith(".mongo", StringComparison.Ordinal) ? EdxFileKind.Forum : null;
     }
 
-    /// <summary>Opens a package file for sequential reading, decompressing <c>.gz</c>; <paramref name="counter"/>, when given, counts the file's bytes as they are read.</summary>
+    /// <summary>
+    /// Opens a package file for one sequential pass, decompressing <c>.gz</c>; reading fails with a
+    /// <see cref="ConvertException"/> when the file changes size meanwhile. <paramref name="counter"/>,
+    /// when given, counts the file's bytes as they are read.
+    /// </summary>
     public static Stream Open(string path, ProgressCounter? counter = null)
     {
-        Stream file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        if (counter is not null)
-        {
-            file = new CountingStream(file, counter);
-        }
-
+        var file = new SizeCheckedStream(path, counter);
         return path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 

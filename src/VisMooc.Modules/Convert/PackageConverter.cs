@@ -35,8 +35,29 @@ public static class PackageConverter
             throw new ConvertException(output, "cannot write the output folder: " + e.Message);
         }
 
+        try
+        {
+            return Convert(options, output, courses, tables, clock);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is ConvertException) is ConvertException first)
+        {
+            throw first;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(IsFailure) is Exception inner)
+        {
+            throw Failure(options, output, inner);
+        }
+        catch (Exception e) when (IsFailure(e))
+        {
+            throw Failure(options, output, e);
+        }
+    }
+
+    private static ConvertResult Convert(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<TableDescriptor> tables, Stopwatch clock)
+    {
         var run = new ConvertRun(options);
         var outputs = new List<TableOutput>();
+        string reportPartial = Path.Combine(output, TableOutput.PartialPrefix + ReportFileName);
         try
         {
             foreach (var table in tables)
@@ -47,25 +68,15 @@ public static class PackageConverter
             // Longest first (by input bytes), each handed out as a thread frees up: the users job
             // (profiles + auth_user) is the longest chain, so it must not wait behind others.
             // Output does not depend on the order: each table is written by exactly one job.
+            // Failures surface as an AggregateException, which Run turns into one clear error.
             var jobs = Jobs(outputs).OrderByDescending(j => courses.Sum(c => j.InputKinds.Sum(k => c.FilesOf(k).Sum(FileSize)))).ToList();
             using var progress = options.Progress is null ? null : new ProgressReporter(options.Progress, options.ProgressInterval, clock, jobs, courses);
-            try
+            Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, job =>
             {
-                Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, job =>
-                {
-                    job.Run(courses, run);
-                    progress?.JobDone(job);
-                });
-                progress?.Finish();
-            }
-            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is ConvertException) is ConvertException first)
-            {
-                throw first;
-            }
-            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is IOException) is IOException io)
-            {
-                throw new ConvertException(output, "I/O error: " + io.Message);
-            }
+                job.Run(courses, run);
+                progress?.JobDone(job);
+            });
+            progress?.Finish();
 
             run.Checks.Conclude(courses, run, tables);
             foreach (var o in outputs)
@@ -73,10 +84,27 @@ public static class PackageConverter
                 o.Complete(options.Format);
             }
 
+            var stats = courses
+                .SelectMany(c => tables.Select(t => run.StatsFor(c.Name, t.Info.Name)))
+                .ToList();
+            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed);
+            using (var report = new FileStream(reportPartial, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                ConvertReportWriter.Write(result, report);
+                report.Flush(flushToDisk: true);
+            }
+
+            // Every file is whole on disk now. The renames below are one at a time, so the marker
+            // tells a later load that a run stopped among them left the folder mixing two runs.
+            CommitMarker.Begin(output, outputs.SelectMany(o => o.FinalNames).Append(ReportFileName));
             foreach (var o in outputs)
             {
                 o.Commit();
             }
+
+            File.Move(reportPartial, Path.Combine(output, ReportFileName), overwrite: true);
+            CommitMarker.End(output);
+            return result;
         }
         finally
         {
@@ -84,14 +112,42 @@ public static class PackageConverter
             {
                 o.Dispose();
             }
-        }
 
-        var stats = courses
-            .SelectMany(c => tables.Select(t => run.StatsFor(c.Name, t.Info.Name)))
-            .ToList();
-        var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed);
-        ConvertReportWriter.Write(result, Path.Combine(output, ReportFileName));
-        return result;
+            TryDelete(reportPartial);
+        }
+    }
+
+    private static bool IsFailure(Exception e) => e is IOException or UnauthorizedAccessException or InvalidDataException;
+
+    // ENOSPC and EROFS as .NET reports them on Unix (the errno is the exception's HResult).
+    private const int NoSpace = 28;
+    private const int ReadOnlyFileSystem = 30;
+
+    /// <summary>A one-line error for an I/O failure: a full disk or an unwritable folder names the output folder, a bad input record its file.</summary>
+    private static ConvertException Failure(ConvertOptions options, string output, Exception e)
+    {
+        string renamed = CommitMarker.IsPresent(output)
+            ? "the folder may now mix files of two runs (see " + CommitMarker.FileName + "): convert into it again"
+            : "nothing was renamed, earlier outputs are as they were";
+        return e switch
+        {
+            InvalidDataException => new ConvertException(Path.GetFullPath(options.Input), e.Message + "; " + renamed),
+            IOException when e.HResult == NoSpace => new ConvertException(output, "no space left on the device; " + renamed),
+            IOException when e.HResult == ReadOnlyFileSystem => new ConvertException(output, "cannot write: the file system is read-only; " + renamed),
+            UnauthorizedAccessException => new ConvertException(output, "permission denied: " + e.Message + "; " + renamed),
+            _ => new ConvertException(output, "I/O error: " + e.Message + "; " + renamed),
+        };
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     private static List<IConvertJob> Jobs(List<TableOutput> outputs)

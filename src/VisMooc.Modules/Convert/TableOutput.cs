@@ -140,6 +140,10 @@ public sealed class TableOutput : IWarningSink, IDisposable
         }
     }
 
+    /// <summary>Warns that the current record holds invalid UTF-8 (whose bytes the writer replaces by U+FFFD), naming its offset in the file.</summary>
+    public void WarnInvalidUtf8(long fileOffset) =>
+        Warn("", "invalid UTF-8 at byte offset " + fileOffset.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of the file; written as U+FFFD");
+
     /// <summary>Flushes to disk and closes the partial files (call before <see cref="Commit"/>); rewrites the table as RFC 4180 when asked.</summary>
     public void Complete(OutputFormat format = OutputFormat.MySql)
     {
@@ -155,6 +159,9 @@ public sealed class TableOutput : IWarningSink, IDisposable
         _rejects?.Flush(flushToDisk: true);
         _rejects?.Dispose();
     }
+
+    /// <summary>The final names (relative to the output folder) that <see cref="Commit"/> writes or removes.</summary>
+    public IEnumerable<string> FinalNames => [Table.Info.CsvFileName, Path.Combine("rejects", Table.Info.Name + ".tsv")];
 
     /// <summary>Gives the finished files their final names; a rejects file of an earlier run is removed when this run has none.</summary>
     public void Commit()
@@ -176,8 +183,14 @@ public sealed class TableOutput : IWarningSink, IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _csv.Dispose();
-        _rejects?.Dispose();
+        // Closing flushes what is buffered, which fails again on a full disk: the error that stopped
+        // the run has been reported already, and the partial files are deleted just below.
+        TryClose(_csv);
+        if (_rejects is not null)
+        {
+            TryClose(_rejects);
+        }
+
         if (!_committed)
         {
             TryDelete(_csvPartial);
@@ -188,13 +201,24 @@ public sealed class TableOutput : IWarningSink, IDisposable
         }
     }
 
+    private static void TryClose(FileStream stream)
+    {
+        try
+        {
+            stream.Dispose();
+        }
+        catch (IOException)
+        {
+        }
+    }
+
     private static void TryDelete(string path)
     {
         try
         {
             File.Delete(path);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
         }
     }

@@ -54,15 +54,7 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
                             continue;
                         }
 
-                        if (reader.EscapeWarnings > 0)
-                        {
-                            output.Warn("", $"{reader.EscapeWarnings} unknown backslash escape(s) kept as typed");
-                        }
-
-                        if (TsvRowSource.InvalidUtf8(reader) is var (column, message))
-                        {
-                            output.Warn(column, message);
-                        }
+                        TsvRowSource.WarnAboutDecoding(reader, output);
 
                         if (output.Write(sources[i]) is string reason)
                         {

@@ -1,4 +1,5 @@
 using VisMooc.Modules.Input;
+using VisMooc.Modules.Output;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
 
@@ -25,6 +26,8 @@ public sealed class TsvRowSource : IRowSource
         {
             string field = table.SourceFields[k];
             columns[k] = field.StartsWith(prefix, StringComparison.Ordinal) ? reader.IndexOf(field[prefix.Length..]) : -1;
+            // A 0-byte file never gets here (IsEmptyFile skips it): a file with records under an
+            // empty first line names none of its columns, which is an error, not an empty table.
             if (columns[k] < 0 && field.StartsWith(prefix, StringComparison.Ordinal))
             {
                 throw MissingColumn(reader, table, field[prefix.Length..], field);
@@ -41,15 +44,20 @@ public sealed class TsvRowSource : IRowSource
     public static bool IsEmptyFile(EdxTsvReader reader) => reader.Header.Count == 0 && !reader.Read();
 
     /// <summary>
-    /// The column and text of a warning about the current record's first byte that is not UTF-8, or
-    /// null when the record is UTF-8. The bytes are written as they are, so nothing is lost; the
-    /// warning says where they are, since a strict utf8mb4 load refuses them.
+    /// Reports what decoding the current record found: unknown backslash escapes (kept as typed) and
+    /// the first byte that is not UTF-8 (the writer puts U+FFFD in its place), naming its column and
+    /// its byte offset in the file, since nothing else would tell a user where to look.
     /// </summary>
-    public static (string Column, string Message)? InvalidUtf8(EdxTsvReader reader)
+    public static void WarnAboutDecoding(EdxTsvReader reader, IWarningSink warnings)
     {
+        if (reader.EscapeWarnings > 0)
+        {
+            warnings.Warn("", $"{reader.EscapeWarnings} unknown backslash escape(s) kept as typed");
+        }
+
         if (reader.InvalidUtf8Offset < 0)
         {
-            return null;
+            return;
         }
 
         var raw = reader.RawRecord;
@@ -62,16 +70,21 @@ public sealed class TsvRowSource : IRowSource
         int field = raw[..at].Count((byte)'\t');
         string column = field < reader.Header.Count ? reader.Header[field] : "field " + (field + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         string b = at < raw.Length ? raw[at].ToString("X2", System.Globalization.CultureInfo.InvariantCulture) : "??";
-        return (column, $"invalid UTF-8 (byte 0x{b}), passed on unchanged");
+        warnings.Warn(column, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"invalid UTF-8 at byte offset {reader.InvalidUtf8Offset} of the file (byte 0x{b}); written as U+FFFD"));
     }
 
     /// <summary>The error for a column the file lacks, naming the table column that needs it.</summary>
     public static ConvertException MissingColumn(EdxTsvReader reader, TableInfo table, string column, string field)
     {
         var users = table.Columns.Where(c => c.SourceFields.Contains(field)).Select(c => table.Name + "." + c.Name);
-        string found = reader.Header.Count == 0 ? "the file is empty" : "found: " + string.Join(", ", reader.Header.Take(30));
+        // Header names are decoded like fields, so a broken header can hold a line break: the error stays one line.
+        string found = reader.Header.Count == 0 ? "its first line, the header, is empty" : "found: " + string.Join(", ", reader.Header.Take(30).Select(Printable));
         return new ConvertException(reader.FileName, $"missing column '{column}' needed by {string.Join(", ", users)} ({found})");
     }
+
+    private static string Printable(string name) =>
+        string.Concat(name.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
 
     /// <inheritdoc/>
     public FieldValue Get(int sourceField) => _columns[sourceField] < 0 ? FieldValue.Null : _reader.GetField(_columns[sourceField]);

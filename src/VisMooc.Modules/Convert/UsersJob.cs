@@ -65,7 +65,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                         continue;
                     }
 
-                    WarnAboutDecoding(reader);
+                    TsvRowSource.WarnAboutDecoding(reader, output);
                     source.Profile = TryParseId(reader.GetField(idColumn).Utf8, out long id) ? profiles.Match(id) : -1;
                     if (output.Write(source) is string reason)
                     {
@@ -112,7 +112,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                 continue;
             }
 
-            WarnAboutDecoding(reader);
+            TsvRowSource.WarnAboutDecoding(reader, output);
             var id = reader.GetField(idColumn);
             var userId = reader.GetField(userIdColumn);
             if (id.IsNullOrEmpty || userId.IsNullOrEmpty)
@@ -132,21 +132,6 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                 stats.Duplicates++;
                 stats.Note("duplicateProfiles", $"{name}:{reader.LineNumber}: a second profile for user_id {key}");
             }
-        }
-    }
-
-    // As for every edX TSV row: an unknown backslash pair is kept as typed and counted (the contract's
-    // TSV decoding), and bytes that are not UTF-8 are kept and reported.
-    private void WarnAboutDecoding(EdxTsvReader reader)
-    {
-        if (reader.EscapeWarnings > 0)
-        {
-            output.Warn("", $"{reader.EscapeWarnings} unknown backslash escape(s) kept as typed");
-        }
-
-        if (TsvRowSource.InvalidUtf8(reader) is var (column, message))
-        {
-            output.Warn(column, message);
         }
     }
 

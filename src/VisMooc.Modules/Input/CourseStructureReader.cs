@@ -14,7 +14,8 @@ public static class CourseStructureReader
 {
     /// <summary>Reads the blocks of <paramref name="stream"/>, keeping the named metadata fields
     /// (a name ending in <c>[0]</c> keeps the first element of a list).</summary>
-    /// <exception cref="InvalidDataException">The file is not a course_structure JSON object; the message names line and column.</exception>
+    /// <remarks>An empty or blank file gives no blocks; a byte order mark is skipped.</remarks>
+    /// <exception cref="InvalidDataException">The file is not a course_structure JSON object, or holds invalid UTF-8; the message names line and column or byte offset.</exception>
     public static List<CourseBlock> Read(Stream stream, ISet<string> metadataFields)
     {
         var parser = new Parser(metadataFields);
@@ -25,6 +26,9 @@ public static class CourseStructureReader
             bool final = false;
             var state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
             long lineBase = 0;
+            long bufferOffset = 0;
+            long lineStart = 0; // file offset of the first byte of the line the buffer starts in
+            bool skipBom = true;
             while (true)
             {
                 if (!final)
@@ -32,6 +36,30 @@ public static class CourseStructureReader
                     int n = stream.Read(buffer, length, buffer.Length - length);
                     final = n == 0;
                     length += n;
+                }
+
+                if (skipBom && length < 3 && !final)
+                {
+                    continue; // not enough bytes yet to tell whether the file starts with a byte order mark
+                }
+
+                if (skipBom)
+                {
+                    // Utf8JsonReader refuses a byte order mark; a file saved by an editor may start with one.
+                    skipBom = false;
+                    if (buffer.AsSpan(0, length).StartsWith("\uFEFF"u8))
+                    {
+                        Buffer.BlockCopy(buffer, 3, buffer, 0, length - 3);
+                        length -= 3;
+                        bufferOffset = 3;
+                        lineStart = 3;
+                    }
+                }
+
+                if (final && !parser.SawRoot && buffer.AsSpan(0, length).Trim(" \t\r\n"u8).IsEmpty)
+                {
+                    // An empty (or blank) file names no blocks, like a course without a structure.
+                    return [];
                 }
 
                 var reader = new Utf8JsonReader(buffer.AsSpan(0, length), final, state);
@@ -44,14 +72,18 @@ public static class CourseStructureReader
                 }
                 catch (JsonException e)
                 {
-                    throw new InvalidDataException($"line {lineBase + (e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: invalid JSON: {JsonErrorText.Of(e.Message)}", e);
+                    // The reader state carries the line count across buffer refills: LineNumber is already of the whole file.
+                    throw new InvalidDataException($"line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: invalid JSON: {JsonErrorText.FirstSentence(e.Message)}", e);
                 }
                 catch (InvalidOperationException e)
                 {
-                    // A string that is not valid UTF-8 (or holds a lone surrogate) is found only when it is decoded.
+                    // Utf8JsonReader checks UTF-8 only when a string is read out; exported files are pure ASCII.
+                    long at = bufferOffset + reader.TokenStartIndex;
                     var before = buffer.AsSpan(0, (int)reader.TokenStartIndex);
+                    long line = lineBase + before.Count((byte)'\n') + 1;
                     int lastLf = before.LastIndexOf((byte)'\n');
-                    throw new InvalidDataException($"line {lineBase + before.Count((byte)'\n') + 1}, column {before.Length - lastLf}: invalid JSON: {e.Message.TrimEnd('.')}", e);
+                    long column = at - (lastLf >= 0 ? bufferOffset + lastLf + 1 : lineStart) + 1;
+                    throw new InvalidDataException($"line {line}, column {column}: invalid UTF-8 in the string at byte offset {at}", e);
                 }
 
                 if (final)
@@ -61,13 +93,25 @@ public static class CourseStructureReader
 
                 int consumed = (int)reader.BytesConsumed;
                 lineBase += buffer.AsSpan(0, consumed).Count((byte)'\n');
+                int lastLineEnd = buffer.AsSpan(0, consumed).LastIndexOf((byte)'\n');
+                if (lastLineEnd >= 0)
+                {
+                    lineStart = bufferOffset + lastLineEnd + 1;
+                }
+
+                bufferOffset += consumed;
                 state = reader.CurrentState;
                 Buffer.BlockCopy(buffer, consumed, buffer, 0, length - consumed);
                 length -= consumed;
                 if (length == buffer.Length)
                 {
-                    // One token is longer than the buffer: grow it.
-                    byte[] bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    // One token is longer than the buffer: grow it (doubling past 1 GiB would overflow int).
+                    if (buffer.Length >= Array.MaxLength)
+                    {
+                        throw new InvalidDataException($"line {lineBase + 1}: a JSON token is longer than {Array.MaxLength} bytes");
+                    }
+
+                    byte[] bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
                     Buffer.BlockCopy(buffer, 0, bigger, 0, length);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = bigger;

@@ -50,12 +50,13 @@ public sealed class ForumDocumentParser
         }
         catch (JsonException e)
         {
-            error = "invalid JSON at column " + ((e.BytePositionInLine ?? 0) + 1) + ": " + JsonErrorText.Of(e.Message);
+            error = "invalid JSON at column " + ((e.BytePositionInLine ?? 0) + 1) + ": " + JsonErrorText.FirstSentence(e.Message);
             return false;
         }
         catch (InvalidOperationException e)
         {
-            // Utf8JsonReader checks a string's UTF-8 and surrogates only when it is decoded: such a line is not JSON text either.
+            // Utf8JsonReader checks strings only when it decodes them. The forum job has already
+            // repaired invalid UTF-8, so what is left is an escaped lone surrogate (\ud800): not JSON text.
             error = "invalid JSON at column " + (reader.TokenStartIndex + 1) + ": " + e.Message.TrimEnd('.');
             return false;
         }

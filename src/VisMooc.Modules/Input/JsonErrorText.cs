@@ -1,17 +1,55 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
 namespace VisMooc.Modules.Input;
 
-/// <summary>The part of a <see cref="System.Text.Json.JsonException"/> message that helps someone fix the file.</summary>
+/// <summary>
+/// The first sentence of a System.Text.Json error, without the input it quotes. Its messages quote
+/// the text they choke on (<c>'nada' is an invalid JSON literal</c>), as many bytes as happen to be
+/// buffered: that can be a username, a raw line break, and it differs with the read size. Its
+/// advice to programmers ("Change the reader options.") is dropped too: it does not help fix a file.
+/// </summary>
 public static class JsonErrorText
 {
-    /// <summary>
-    /// The message without the position System.Text.Json appends (callers name line and column
-    /// themselves) and without its advice to programmers ("Change the reader options.").
-    /// </summary>
-    public static string Of(string message)
+    private static readonly Regex s_quoted = new("'[^']*'", RegexOptions.CultureInvariant);
+
+    private static readonly HashSet<string> s_kept = new(StringComparer.Ordinal) { "'true'", "'false'", "'null'" };
+
+    /// <summary>The message up to System.Text.Json's position suffix and without its advice, with quoted input longer than one character replaced by <c>'…'</c>.</summary>
+    public static string FirstSentence(string message)
     {
-        int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        string text = (at > 0 ? message[..at] : message).Trim();
+        int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        string text = (cut > 0 ? message[..cut] : message).Trim();
         const string Advice = "Change the reader options.";
-        return text.EndsWith(Advice, StringComparison.Ordinal) ? text[..^Advice.Length].TrimEnd() : text;
+        if (text.EndsWith(Advice, StringComparison.Ordinal))
+        {
+            text = text[..^Advice.Length].TrimEnd();
+        }
+
+        if (text.StartsWith('\''))
+        {
+            // "'<input>' is …": the input may itself hold quotes, so the description starts at the last "' is ".
+            int end = text.LastIndexOf("' is ", StringComparison.Ordinal);
+            if (end > 2)
+            {
+                text = "'…" + text[end..];
+            }
+        }
+
+        text = s_quoted.Replace(text, m => m.Length <= 3 || s_kept.Contains(m.Value) ? m.Value : "'…'");
+        var clean = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            if (c < ' ')
+            {
+                clean.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                clean.Append(c);
+            }
+        }
+
+        return clean.ToString();
     }
 }

@@ -15,13 +15,15 @@ public sealed class LfLineReader : IDisposable
     private int _end;
     private bool _eof;
     private long _bytesBefore;
+    private readonly int _maxLineBytes;
 
-    /// <summary>Creates a reader over <paramref name="stream"/>.</summary>
-    public LfLineReader(Stream stream, bool leaveOpen = false, int bufferSize = 1 << 16)
+    /// <summary>Creates a reader over <paramref name="stream"/>; a line longer than <paramref name="maxLineBytes"/> is an <see cref="InvalidDataException"/>.</summary>
+    public LfLineReader(Stream stream, bool leaveOpen = false, int bufferSize = 1 << 16, int maxLineBytes = int.MaxValue)
     {
         _stream = stream;
         _leaveOpen = leaveOpen;
         _buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+        _maxLineBytes = Math.Min(maxLineBytes, Array.MaxLength);
     }
 
     /// <summary>1-based number of the current line.</summary>
@@ -34,6 +36,7 @@ public sealed class LfLineReader : IDisposable
     public long LineOffset { get; private set; }
 
     /// <summary>Reads the next line (without its LF); false at the end of the stream.</summary>
+    /// <exception cref="InvalidDataException">A line is longer than the limit given at construction.</exception>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         int searchFrom = _start;
@@ -83,7 +86,13 @@ public sealed class LfLineReader : IDisposable
 
         if (_end == _buffer.Length)
         {
-            byte[] bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            // Doubling past 1 GiB overflows int; past the cap the line cannot be held at all.
+            if (_end >= _maxLineBytes)
+            {
+                throw new InvalidDataException($"line {LineNumber + 1} is longer than {_maxLineBytes} bytes; the file is not JSON lines");
+            }
+
+            byte[] bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)_buffer.Length * 2, _maxLineBytes));
             Buffer.BlockCopy(_buffer, 0, bigger, 0, _end);
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = bigger;

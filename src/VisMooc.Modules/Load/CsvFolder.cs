@@ -6,12 +6,17 @@ namespace VisMooc.Modules.Load;
 public static class CsvFolder
 {
     /// <summary>The CSV path of every table.</summary>
-    /// <exception cref="LoadException">The folder or a table's CSV is missing.</exception>
+    /// <exception cref="LoadException">The folder or a table's CSV is missing, or a conversion into it was interrupted while renaming its files.</exception>
     public static IReadOnlyList<(TableDescriptor Table, string Path)> Files(string folder, IReadOnlyList<TableDescriptor> tables)
     {
         if (!Directory.Exists(folder))
         {
             throw new LoadException($"{folder}: no such folder (run 'vismooc convert' first)");
+        }
+
+        if (Convert.CommitMarker.IsPresent(folder))
+        {
+            throw new LoadException($"{folder}: a conversion stopped while renaming its files, so the tables may come from two runs; run 'vismooc convert' into it again; nothing was loaded");
         }
 
         var files = new List<(TableDescriptor, string)>();

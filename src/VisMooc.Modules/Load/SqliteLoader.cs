@@ -71,6 +71,7 @@ public static class SqliteLoader
     {
         var columns = table.Columns;
         string names = string.Join(", ", columns.Select(c => c.Name));
+        bool[] integer = columns.Select(c => c.Type is SqlType.TinyInt or SqlType.Int or SqlType.BigInt).ToArray();
         string values = string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)));
         string key = columns[table.PrimaryKeyColumn].Name;
         string sql = mode == LoadMode.Ignore
@@ -79,13 +80,13 @@ public static class SqliteLoader
               + string.Join(", ", columns.Where((_, i) => i != table.PrimaryKeyColumn).Select(c => $"{c.Name} = excluded.{c.Name}"));
 
         long before = Count(connection, transaction, table.Name);
-        bool[] integer = columns.Select(c => c.Type is SqlType.TinyInt or SqlType.Int or SqlType.BigInt).ToArray();
         long rows = 0;
 
         // Straight to SQLite's C API with the CSV's own UTF-8 bytes: the ADO.NET layer would make a
         // string of every value, look each parameter up by name and encode it back (half the CPU of
         // a load). Same values as before: integers where they parse, else text; invalid UTF-8 is
-        // stored as the string decoding gives it (U+FFFD), as the ADO.NET path did.
+        // stored as the string decoding gives it (U+FFFD), as the ADO.NET path did. Text is always bound
+        // with its length, never NUL-terminated: a value holding NUL is kept whole.
         var db = connection.Handle!;
         Check(db, raw.sqlite3_prepare_v2(db, sql, out sqlite3_stmt insert));
         using (insert)
@@ -99,7 +100,7 @@ public static class SqliteLoader
                     int rc = reader.IsNull(i) ? raw.sqlite3_bind_null(insert, i + 1)
                         : integer[i] && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number) ? raw.sqlite3_bind_int64(insert, i + 1, number)
                         : Utf8.IsValid(value) ? raw.sqlite3_bind_text(insert, i + 1, value)
-                        : raw.sqlite3_bind_text(insert, i + 1, Encoding.UTF8.GetString(value));
+                        : raw.sqlite3_bind_text(insert, i + 1, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(value)));
                     Check(db, rc);
                 }
 

@@ -14,6 +14,9 @@ public sealed class CellWriter
 {
     private static readonly SearchValues<byte> s_needsEscape = SearchValues.Create("\\\"\n\r\0"u8);
 
+    // What a datetime or a number may be made of; values of other characters are not quoted in warnings.
+    private static readonly SearchValues<byte> s_quotable = SearchValues.Create("0123456789 -:.+/,TZtz"u8);
+
     private byte[] _buffer;
     private int _length;
     private int _fieldStart;
@@ -104,6 +107,14 @@ public sealed class CellWriter
     /// <summary>Writes a text value given as UTF-8, enclosed and escaped.</summary>
     public void WriteText(ReadOnlySpan<byte> utf8)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            // The output is UTF-8 by contract (a MySQL utf8mb4 load refuses anything else). The
+            // readers warn about invalid bytes with their offset in the file; here they become U+FFFD.
+            WriteText(Utf8Text.Repair(utf8));
+            return;
+        }
+
         _valueCount++;
         if (_maxChars > 0 && utf8.Length > _maxChars)
         {
@@ -185,8 +196,15 @@ public sealed class CellWriter
     /// <summary>Reports a warning about the current column; the row is still written.</summary>
     public void Warn(string message) => _warnings?.Warn(_columnName, message);
 
-    /// <summary>Reports a warning naming the raw value (shortened for the log).</summary>
-    public void Warn(string message, FieldValue raw) => Warn(message + ": '" + Shorten(raw.Utf8) + "'");
+    /// <summary>
+    /// Reports a warning naming the raw value (shortened for the log) when it looks like what the
+    /// column holds (digits and date punctuation); any other text is not quoted, as a value in the
+    /// wrong place can be a name or an email that must not reach the report.
+    /// </summary>
+    public void Warn(string message, FieldValue raw) =>
+        Warn(raw.Utf8.IndexOfAnyExcept(s_quotable) < 0
+            ? message + ": '" + Shorten(raw.Utf8) + "'"
+            : message + " (a value of " + raw.Utf8.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes, not quoted: it is not date-like and may be personal data)");
 
     /// <summary>Decodes at most 240 bytes of a value for messages.</summary>
     public static string Shorten(ReadOnlySpan<byte> utf8)

@@ -39,24 +39,6 @@ internal static class RunCommand
             var loadMode = parse.GetValue(mode) == "replace" ? LoadMode.Replace : LoadMode.Ignore;
             var configFile = parse.GetValue(config);
             var inputFolder = parse.GetValue(input);
-            if (configFile is not null)
-            {
-                if (inputFolder is not null)
-                {
-                    Console.Error.WriteLine("vismooc: give either INPUT or --config, not both");
-                    return ExitCodes.Usage;
-                }
-
-                return RunConfig(configFile.FullName, loadMode, parse.GetValue(passwordFile), parse.GetValue(db), q, j);
-            }
-
-            if (inputFolder is null)
-            {
-                Console.Error.WriteLine("vismooc: run needs INPUT (a course folder) or --config FILE.yml");
-                return ExitCodes.Usage;
-            }
-
-            string outFolder = parse.GetValue(output)?.FullName ?? Path.GetFullPath("vismooc-out");
             byte[]? key;
             try
             {
@@ -67,6 +49,25 @@ internal static class RunCommand
                 Console.Error.WriteLine("vismooc: error: " + e.Message);
                 return ExitCodes.Usage;
             }
+
+            if (configFile is not null)
+            {
+                if (inputFolder is not null)
+                {
+                    Console.Error.WriteLine("vismooc: give either INPUT or --config, not both");
+                    return ExitCodes.Usage;
+                }
+
+                return RunConfig(configFile.FullName, loadMode, parse.GetValue(passwordFile), parse.GetValue(db), key, q, j);
+            }
+
+            if (inputFolder is null)
+            {
+                Console.Error.WriteLine("vismooc: run needs INPUT (a course folder) or --config FILE.yml");
+                return ExitCodes.Usage;
+            }
+
+            string outFolder = parse.GetValue(output)?.FullName ?? Path.GetFullPath("vismooc-out");
 
             var options = new ConvertOptions
             {
@@ -88,7 +89,7 @@ internal static class RunCommand
         return command;
     }
 
-    private static int RunConfig(string path, LoadMode mode, FileInfo? passwordFile, string? dbOverride, bool quiet, bool json)
+    private static int RunConfig(string path, LoadMode mode, FileInfo? passwordFile, string? dbOverride, byte[]? pseudonymKey, bool quiet, bool json)
     {
         MlcConfig config;
         try
@@ -106,7 +107,7 @@ internal static class RunCommand
         {
             try
             {
-                var options = new ConvertOptions { Input = config.InputFolder, Output = config.OutputFolder };
+                var options = new ConvertOptions { Input = config.InputFolder, Output = config.OutputFolder, PseudonymKey = pseudonymKey };
                 var course = config.Course();
                 var result = ConvertProgressDisplay.Run(quiet, progress => PackageConverter.Run(options with { Progress = progress }, [course], GeneratedTables.All));
                 if (!quiet && !json)

@@ -29,6 +29,7 @@ public sealed class CrossFileCheckTests
             + "{\"_id\":{\"$oid\":\"6a0000000000000000000002\"},\"_type\":\"Comment\",\"author_id\":\"8\",\"course_id\":\"course-v1:SynthX+DS101+2099_T1\"}\n");
 
         var result = PackageConverter.Run(new ConvertOptions { Input = Path.Combine(temp.Path, "in"), Output = Path.Combine(temp.Path, "out") }, GeneratedTables.All);
+        var console = VisMooc.Tests.Support.ToolRunner.Run(["convert", Path.Combine(temp.Path, "in"), "--out", Path.Combine(temp.Path, "console")]);
 
         Assert.Equal(0, result.ExitCode);
         var enrollments = result.Tables.Single(t => t.Table == "enrollments");
@@ -41,6 +42,14 @@ public sealed class CrossFileCheckTests
         Assert.Equal(["user_id 7"], result.Tables.Single(t => t.Table == "grades").Findings[CrossFileChecks.LearnerWithoutEnrollment].Examples);
         Assert.Equal(["author_id 8"], result.Tables.Single(t => t.Table == "forum").Findings[CrossFileChecks.AuthorNotInAuthUser].Examples);
         Assert.Equal(["user_id 9"], result.Tables.Single(t => t.Table == "users").Findings["profilesWithoutUser"].Examples);
+
+        // The console summary lists them too, one line per finding, and the run still exits 0.
+        Assert.Equal(0, console.ExitCode);
+        Assert.Contains("vismooc: note (enrollments, SynthX-DS101-2099_T1): 1 userNotInAuthUser, e.g. user_id 3", console.StdErr, StringComparison.Ordinal);
+        Assert.Contains("vismooc: note (grades, SynthX-DS101-2099_T1): 1 learnerWithoutEnrollment, e.g. user_id 7", console.StdErr, StringComparison.Ordinal);
+        Assert.Contains("vismooc: note (forum, SynthX-DS101-2099_T1): 1 authorNotInAuthUser, e.g. author_id 8", console.StdErr, StringComparison.Ordinal);
+        Assert.Contains("vismooc: note (users, SynthX-DS101-2099_T1): 1 profilesWithoutUser, e.g. user_id 9", console.StdErr, StringComparison.Ordinal);
+        Assert.Contains("1 courseIdDiffersFromPackage, e.g. course_id 'course-v1:OtherX+Z+1' in 1 row(s)", console.StdErr, StringComparison.Ordinal);
 
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "out", "report.json")));
         var forumReport = report.RootElement.GetProperty("courses")[0].GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "forum");

@@ -45,8 +45,26 @@ public sealed class ConvertBadInputTests
 
         Assert.Contains(C + "-student_courseenrollment-prod-analytics.sql: missing column 'id'", e.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void AForumLineWithBytesThatAreNotUtf8IsKeptWithReplacementCharactersAndAWarningNamingTheOffset()
+    {
+        // The post is data worth keeping: the bad bytes become U+FFFD (every output is UTF-8) and the
+        // warning names line and byte offset, so nothing is replaced without the user being told.
+        using var h = new ConvertHarness();
+        byte[] forum = [.. "{\"_id\":{\"$oid\":\"a1\"},\"_type\":\"Comment\",\"body\":\"ok\"}\n{\"_id\":{\"$oid\":\"a2\"},\"_type\":\"Comment\",\"body\":\"bad "u8,
+            0xFF, 0xFE, .. "\"}\n{\"_id\":{\"$oid\":\"a3\"},\"_type\":\"Comment\",\"body\":\"ok too\"}\n"u8];
+        h.WriteBytes(C, "prod.mongo", forum);
+
+        var result = h.Convert();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["a1", "a2", "a3"], h.Rows("forum").Select(r => r[1]));
+        Assert.Equal("bad \uFFFD\uFFFD", ConvertHarness.Value("forum", h.Row("forum", "original_id", "a2"), "body"));
+        Assert.Equal([C + $"-prod.mongo:2: invalid UTF-8 at byte offset {Array.IndexOf(forum, (byte)0xFF)} of the file; written as U+FFFD"],
+            ConvertHarness.Stats(result, C, "forum").WarningExamples);
+    }
+
     [Theory]
-    [InlineData(new byte[] { 0xFF, 0xFE }, "a byte that is not UTF-8")]
     [InlineData(new byte[] { (byte)'\\', (byte)'u', (byte)'d', (byte)'8', (byte)'0', (byte)'0' }, "a lone surrogate escape")]
     public void AForumLineThatIsNotValidJsonTextIsRejectedAndItsNeighboursKept(byte[] badText, string what)
     {
@@ -115,7 +133,9 @@ public sealed class ConvertBadInputTests
     {
         // Contract: forum created_at/updated_at are read from the $date forms; "a value that is present
         // but cannot be parsed -> SQL NULL plus a warning naming file, line, column and the raw value".
-        // A bare string or number where {"$date": ...} belongs used to become NULL silently.
+        // A bare string or number where {"$date": ...} belongs used to become NULL silently. The raw
+        // value is quoted only when it looks like a date (digits and date punctuation): a date column
+        // can hold anything, an email too, and no report may carry personal data (README, Data safety).
         using var h = new ConvertHarness();
         h.Write(C, "prod.mongo",
             "{\"_id\":{\"$oid\":\"a1\"},\"_type\":\"Comment\",\"created_at\":\"2099-03-05T09:30:00Z\",\"updated_at\":4076386200000}\n"
@@ -128,32 +148,33 @@ public sealed class ConvertBadInputTests
         Assert.Equal(new string?[] { null, "2099-03-05 09:30:00" }, h.Rows("forum")[1][4..6]);
         var forum = ConvertHarness.Stats(result, C, "forum");
         Assert.Equal(
-            [C + "-prod.mongo:1: column 'created_at': unreadable datetime written as NULL: '\"2099-03-05T09:30:00Z\"'",
+            [C + "-prod.mongo:1: column 'created_at': unreadable datetime written as NULL (a value of 22 bytes, not quoted: it is not date-like and may be personal data)",
              C + "-prod.mongo:1: column 'updated_at': unreadable datetime written as NULL: '4076386200000'"],
             forum.WarningExamples);
     }
 
     [Fact]
-    public void InvalidUtf8InATsvValueIsPassedOnUnchangedWithAWarningNamingLineAndColumn()
+    public void InvalidUtf8InATsvValueIsWrittenAsReplacementWithAWarningNamingLineColumnAndOffset()
     {
-        // Gen-A files hold whatever bytes the client connection delivered. The reader keeps them as
-        // they are (nothing that was there is lost); the run must say where they are, because the
-        // CSV is then not UTF-8 and a strict utf8mb4 load refuses it.
+        // Gen-A files hold whatever bytes the client connection delivered. Every output must be UTF-8
+        // (a utf8mb4 load refuses anything else), so the writer puts U+FFFD in place of a bad byte,
+        // and the warning says exactly where it was: line, column, byte value and offset in the file.
         using var h = new ConvertHarness();
         h.WriteBytes(C, "auth_user-prod-analytics.sql", [.. "id\tusername\n1\tada\n"u8]);
-        h.WriteBytes(C, "auth_userprofile-prod-analytics.sql",
-            [.. "id\tuser_id\tname\tlanguage\tlocation\tyear_of_birth\tlevel_of_education\tgoals\tgender\tcountry\n50\t1\tAda\t\t\t1990\tb\tcaf"u8, 0xE9, .. "\tf\tZZ\n"u8]);
-        h.WriteBytes(C, "student_courseenrollment-prod-analytics.sql",
-            [.. "id\tuser_id\tcourse_id\tcreated\tis_active\n900\t1\tok\tNULL\t1\n901\t1\tx"u8, 0xFF, .. "\tNULL\t1\n"u8]);
+        byte[] profiles = [.. "id\tuser_id\tname\tlanguage\tlocation\tyear_of_birth\tlevel_of_education\tgoals\tgender\tcountry\n50\t1\tAda\t\t\t1990\tb\tcaf"u8, 0xE9, .. "\tf\tZZ\n"u8];
+        byte[] enrollments = [.. "id\tuser_id\tcourse_id\tcreated\tis_active\n900\t1\tok\tNULL\t1\n901\t1\tx"u8, 0xFF, .. "\tNULL\t1\n"u8];
+        h.WriteBytes(C, "auth_userprofile-prod-analytics.sql", profiles);
+        h.WriteBytes(C, "student_courseenrollment-prod-analytics.sql", enrollments);
 
         var result = h.Convert();
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal([C + "-student_courseenrollment-prod-analytics.sql:3: column 'course_id': invalid UTF-8 (byte 0xFF), passed on unchanged"],
+        Assert.Equal([C + $"-student_courseenrollment-prod-analytics.sql:3: column 'course_id': invalid UTF-8 at byte offset {Array.IndexOf(enrollments, (byte)0xFF)} of the file (byte 0xFF); written as U+FFFD"],
             ConvertHarness.Stats(result, C, "enrollments").WarningExamples);
-        Assert.Equal([C + "-auth_userprofile-prod-analytics.sql:2: column 'goals': invalid UTF-8 (byte 0xE9), passed on unchanged"],
+        Assert.Equal([C + $"-auth_userprofile-prod-analytics.sql:2: column 'goals': invalid UTF-8 at byte offset {Array.IndexOf(profiles, (byte)0xE9)} of the file (byte 0xE9); written as U+FFFD"],
             ConvertHarness.Stats(result, C, "users").WarningExamples);
-        byte[] csv = File.ReadAllBytes(Path.Combine(h.Output, "enrollments.csv"));
-        Assert.Equal(1, csv.Count(b => b == 0xFF));
+        string csv = File.ReadAllText(Path.Combine(h.Output, "enrollments.csv"), new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
+        Assert.Contains("\"x\uFFFD\"", csv, StringComparison.Ordinal);
+        Assert.Contains("\"caf\uFFFD\"", File.ReadAllText(Path.Combine(h.Output, "users.csv"), new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true)), StringComparison.Ordinal);
     }
 }

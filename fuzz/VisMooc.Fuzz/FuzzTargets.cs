@@ -1,0 +1,89 @@
+using System.Text;
+using VisMooc.Generated;
+using VisMooc.Modules.Convert;
+using VisMooc.Modules.Input;
+
+namespace VisMooc.Fuzz;
+
+/// <summary>
+/// What AFL drives: each target reads one input the way a conversion does and throws (a crash for
+/// AFL) on anything but the documented outcome, or when it allocates out of proportion to the input.
+/// </summary>
+public static class FuzzTargets
+{
+    /// <summary>The targets by name.</summary>
+    public static readonly IReadOnlyDictionary<string, Action<byte[]>> All = new Dictionary<string, Action<byte[]>>(StringComparer.Ordinal)
+    {
+        ["tsv"] = Tsv,
+        ["forum"] = Forum,
+        ["course"] = Course,
+        ["mask"] = Mask,
+    };
+
+    /// <summary>The edX TSV reader: every record is valid or has a reason; raw records are never longer than the input.</summary>
+    public static void Tsv(byte[] input) => Bounded(input, () =>
+    {
+        using var reader = new EdxTsvReader(new MemoryStream(input), "fuzz.sql");
+        long line = 1;
+        while (reader.Read())
+        {
+            Check(reader.LineNumber == ++line, "line numbers skip");
+            Check(reader.IsValid == (reader.RejectReason is null), "a record is invalid without a reason");
+            Check(reader.RawRecord.Length <= input.Length, "a record is longer than the input");
+            for (int i = 0; i < (reader.IsValid ? reader.FieldCount : 0); i++)
+            {
+                _ = reader.GetField(i);
+            }
+        }
+    });
+
+    /// <summary>The forum line reader and document parser: each line parses or gives a reason; masking never throws.</summary>
+    public static void Forum(byte[] input) => Bounded(input, () =>
+    {
+        var parser = new ForumDocumentParser(GeneratedTables.All.Single(t => t.Info.Name == "forum").Info.SourceFields);
+        using var lines = new LfLineReader(new MemoryStream(input));
+        while (lines.TryReadLine(out var line))
+        {
+            if (!parser.TryParse(line, out string? error))
+            {
+                Check(error is not null && error.StartsWith("invalid ", StringComparison.Ordinal) && !error.Contains('\n'), "a bad reason: " + error);
+            }
+        }
+    });
+
+    /// <summary>The course_structure reader: blocks, or an InvalidDataException whose message names a line and is one line.</summary>
+    public static void Course(byte[] input) => Bounded(input, () =>
+    {
+        try
+        {
+            CourseStructureReader.Read(new MemoryStream(input), new HashSet<string>(StringComparer.Ordinal) { "display_name", "start", "end", "html5_sources[0]" });
+        }
+        catch (InvalidDataException e) when (e.Message.StartsWith("line ", StringComparison.Ordinal) && !e.Message.Contains('\n'))
+        {
+        }
+    });
+
+    /// <summary>The rejects masker on one forum line and one TSV record: never throws; a planted username never survives a plain key.</summary>
+    public static void Mask(byte[] input) => Bounded(input, () =>
+    {
+        byte[] planted = [.. "{\"author_username\":\"zz_planted\","u8, .. input];
+        Check(RawMasker.MaskJson(planted).AsSpan().IndexOf("zz_planted"u8) < 0 || input.AsSpan().IndexOf("zz_planted"u8) >= 0, "the planted username survived");
+        RawMasker.Mask(input, ["id", "username", "email", "name"]);
+    });
+
+    private static void Bounded(byte[] input, Action work)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        work();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Check(allocated <= (32L * input.Length) + (8 << 20), $"allocated {allocated} bytes for {input.Length} input bytes");
+    }
+
+    private static void Check(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(problem);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.Data.Sqlite;
+using MySqlConnector;
+using VisMooc.Generated;
+using VisMooc.Modules.Load;
+using VisMooc.Tests.Load;
+using VisMooc.Tests.Support;
+
+namespace VisMooc.Tests.Safety;
+
+/// <summary>Loads killed midway (the process gets SIGKILL) leave every table as it was, and a rerun completes them.</summary>
+[Collection(MariaDbCollection.Name)]
+public sealed class LoadKillTests(MariaDbServerFixture fixture, LoadKillTests.CsvFixture csv) : IClassFixture<LoadKillTests.CsvFixture>, IDisposable
+{
+    private readonly LoadFixtures.TempFolder _temp = new();
+
+    [Theory]
+    [InlineData("the journal exists")]
+    [InlineData("the database passed 4 MB")]
+    public void ASqliteLoadKilledMidwayLeavesTheDatabaseAsItWasAndARerunCompletesIt(string point)
+    {
+        var (earlier, large) = (csv.Earlier, csv.Large);
+        string db = Path.Combine(_temp.Path, "db.sqlite");
+        SqliteLoader.Load(earlier, db, LoadMode.Ignore, GeneratedTables.All);
+        long sizeBefore = new FileInfo(db).Length;
+        var before = SqliteSnapshot(db);
+        Func<bool> reached = point == "the journal exists"
+            ? () => File.Exists(db + "-journal")
+            : () => FaultTests.SizeOf(db) >= sizeBefore + (4 << 20);
+
+        using (var tool = new ToolProcess(["load", large, "--db", "sqlite:" + db]))
+        {
+            Assert.True(tool.WaitUntil(reached), $"the load ended before {point}" + "; " + tool.Describe());
+            tool.Kill();
+        }
+
+        Assert.True(File.Exists(db + "-journal"), "the kill came after the commit");
+        Assert.Equal(before, SqliteSnapshot(db)); // opening it rolls the hot journal back
+
+        Assert.Equal(0, ToolRunner.Run(["load", large, "--db", "sqlite:" + db, "--quiet"]).ExitCode);
+        Assert.Equal(csv.SqliteReference.Value, SqliteSnapshot(db));
+    }
+
+    [MariaDbFact]
+    public void AMariaDbLoadKilledWhileStagingLeavesEveryTableAsItWasAndARerunCompletesIt() => KillMariaDbLoad("LOAD DATA%");
+
+    [MariaDbFact]
+    public void AMariaDbLoadKilledWhileMovingRowsLeavesEveryTableAsItWasAndARerunCompletesIt() => KillMariaDbLoad("INSERT%");
+
+    /// <inheritdoc/>
+    public void Dispose() => _temp.Dispose();
+
+    private void KillMariaDbLoad(string statement)
+    {
+        var server = fixture.Server;
+        var (earlier, large) = (csv.Earlier, csv.Large);
+        string database = "kill_" + Guid.NewGuid().ToString("N")[..12];
+        MySqlLoader.Load(earlier, LoadTarget.Parse(server.Target(database)), MariaDbServer.Password, LoadMode.Ignore, GeneratedTables.All);
+        var before = MySqlSnapshot(database);
+        var password = new Dictionary<string, string?> { ["VISMOOC_DB_PASSWORD"] = MariaDbServer.Password };
+        using var admin = server.OpenAdmin();
+
+        using (var tool = new ToolProcess(["load", large, "--db", server.Target(database)], password))
+        {
+            Assert.True(tool.WaitUntil(() => Running(admin, database, statement) > 0), $"the load ended before a '{statement}' statement ran" + "; " + tool.Describe());
+            tool.Kill();
+        }
+
+        // The server rolls the dead connection's work back; wait until it is gone.
+        Assert.True(Poll.Until(() => Running(admin, database, "%") == 0, TimeSpan.FromSeconds(60)), "the killed connection stayed");
+        Assert.Equal(before, MySqlSnapshot(database));
+
+        Assert.Equal(0, ToolRunner.Run(["load", large, "--db", server.Target(database), "--quiet"], password).ExitCode);
+        Assert.Equal(csv.SqliteReference.Value, MySqlSnapshot(database));
+    }
+
+    /// <summary>How many statements matching <paramref name="info"/> (a LIKE pattern) the test user runs in <paramref name="database"/>.</summary>
+    private static long Running(MySqlConnection admin, string database, string info)
+    {
+        using var command = new MySqlCommand("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = @user AND DB = @db AND COALESCE(INFO, '') LIKE @info", admin);
+        command.Parameters.AddWithValue("@user", MariaDbServer.User);
+        command.Parameters.AddWithValue("@db", database);
+        command.Parameters.AddWithValue("@info", info);
+        return System.Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    internal static Dictionary<string, List<string?[]>> SqliteSnapshot(string db)
+    {
+        // A read-write open first: it rolls back a hot journal that a read-only one could not.
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+            command.ExecuteScalar();
+        }
+
+        return GeneratedTables.All.ToDictionary(t => t.Info.Name, t => DatabaseReader.Sqlite(db, t.Info.Name));
+    }
+
+    private Dictionary<string, List<string?[]>> MySqlSnapshot(string database)
+    {
+        using var connection = fixture.Server.OpenAdmin(database);
+        return GeneratedTables.All.ToDictionary(t => t.Info.Name, t => DatabaseReader.MySql(connection, t.Info.Name));
+    }
+
+    /// <summary>The CSV folders every test loads: the sample, and a large package that takes long enough to interrupt.</summary>
+    public sealed class CsvFixture : IDisposable
+    {
+        private readonly LoadFixtures.TempFolder _temp = new();
+
+        /// <summary>Converts both packages once for the class.</summary>
+        public CsvFixture()
+        {
+            Earlier = Path.Combine(_temp.Path, "earlier-csv");
+            Large = Path.Combine(_temp.Path, "large-csv");
+            CoursePackage.Sample(Path.Combine(_temp.Path, "earlier")).Convert(Earlier);
+            CoursePackage.Large(Path.Combine(_temp.Path, "large"), 60_000).Convert(Large);
+            SqliteReference = new(() =>
+            {
+                string db = Path.Combine(_temp.Path, "reference.sqlite");
+                SqliteLoader.Load(Earlier, db, LoadMode.Ignore, GeneratedTables.All);
+                SqliteLoader.Load(Large, db, LoadMode.Ignore, GeneratedTables.All);
+                return SqliteSnapshot(db);
+            });
+        }
+
+        /// <summary>Every table after loading both folders without interruption (SQLite and MariaDB hold the same values).</summary>
+        public Lazy<Dictionary<string, List<string?[]>>> SqliteReference { get; }
+
+        /// <summary>The sample's tables, loaded first as what was there before.</summary>
+        public string Earlier { get; }
+
+        /// <summary>The large package's tables, whose load is killed.</summary>
+        public string Large { get; }
+
+        /// <inheritdoc/>
+        public void Dispose() => _temp.Dispose();
+    }
+}

@@ -1,0 +1,298 @@
+using System.Text;
+using System.Text.Unicode;
+using CsCheck;
+using VisMooc.Generated;
+using VisMooc.Modules.Convert;
+using VisMooc.Modules.Input;
+using VisMooc.Modules.Load;
+using VisMooc.Tests.Input;
+using VisMooc.Tests.Load;
+using VisMooc.Tests.Support;
+
+namespace VisMooc.Tests.Safety;
+
+/// <summary>
+/// Random and mutated inputs for every reader: none crashes, hangs or allocates out of proportion,
+/// every record ends as a row or a reject, and nothing read is lost. A fixed number of cases from a
+/// fixed seed; <c>VISMOOC_PROPERTY_ITERATIONS=100000</c> runs longer (see README, Data safety).
+/// </summary>
+public sealed class ReaderFuzzTests
+{
+    private static readonly byte[][] s_tsvSeeds =
+    [
+        FuzzInputs.Sample(CoursePackage.Course, "-auth_userprofile-prod-analytics.sql"),
+        FuzzInputs.Sample(CoursePackage.Course, "-auth_user-prod-analytics.sql"),
+        FuzzInputs.Sample("HKUSTx-COMP102x-2T2014", "-auth_userprofile-prod-analytics.sql"),
+        [.. "\uFEFFid\tname\r\n1\tx\\\r\n2\t\\N\\q\r\n"u8],
+    ];
+
+    private static readonly byte[][] s_forumSeeds =
+    [
+        FuzzInputs.Sample(CoursePackage.Course, "-prod.mongo"),
+        FuzzInputs.Sample("HKUSTx-COMP102x-2T2014", "-prod.mongo"),
+    ];
+
+    private static readonly byte[][] s_courseSeeds =
+    [
+        FuzzInputs.Sample(CoursePackage.Course, "-course_structure-prod-analytics.json"),
+        FuzzInputs.Sample("HKUSTx-COMP102x-2T2014", "-course_structure-prod-analytics.json"),
+    ];
+
+    [Fact]
+    public void TheTsvReaderEndsEveryRecordAsARowOrARejectAndLosesNoByte()
+    {
+        Property.Check(FuzzInputs.NoiseOrMutated(3000, s_tsvSeeds), input => Property.Bounded(input.Length, () =>
+        {
+            var (header, crlf, records) = ReadTsv(new MemoryStream(input));
+            Assert.Equal(records, ReadTsv(new ChunkedStream(input)).Records);
+
+            // Every byte after the header line is in exactly one record (its line end aside).
+            var expected = ExpectedRecords(input, crlf);
+            Assert.Equal(expected.Count, records.Count);
+            for (int i = 0; i < records.Count; i++)
+            {
+                var r = records[i];
+                Assert.Equal(i + 2, r.Line);
+                Assert.Equal(Convert.ToHexString(expected[i]), r.Raw);
+                Assert.Equal(r.Reason is null, r.Valid);
+                if (r.Valid)
+                {
+                    // An independent decoder of the contract's five escapes gives the same fields.
+                    var reference = ReferenceDecode(expected[i]);
+                    Assert.Equal(header.Count, reference.Length);
+                    Assert.Equal(Join(reference), r.Fields);
+                }
+            }
+        }), iterations: 400, seed: 7_000_001);
+    }
+
+    [Fact]
+    public void TheForumReaderRejectsOrParsesEveryLineAndLosesNoLine()
+    {
+        var fields = GeneratedTables.All.Single(t => t.Info.Name == "forum").Info.SourceFields;
+        Property.Check(FuzzInputs.NoiseOrMutated(3000, s_forumSeeds), input => Property.Bounded(input.Length, () =>
+        {
+            var lines = ReadLines(new MemoryStream(input));
+            Assert.Equal(lines, ReadLines(new ChunkedStream(input)));
+            Assert.Equal(Convert.ToHexString(input), string.Join("0A", lines) + (input.Length > 0 && input[^1] == '\n' ? "0A" : ""));
+
+            var parser = new ForumDocumentParser(fields);
+            foreach (var hex in lines)
+            {
+                byte[] line = Convert.FromHexString(hex);
+                if (!parser.TryParse(line, out string? error))
+                {
+                    Assert.StartsWith("invalid ", error, StringComparison.Ordinal);
+                }
+
+                byte[] masked = RawMasker.MaskJson(line);
+                Assert.True(masked.Length <= line.Length + 3 * (1 + line.AsSpan().Count((byte)':')), "masking only shortens values");
+            }
+        }), iterations: 300, seed: 7_000_002);
+    }
+
+    [Fact]
+    public void TheCourseStructureReaderReadsOrGivesALocatedErrorTheSameWayInAnyChunking()
+    {
+        var metadata = new HashSet<string>(StringComparer.Ordinal) { "display_name", "start", "end", "html5_sources[0]", "youtube_id_1_0" };
+        Property.Check(FuzzInputs.NoiseOrMutated(3000, s_courseSeeds), input => Property.Bounded(input.Length, () =>
+        {
+            string whole = ReadCourse(new MemoryStream(input), metadata);
+            string chunked = ReadCourse(new ChunkedStream(input), metadata);
+
+            Assert.Equal(whole, chunked);
+            Assert.True(!whole.StartsWith("error:", StringComparison.Ordinal) || whole.StartsWith("error: line ", StringComparison.Ordinal), whole);
+        }), iterations: 300, seed: 7_000_003);
+    }
+
+    [Fact]
+    public void AWholeConversionOfMutatedFilesCountsEveryRecordAndWritesOnlyWellFormedUtf8()
+    {
+        var files = CoursePackage.Suffixes.Select(s => FuzzInputs.Sample(CoursePackage.Course, s)).ToArray();
+        var gen = Gen.Int[0, files.Length - 1].SelectMany(which => FuzzInputs.Mutated(files[which]).Select(bytes => (Which: which, Bytes: bytes)));
+        using var temp = new LoadFixtures.TempFolder();
+        int n = 0;
+        Property.Check(gen, c =>
+        {
+            string root = Path.Combine(temp.Path, (n++).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var package = CoursePackage.Sample(Path.Combine(root, "in"));
+            package.Write(CoursePackage.Suffixes[c.Which], c.Bytes);
+            string output = Path.Combine(root, "out");
+            ConvertResult result;
+            try
+            {
+                result = package.Convert(output);
+            }
+            catch (ConvertException e)
+            {
+                // A run-stopping problem (a column missing, a course structure that is not JSON): nothing final written.
+                Assert.DoesNotContain('\n', e.Message);
+                Assert.Empty(Directory.GetFiles(output, "*.csv"));
+                return;
+            }
+
+            foreach (var t in result.Tables.Where(t => t.Table != "users"))
+            {
+                Assert.True(t.Read == t.Written + t.Rejected + t.Duplicates, $"{t.Table}: read {t.Read}, written {t.Written}, rejected {t.Rejected}, duplicates {t.Duplicates}");
+            }
+
+            foreach (var table in GeneratedTables.All)
+            {
+                string csv = Path.Combine(output, table.Info.CsvFileName);
+                Assert.True(Utf8.IsValid(File.ReadAllBytes(csv)), csv);
+                using var reader = new DialectCsvReader(csv, table.Info.Columns.Count);
+                long rows = 0;
+                while (reader.Read())
+                {
+                    rows++;
+                }
+
+                Assert.Equal(result.Tables.Single(t => t.Table == table.Info.Name).Written, rows);
+                string rejects = Path.Combine(output, "rejects", table.Info.Name + ".tsv");
+                long rejected = result.Tables.Single(t => t.Table == table.Info.Name).Rejected;
+                Assert.Equal(rejected > 0, File.Exists(rejects));
+                if (rejected > 0)
+                {
+                    Assert.Equal(rejected + 1, File.ReadAllBytes(rejects).AsSpan().Count((byte)'\n'));
+                }
+            }
+
+            Assert.Empty(Directory.GetFiles(output, TableOutput.PartialPrefix + "*", SearchOption.AllDirectories));
+            Directory.Delete(root, recursive: true);
+        }, iterations: 40, seed: 7_000_004, print: c => $"{CoursePackage.Suffixes[c.Which]}: {Convert.ToHexString(c.Bytes)}");
+    }
+
+    private sealed record TsvRecord(long Line, bool Valid, string? Reason, string Raw, string Fields, long InvalidUtf8, int EscapeWarnings);
+
+    private static (IReadOnlyList<string> Header, bool Crlf, List<TsvRecord> Records) ReadTsv(Stream stream)
+    {
+        using var reader = new EdxTsvReader(stream, "fuzz.sql");
+        var records = new List<TsvRecord>();
+        while (reader.Read())
+        {
+            var fields = new string?[reader.FieldCount];
+            for (int i = 0; i < fields.Length; i++)
+            {
+                var f = reader.GetField(i);
+                fields[i] = f.IsNull ? null : Convert.ToHexString(f.Utf8);
+            }
+
+            records.Add(new TsvRecord(reader.LineNumber, reader.IsValid, reader.RejectReason, Convert.ToHexString(reader.RawRecord), Join(fields), reader.InvalidUtf8Offset, reader.EscapeWarnings));
+        }
+
+        return (reader.Header, reader.CrlfMode, records);
+    }
+
+    /// <summary>The records the contract says a file holds: its LF-separated lines after the header (one CR dropped in CRLF mode).</summary>
+    private static List<byte[]> ExpectedRecords(byte[] input, bool crlf)
+    {
+        var rest = input.AsSpan();
+        if (rest.StartsWith("\uFEFF"u8))
+        {
+            rest = rest[3..];
+        }
+
+        var lines = new List<byte[]>();
+        int lf = rest.IndexOf((byte)'\n');
+        if (lf < 0)
+        {
+            return lines;
+        }
+
+        rest = rest[(lf + 1)..];
+        while (!rest.IsEmpty)
+        {
+            int end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            if (crlf && end >= 0 && line.EndsWith("\r"u8))
+            {
+                line = line[..^1];
+            }
+
+            lines.Add(line.ToArray());
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+
+        return lines;
+    }
+
+    /// <summary>Splits on TAB and decodes <c>\\ \t \n \r \0</c>, keeping other pairs as typed; <c>NULL</c> alone is null.</summary>
+    private static string?[] ReferenceDecode(byte[] record)
+    {
+        var fields = new List<string?>();
+        foreach (var range in record.AsSpan().Split((byte)'\t'))
+        {
+            var raw = record.AsSpan()[range];
+            if (raw.SequenceEqual("NULL"u8))
+            {
+                fields.Add(null);
+                continue;
+            }
+
+            var decoded = new List<byte>();
+            for (int i = 0; i < raw.Length; i++)
+            {
+                if (raw[i] == '\\' && i + 1 < raw.Length)
+                {
+                    byte next = raw[++i];
+                    decoded.AddRange(next switch
+                    {
+                        (byte)'\\' => [(byte)'\\'],
+                        (byte)'t' => [(byte)'\t'],
+                        (byte)'n' => [(byte)'\n'],
+                        (byte)'r' => [(byte)'\r'],
+                        (byte)'0' => [0],
+                        _ => [(byte)'\\', next],
+                    });
+                }
+                else
+                {
+                    decoded.Add(raw[i]);
+                }
+            }
+
+            fields.Add(Convert.ToHexString([.. decoded]));
+        }
+
+        return [.. fields];
+    }
+
+    private static string Join(string?[] fields) => string.Join("|", fields.Select(f => f ?? "(null)"));
+
+    private static List<string> ReadLines(Stream stream)
+    {
+        using var reader = new LfLineReader(stream);
+        var lines = new List<string>();
+        while (reader.TryReadLine(out var line))
+        {
+            lines.Add(Convert.ToHexString(line));
+        }
+
+        return lines;
+    }
+
+    private static string ReadCourse(Stream stream, ISet<string> metadata)
+    {
+        try
+        {
+            var blocks = CourseStructureReader.Read(stream, metadata);
+            var text = new StringBuilder();
+            foreach (var b in blocks)
+            {
+                text.Append(b.Key).Append('|').Append(b.Category).Append('|').AppendJoin(',', b.Children).Append('|');
+                foreach (var (name, (utf8, kind)) in b.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
+                {
+                    text.Append(name).Append('=').Append(kind).Append(':').Append(Convert.ToHexString(utf8)).Append(';');
+                }
+
+                text.Append('\n');
+            }
+
+            return text.ToString();
+        }
+        catch (InvalidDataException e)
+        {
+            return "error: " + e.Message;
+        }
+    }
+}
