@@ -11,26 +11,7 @@ public sealed class ToolProcess : IDisposable
     /// <summary>Starts <c>dotnet vismooc.dll ARGS</c>.</summary>
     public ToolProcess(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vismooc.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.Environment.Remove("VISMOOC_DB_PASSWORD");
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
-        {
-            start.Environment[key] = value;
-        }
-
-        _process = Process.Start(start)!;
+        _process = Process.Start(ToolRunner.StartInfo(args, environment))!;
         _process.StandardInput.Close();
         _process.OutputDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();

@@ -11,6 +11,17 @@ public static class ToolRunner
     /// <summary>Runs <c>dotnet vismooc.dll ARGS</c> with extra environment variables.</summary>
     public static Result Run(IEnumerable<string> args, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
+        using var process = Process.Start(StartInfo(args, environment, workingDirectory))!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>How to start the built tool: <c>dotnet vismooc.dll ARGS</c>, all streams redirected, no database password inherited.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -31,11 +42,6 @@ public static class ToolRunner
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return start;
     }
 }
