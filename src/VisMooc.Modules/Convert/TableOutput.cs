@@ -13,6 +13,9 @@ public sealed class TableOutput : IDisposable
     /// <summary>Prefix of files that are not finished; never a final name.</summary>
     public const string PartialPrefix = ".vismooc-partial-";
 
+    // How much CSV to write before the kernel is asked to start putting it on disk.
+    private const long WritebackBytes = 16 << 20;
+
     private readonly string _folder;
     private readonly byte[]? _pseudonymKey;
     private readonly SeenKeys _seen = new();
@@ -23,6 +26,7 @@ public sealed class TableOutput : IDisposable
     private bool _committed;
     private CrossFileChecks.Observations? _observations;
     private long _rowsWritten;
+    private long _writtenBack;
 
     /// <summary>Opens the partial files of <paramref name="table"/> in <paramref name="folder"/>.</summary>
     public TableOutput(TableDescriptor table, string folder, byte[]? pseudonymKey = null)
@@ -94,6 +98,7 @@ public sealed class TableOutput : IDisposable
         }
 
         _csv.Write(csv[pending..]);
+        StartWriteback();
         Stats.Written += written;
         Volatile.Write(ref _rowsWritten, _rowsWritten + written);
 
@@ -107,6 +112,24 @@ public sealed class TableOutput : IDisposable
         Stats.Warnings += chunk.WarningCount;
         AddExamples(Stats.WarningExamples, chunk.WarningExamples);
         chunk.Return();
+    }
+
+    /// <summary>
+    /// Has the kernel start writing what is written so far to disk: otherwise it waits (a large
+    /// conversion's CSVs fit in the page cache), and the flush to disk in <see cref="Complete"/>
+    /// would wait for all of it after the conversion instead of beside it.
+    /// </summary>
+    private void StartWriteback()
+    {
+        long position = _csv.Position;
+        if (position - _writtenBack < WritebackBytes)
+        {
+            return;
+        }
+
+        _csv.Flush(flushToDisk: false);
+        Writeback.Start(_csv.SafeFileHandle, _writtenBack, position - _writtenBack);
+        _writtenBack = position;
     }
 
     private static void AddExamples(List<string> examples, List<string> more)
