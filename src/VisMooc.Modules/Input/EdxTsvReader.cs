@@ -215,13 +215,17 @@ public sealed class EdxTsvReader : IDisposable
     {
         if ((uint)index >= (uint)_fieldCount)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(index), index, $"{FileName} line {_lineNumber}: the record has {_fieldCount} fields.");
+            ThrowNoSuchField(index);
         }
 
         ref readonly TsvFieldSlot slot = ref _fields[index];
         return slot.Kind == FieldKind.Null ? FieldValue.Null : FieldValue.Text(SlotBytes(slot));
     }
+
+    // Out of line, so that GetField, called for every field of every row, is small enough to inline.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowNoSuchField(int index) =>
+        throw new ArgumentOutOfRangeException(nameof(index), index, $"{FileName} line {_lineNumber}: the record has {_fieldCount} fields.");
 
     /// <summary>Returns the pooled buffers and closes the stream unless it was opened with leaveOpen.</summary>
     public void Dispose()
