@@ -13,6 +13,9 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
     public IReadOnlyList<EdxFileKind> InputKinds { get; } = [EdxFileKind.CourseStructure];
 
     /// <inheritdoc/>
+    public bool Chunked => false;
+
+    /// <inheritdoc/>
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
     {
         var metadata = new HashSet<string>(Outputs.SelectMany(o => CourseRowSource.MetadataNames(o.Table.Info)), StringComparer.Ordinal) { "display_name" };

@@ -13,6 +13,9 @@ public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
     public IReadOnlyList<EdxFileKind> InputKinds { get; } = [EdxFileKind.Forum];
 
     /// <inheritdoc/>
+    public bool Chunked => true;
+
+    /// <inheritdoc/>
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
     {
         foreach (var course in courses)

@@ -12,6 +12,9 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
     public IReadOnlyList<EdxFileKind> InputKinds { get; } = [kind];
 
     /// <inheritdoc/>
+    public bool Chunked => true;
+
+    /// <inheritdoc/>
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
     {
         foreach (var course in courses)

@@ -20,6 +20,9 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
     public IReadOnlyList<EdxFileKind> InputKinds { get; } = [EdxFileKind.AuthUserProfile, EdxFileKind.AuthUser];
 
     /// <inheritdoc/>
+    public bool Chunked => true;
+
+    /// <inheritdoc/>
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
     {
         var table = output.Table.Info;
