@@ -1,19 +1,26 @@
+using Org.BouncyCastle.Crypto.Digests;
+
 namespace VisMooc.Modules.Values;
 
 /// <summary>
 /// Unsalted RIPEMD-160 pseudonyms as MOOCdb's other tools make them: lowercase hex of the digest of
-/// the UTF-8 bytes (.NET has no RIPEMD-160: <see cref="Ripemd160"/>).
+/// the UTF-8 bytes. .NET has no RIPEMD-160, so BouncyCastle supplies the digest.
 /// </summary>
 public static class Pseudonym
 {
     /// <summary>Length of the hex digest.</summary>
     public const int HexLength = 40;
 
+    [ThreadStatic]
+    private static RipeMD160Digest? t_digest;
+
     /// <summary>Writes the 40 lowercase hex digits of RIPEMD-160(<paramref name="utf8"/>) into <paramref name="hex"/>.</summary>
     public static void Ripemd160Hex(ReadOnlySpan<byte> utf8, Span<byte> hex)
     {
-        Span<byte> hash = stackalloc byte[Ripemd160.DigestLength];
-        Ripemd160.Hash(utf8, hash);
+        var digest = t_digest ??= new RipeMD160Digest();
+        digest.BlockUpdate(utf8);
+        Span<byte> hash = stackalloc byte[20];
+        digest.DoFinal(hash);
         ToHex(hash, hex);
     }
 
