@@ -34,7 +34,7 @@ if [ "$free_mb" -lt "$need_mb" ]; then echo "bench: $work has ${free_mb} MB free
 
 log "building Release"
 dotnet build "$repo/src/VisMooc.Tool" -c Release -v q -nologo >&2
-tool="$repo/src/VisMooc.Tool/bin/Release/net10.0/VisMooc.Tool.dll"
+tool="$repo/src/VisMooc.Tool/bin/Release/net10.0/vismooc.dll"
 vismooc() { dotnet "$tool" "$@"; }
 
 results="$work/results.tsv"

@@ -3,6 +3,9 @@ namespace VisMooc.Modules.Convert;
 /// <summary>What to convert and how.</summary>
 public sealed record ConvertOptions
 {
+    /// <summary>The default of <see cref="ChunkBytes"/>: 1 MiB, large enough that handing out a chunk costs nothing, small enough that the threads finish together.</summary>
+    public const int DefaultChunkBytes = 1 << 20;
+
     /// <summary>A course folder, or a folder of course folders.</summary>
     public required string Input { get; init; }
 
@@ -27,6 +30,13 @@ public sealed record ConvertOptions
     /// <summary>How often <see cref="Progress"/> is called.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How many tables to convert at once (default: one per core).</summary>
+    /// <summary>How many threads convert at once (default: one per core); output is the same for any value.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// About how many bytes of an input file make one chunk, the unit of work of the threads
+    /// (cut at a line end); output is the same for any value. Tests make it tiny, so that chunk
+    /// boundaries fall everywhere.
+    /// </summary>
+    public int ChunkBytes { get; init; } = DefaultChunkBytes;
 }

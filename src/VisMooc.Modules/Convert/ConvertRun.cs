@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 
 namespace VisMooc.Modules.Convert;
 
-/// <summary>Shared state of one conversion run: options, and the counts of every course and table.</summary>
-public sealed class ConvertRun(ConvertOptions options)
+/// <summary>Shared state of one conversion run: options, the worker threads, and the counts of every course and table.</summary>
+public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
 {
     private readonly ConcurrentDictionary<(string Course, string Table), TableStats> _stats = new();
     private readonly ConcurrentQueue<string> _notices = new();
@@ -24,6 +24,9 @@ public sealed class ConvertRun(ConvertOptions options)
 
     /// <summary>The options.</summary>
     public ConvertOptions Options { get; } = options;
+
+    /// <summary>The threads that convert chunks of the input files.</summary>
+    public ChunkWorkers Workers { get; } = workers;
 
     /// <summary>The counts of one course's table (created on first use).</summary>
     public TableStats StatsFor(string course, string table) => _stats.GetOrAdd((course, table), k => new TableStats(k.Course, k.Table));

@@ -13,6 +13,9 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
     public IReadOnlyList<EdxFileKind> InputKinds { get; } = [EdxFileKind.CourseStructure];
 
     /// <inheritdoc/>
+    public bool Chunked => false;
+
+    /// <inheritdoc/>
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
     {
         var metadata = new HashSet<string>(Outputs.SelectMany(o => CourseRowSource.MetadataNames(o.Table.Info)), StringComparer.Ordinal) { "display_name" };
@@ -52,40 +55,45 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
                     run.PackageCourseIds.TryAdd(course.Name, System.Text.Encoding.UTF8.GetString(id, 0, Values.CourseKey.CourseId(key, id)));
                 }
 
+                // A course tree is one small JSON document: its rows are converted on this thread, as one chunk.
                 foreach (var output in Outputs)
                 {
                     var source = new CourseRowSource(output.Table.Info, name);
+                    var writer = output.NewWriter();
                     if (output.Table.Info.Source == EdxSource.CourseStructureRoot)
                     {
                         if (tree.Root is null)
                         {
-                            output.At(name, 0, "course tree");
-                            output.Warn("", "no block has category 'course'; no course row written");
-                            continue;
+                            writer.At(name, 0, "course tree");
+                            writer.Warn("", "no block has category 'course'; no course row written");
                         }
-
-                        Emit(output, source, tree.Root, tree.Root, [], name);
+                        else
+                        {
+                            Emit(writer, source, tree.Root, tree.Root, [], name);
+                        }
                     }
                     else
                     {
                         foreach (var (video, section) in tree.Videos)
                         {
-                            Emit(output, source, video, tree.Root, section, name);
+                            Emit(writer, source, video, tree.Root, section, name);
                         }
                     }
+
+                    output.Append(writer.Take());
                 }
             }
         }
     }
 
-    private static void Emit(TableOutput output, CourseRowSource source, CourseBlock block, CourseBlock? root, byte[] section, string file)
+    private static void Emit(TableChunkWriter writer, CourseRowSource source, CourseBlock block, CourseBlock? root, byte[] section, string file)
     {
-        output.Stats.Read++;
-        output.At(file, 0, "block " + block.Key);
+        writer.CountRead();
+        writer.At(file, 0, "block " + block.Key);
         source.Set(block, root, section);
-        if (output.Write(source) is string reason)
+        if (writer.Write(source) is string reason)
         {
-            output.Reject(reason, System.Text.Encoding.UTF8.GetBytes(block.Key));
+            writer.Reject(reason, System.Text.Encoding.UTF8.GetBytes(block.Key));
         }
     }
 }

@@ -1,9 +1,6 @@
-using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using System.Text;
 using VisMooc.Modules.Schema;
-using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Convert;
 
@@ -142,9 +139,6 @@ public sealed class CrossFileChecks
     /// <summary>What one table of one course referenced.</summary>
     public sealed class Observations
     {
-        private byte[] _lastCourse = [];
-        private string? _lastCourseId;
-
         /// <summary>Numeric user ids (a compact set: one entry per learner).</summary>
         public LongSet UserIds { get; } = new();
 
@@ -154,45 +148,22 @@ public sealed class CrossFileChecks
         /// <summary>Course ids and how many rows named each.</summary>
         public Dictionary<string, long> CourseIds { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Records the user and course of a row that was read and not rejected (written, or a duplicate).</summary>
-        public void Observe(FieldValue user, FieldValue course)
+        /// <summary>Records the users and courses of a chunk's rows that were not rejected (written, or duplicates).</summary>
+        public void Add(TableChunk chunk)
         {
-            if (!user.IsNullOrEmpty)
+            foreach (long id in chunk.UserIds)
             {
-                if (Utf8Parser.TryParse(user.Utf8, out long id, out int consumed) && consumed == user.Utf8.Length)
-                {
-                    UserIds.Add(id);
-                }
-                else
-                {
-                    OtherUserIds.Add(Encoding.UTF8.GetString(user.Utf8));
-                }
+                UserIds.Add(id);
             }
 
-            if (!course.IsNull)
+            foreach (string id in chunk.OtherUserIds)
             {
-                // Nearly every row names the same course as the row before: count it without decoding.
-                if (_lastCourseId is not null && course.Utf8.SequenceEqual(_lastCourse))
-                {
-                    CollectionsMarshal.GetValueRefOrNullRef(CourseIds, _lastCourseId)++;
-                    return;
-                }
+                OtherUserIds.Add(id);
+            }
 
-                var lookup = CourseIds.GetAlternateLookup<ReadOnlySpan<char>>();
-                Span<char> chars = course.Utf8.Length <= 256 ? stackalloc char[course.Utf8.Length] : new char[course.Utf8.Length];
-                int n = Encoding.UTF8.GetChars(course.Utf8, chars);
-                if (lookup.TryGetValue(chars[..n], out string? key, out long count))
-                {
-                    CourseIds[key] = count + 1;
-                }
-                else
-                {
-                    key = new string(chars[..n]);
-                    CourseIds[key] = 1;
-                }
-
-                _lastCourseId = key;
-                _lastCourse = course.Utf8.ToArray();
+            foreach (var (id, rows) in chunk.CourseIds)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(CourseIds, id, out _) += rows;
             }
         }
     }

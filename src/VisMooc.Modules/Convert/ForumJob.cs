@@ -3,7 +3,7 @@ using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Convert;
 
-/// <summary>Tables fed from the forum <c>.mongo</c> dump, one JSON document per line.</summary>
+/// <summary>Tables fed from the forum <c>.mongo</c> dump, one JSON document per line; files are read in chunks converted side by side.</summary>
 public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
 {
     /// <inheritdoc/>
@@ -13,9 +13,11 @@ public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
     public IReadOnlyList<EdxFileKind> InputKinds { get; } = [EdxFileKind.Forum];
 
     /// <inheritdoc/>
+    public bool Chunked => true;
+
+    /// <inheritdoc/>
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
     {
-        var parsers = Outputs.Select(o => new ForumDocumentParser(o.Table.Info.SourceFields)).ToList();
         foreach (var course in courses)
         {
             var stats = Outputs.Select(o => run.BeginCourse(o, course.Name)).ToList();
@@ -31,45 +33,65 @@ public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
             {
                 string name = Path.GetFileName(path);
                 stats.ForEach(s => s.Files.Add(name));
-                using var lines = new LfLineReader(InputDiscovery.Open(path, Outputs[0].InputRead));
-                while (lines.TryReadLine(out var line))
+                using var stream = InputDiscovery.Open(path, Outputs[0].InputRead);
+                var chunks = new LfChunkReader(stream, [], 0, 1, run.Options.ChunkBytes, line => $"line {line} is longer than {Array.MaxLength} bytes; the file is not JSON lines");
+                run.Workers.Run(
+                    chunks,
+                    () => (Parsers: Outputs.Select(o => new ForumDocumentParser(o.Table.Info.SourceFields)).ToArray(), Writers: Outputs.Select(o => o.NewWriter()).ToArray()),
+                    (context, chunk) => Convert(context.Parsers, context.Writers, chunk, name),
+                    converted =>
+                    {
+                        for (int i = 0; i < Outputs.Count; i++)
+                        {
+                            Outputs[i].Append(converted[i]);
+                        }
+                    });
+            }
+        }
+    }
+
+    private static TableChunk[] Convert(ForumDocumentParser[] parsers, TableChunkWriter[] writers, LfChunk chunk, string name)
+    {
+        var lines = chunk.Lines;
+        while (lines.MoveNext())
+        {
+            var line = lines.Current;
+            long offset = lines.LineOffset;
+            if (lines.LineNumber == 1 && line.StartsWith("\uFEFF"u8))
+            {
+                line = line[3..]; // a byte order mark is not part of the first document
+                offset += 3;
+            }
+
+            if (line.Trim(" \t\r"u8).IsEmpty)
+            {
+                continue; // blank lines are not documents
+            }
+
+            // Invalid UTF-8 becomes U+FFFD (with a warning) so the post is kept; the rejects file keeps the raw bytes.
+            int invalid = Utf8Text.FirstInvalid(line);
+            ReadOnlySpan<byte> document = invalid < 0 ? line : Utf8Text.Repair(line);
+            for (int i = 0; i < writers.Length; i++)
+            {
+                var writer = writers[i];
+                writer.CountRead();
+                writer.At(name, lines.LineNumber);
+                if (invalid >= 0)
                 {
-                    long offset = lines.LineOffset;
-                    if (lines.LineNumber == 1 && line.StartsWith("\uFEFF"u8))
-                    {
-                        line = line[3..]; // a byte order mark is not part of the first document
-                        offset += 3;
-                    }
+                    writer.WarnInvalidUtf8(offset + invalid);
+                }
 
-                    if (line.Trim(" \t\r"u8).IsEmpty)
-                    {
-                        continue; // blank lines are not documents
-                    }
-
-                    // Invalid UTF-8 becomes U+FFFD (with a warning) so the post is kept; the rejects file keeps the raw bytes.
-                    int invalid = Utf8Text.FirstInvalid(line);
-                    ReadOnlySpan<byte> document = invalid < 0 ? line : Utf8Text.Repair(line);
-                    for (int i = 0; i < Outputs.Count; i++)
-                    {
-                        var output = Outputs[i];
-                        output.Stats.Read++;
-                        output.At(name, lines.LineNumber);
-                        if (invalid >= 0)
-                        {
-                            output.WarnInvalidUtf8(offset + invalid);
-                        }
-
-                        if (!parsers[i].TryParse(document, out string? error))
-                        {
-                            output.Reject(error!, RawMasker.MaskJson(line));
-                        }
-                        else if (output.Write(parsers[i].Fields) is string reason)
-                        {
-                            output.Reject(reason, RawMasker.MaskJson(line));
-                        }
-                    }
+                if (!parsers[i].TryParse(document, out string? error))
+                {
+                    writer.Reject(error!, RawMasker.MaskJson(line));
+                }
+                else if (writer.Write(parsers[i].Fields) is string reason)
+                {
+                    writer.Reject(reason, RawMasker.MaskJson(line));
                 }
             }
         }
+
+        return writers.Select(w => w.Take()).ToArray();
     }
 }

@@ -6,8 +6,9 @@ namespace VisMooc.Modules.Convert;
 
 /// <summary>
 /// Converts edX packages into the declared tables: one job per input kind, jobs in parallel, each
-/// table written by exactly one job in course order (so output does not depend on threads).
-/// Files get their final names only when every job has finished.
+/// table written by exactly one job in course order; a job's files are cut into chunks that the
+/// run's worker threads convert side by side and the job writes in file order (so output does
+/// not depend on threads). Files get their final names only when every job has finished.
 /// </summary>
 public static class PackageConverter
 {
@@ -55,7 +56,8 @@ public static class PackageConverter
 
     private static ConvertResult Convert(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<TableDescriptor> tables, Stopwatch clock)
     {
-        var run = new ConvertRun(options);
+        using var workers = new ChunkWorkers(options.Threads);
+        var run = new ConvertRun(options, workers);
         var outputs = new List<TableOutput>();
         string reportPartial = Path.Combine(output, TableOutput.PartialPrefix + ReportFileName);
         try
@@ -65,11 +67,16 @@ public static class PackageConverter
                 outputs.Add(new TableOutput(table, output, options.PseudonymKey));
             }
 
-            // Longest first (by input bytes), each handed out as a thread frees up: the users job
-            // (profiles + auth_user) is the longest chain, so it must not wait behind others.
-            // Output does not depend on the order: each table is written by exactly one job.
+            // Jobs that convert on their own thread first (their work cannot be shared, so it
+            // should overlap the rest rather than run alone at the end), then longest first (by
+            // input bytes), each handed out as a thread frees up. Output does not depend on the
+            // order: each table is written by exactly one job. The jobs' threads mostly read
+            // files and write results; the chunk workers convert.
             // Failures surface as an AggregateException, which Run turns into one clear error.
-            var jobs = Jobs(outputs).OrderByDescending(j => courses.Sum(c => j.InputKinds.Sum(k => c.FilesOf(k).Sum(FileSize)))).ToList();
+            var jobs = Jobs(outputs)
+                .OrderBy(j => j.Chunked)
+                .ThenByDescending(j => courses.Sum(c => j.InputKinds.Sum(k => c.FilesOf(k).Sum(FileSize))))
+                .ToList();
             using var progress = options.Progress is null ? null : new ProgressReporter(options.Progress, options.ProgressInterval, clock, jobs, courses);
             Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, job =>
             {

@@ -6,40 +6,36 @@ namespace VisMooc.Modules.Convert;
 /// <summary>
 /// Where one table's rows go during a run: a partial CSV (renamed to <c>{table}.csv</c> only by
 /// <see cref="Commit"/>), the de-duplication set, the rejects file and the per-course counts.
+/// Converted rows arrive as <see cref="TableChunk"/>s, in input order, from one job.
 /// </summary>
-public sealed class TableOutput : IWarningSink, IDisposable
+public sealed class TableOutput : IDisposable
 {
     /// <summary>Prefix of files that are not finished; never a final name.</summary>
     public const string PartialPrefix = ".vismooc-partial-";
 
+    // How much CSV to write before the kernel is asked to start putting it on disk.
+    private const long WritebackBytes = 16 << 20;
+
     private readonly string _folder;
-    private readonly CellWriter _writer = new();
+    private readonly byte[]? _pseudonymKey;
     private readonly SeenKeys _seen = new();
     private readonly FileStream _csv;
     private readonly string _csvPartial;
-    private readonly IReadOnlyList<int> _keyFields;
     private FileStream? _rejects;
     private string _rejectsPartial = "";
-    private string _file = "";
-    private long _line;
-    private string? _where;
     private bool _committed;
-    private readonly int _userField;
-    private readonly int _courseField;
     private CrossFileChecks.Observations? _observations;
     private long _rowsWritten;
+    private long _writtenBack;
 
     /// <summary>Opens the partial files of <paramref name="table"/> in <paramref name="folder"/>.</summary>
     public TableOutput(TableDescriptor table, string folder, byte[]? pseudonymKey = null)
     {
-        _writer.PseudonymKey = pseudonymKey;
+        _pseudonymKey = pseudonymKey;
         Table = table;
         _folder = folder;
-        _keyFields = table.Info.KeyFields;
-        (_userField, _courseField) = CrossFileChecks.Fields(table.Info);
         _csvPartial = Path.Combine(folder, PartialPrefix + table.Info.CsvFileName);
         _csv = new FileStream(_csvPartial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        _writer.Warnings = this;
         Stats = new TableStats("", table.Info.Name);
     }
 
@@ -59,59 +55,98 @@ public sealed class TableOutput : IWarningSink, IDisposable
     public void BeginCourse(TableStats stats, CrossFileChecks.Observations? observations = null)
     {
         Stats = stats;
-        _observations = _userField >= 0 || _courseField >= 0 ? observations : null;
+        var (user, course) = CrossFileChecks.Fields(Table.Info);
+        _observations = user >= 0 || course >= 0 ? observations : null;
     }
 
-    /// <summary>Sets the file and line (or, for records without lines, what) that messages about the next row name.</summary>
-    public void At(string file, long line, string? where = null)
-    {
-        _file = file;
-        _line = line;
-        _where = where;
-    }
-
-    private string Location => _where is not null ? $"{_file}: {_where}" : $"{_file}:{_line}";
+    /// <summary>A writer that converts this table's rows into chunks for <see cref="Append"/> (one per thread).</summary>
+    public TableChunkWriter NewWriter() => new(Table, _pseudonymKey);
 
     /// <summary>
-    /// Converts and writes one row, or drops it when its <c>_id</c> was written before (a duplicate).
-    /// Returns the reason when a key field is missing: the caller then rejects the row with its raw text.
+    /// Writes a chunk's rows, dropping those whose <c>_id</c> was written before (duplicates: the
+    /// first wins), and its rejects, warnings and counts. Chunks must come in input order, which
+    /// is what makes the output the same for any number of threads. The chunk's buffers go back to
+    /// the pool.
     /// </summary>
-    public string? Write(IRowSource row)
+    public void Append(TableChunk chunk)
     {
-        foreach (int k in _keyFields)
+        Stats.Read += chunk.Read;
+        if (_observations is not null)
         {
-            if (row.Get(k).IsNullOrEmpty)
+            _observations.Add(chunk);
+        }
+
+        var csv = chunk.Csv;
+        int pending = 0;
+        int rowStart = 0;
+        long written = 0;
+        for (int i = 0; i < chunk.RowCount; i++)
+        {
+            var (end, keyStart, keyLength) = chunk.Row(i);
+            if (_seen.Add(csv.Slice(keyStart, keyLength)))
             {
-                return "missing key field '" + Table.Info.SourceFields[k] + "'";
+                written++;
             }
+            else
+            {
+                _csv.Write(csv[pending..rowStart]);
+                pending = end;
+                Stats.Duplicates++;
+            }
+
+            rowStart = end;
         }
 
-        Table.WriteRow(row, _writer);
+        _csv.Write(csv[pending..]);
+        StartWriteback();
+        Stats.Written += written;
+        Volatile.Write(ref _rowsWritten, _rowsWritten + written);
 
-        // The cross-file checks compare what each course's files hold, so a duplicate counts too:
-        // a learner in two courses is written once, but is in both courses' auth_user files.
-        _observations?.Observe(_userField >= 0 ? row.Get(_userField) : default, _courseField >= 0 ? row.Get(_courseField) : default);
-        if (!_seen.Add(_writer.Key))
+        if (chunk.Rejects is { } rejects)
         {
-            Stats.Duplicates++;
-            return null;
+            Stats.Rejected += chunk.RejectCount;
+            AddExamples(Stats.RejectExamples, chunk.RejectExamples);
+            OpenRejects().Write(rejects.GetBuffer(), 0, (int)rejects.Length);
         }
 
-        _csv.Write(_writer.Row);
-        Stats.Written++;
-        Volatile.Write(ref _rowsWritten, _rowsWritten + 1);
-        return null;
+        Stats.Warnings += chunk.WarningCount;
+        AddExamples(Stats.WarningExamples, chunk.WarningExamples);
+        chunk.Return();
     }
 
-    /// <summary>Records a rejected row in <c>rejects/{table}.tsv</c> with its reason and raw text.</summary>
-    public void Reject(string reason, ReadOnlySpan<byte> raw)
+    /// <summary>
+    /// Has the kernel start writing what is written so far to disk: otherwise it waits (a large
+    /// conversion's CSVs fit in the page cache), and the flush to disk in <see cref="Complete"/>
+    /// would wait for all of it after the conversion instead of beside it.
+    /// </summary>
+    private void StartWriteback()
     {
-        Stats.Rejected++;
-        if (Stats.RejectExamples.Count < TableStats.MaxExamples)
+        long position = _csv.Position;
+        if (position - _writtenBack < WritebackBytes)
         {
-            Stats.RejectExamples.Add($"{Location}: {reason}");
+            return;
         }
 
+        _csv.Flush(flushToDisk: false);
+        Writeback.Start(_csv.SafeFileHandle, _writtenBack, position - _writtenBack);
+        _writtenBack = position;
+    }
+
+    private static void AddExamples(List<string> examples, List<string> more)
+    {
+        foreach (string example in more)
+        {
+            if (examples.Count == TableStats.MaxExamples)
+            {
+                return;
+            }
+
+            examples.Add(example);
+        }
+    }
+
+    private FileStream OpenRejects()
+    {
         if (_rejects is null)
         {
             Directory.CreateDirectory(Path.Combine(_folder, "rejects"));
@@ -120,29 +155,8 @@ public sealed class TableOutput : IWarningSink, IDisposable
             _rejects.Write("file\tline\treason\traw\n"u8);
         }
 
-        TsvText.AppendEscaped(_rejects, System.Text.Encoding.UTF8.GetBytes(_file));
-        _rejects.WriteByte((byte)'\t');
-        _rejects.Write(System.Text.Encoding.ASCII.GetBytes(_line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        _rejects.WriteByte((byte)'\t');
-        TsvText.AppendEscaped(_rejects, System.Text.Encoding.UTF8.GetBytes(reason));
-        _rejects.WriteByte((byte)'\t');
-        TsvText.AppendEscaped(_rejects, raw);
-        _rejects.WriteByte((byte)'\n');
+        return _rejects;
     }
-
-    /// <inheritdoc/>
-    public void Warn(string column, string message)
-    {
-        Stats.Warnings++;
-        if (Stats.WarningExamples.Count < TableStats.MaxExamples)
-        {
-            Stats.WarningExamples.Add(column.Length > 0 ? $"{Location}: column '{column}': {message}" : $"{Location}: {message}");
-        }
-    }
-
-    /// <summary>Warns that the current record holds invalid UTF-8 (whose bytes the writer replaces by U+FFFD), naming its offset in the file.</summary>
-    public void WarnInvalidUtf8(long fileOffset) =>
-        Warn("", "invalid UTF-8 at byte offset " + fileOffset.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of the file; written as U+FFFD");
 
     /// <summary>Flushes to disk and closes the partial files (call before <see cref="Commit"/>); rewrites the table as RFC 4180 when asked.</summary>
     public void Complete(OutputFormat format = OutputFormat.MySql)

@@ -2,7 +2,7 @@ using VisMooc.Modules.Input;
 
 namespace VisMooc.Modules.Convert;
 
-/// <summary>Tables fed row by row from one edX TSV file kind (enrollments, grades, and added tables).</summary>
+/// <summary>Tables fed row by row from one edX TSV file kind (enrollments, grades, and added tables); files are read in chunks converted side by side.</summary>
 public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs) : IConvertJob
 {
     /// <inheritdoc/>
@@ -10,6 +10,9 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
 
     /// <inheritdoc/>
     public IReadOnlyList<EdxFileKind> InputKinds { get; } = [kind];
+
+    /// <inheritdoc/>
+    public bool Chunked => true;
 
     /// <inheritdoc/>
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
@@ -39,31 +42,57 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
                     continue;
                 }
 
-                var sources = Outputs.Select(o => TsvRowSource.Bind(reader, o.Table.Info)).ToList();
-
-                while (reader.Read())
+                // Bound once here, so that a missing column fails before any chunk is read.
+                foreach (var output in Outputs)
                 {
-                    for (int i = 0; i < Outputs.Count; i++)
+                    TsvRowSource.Bind(reader, output.Table.Info);
+                }
+
+                run.Workers.Run(
+                    reader.Chunks(run.Options.ChunkBytes),
+                    () =>
                     {
-                        var output = Outputs[i];
-                        output.Stats.Read++;
-                        output.At(name, reader.LineNumber);
-                        if (!reader.IsValid)
+                        var chunkReader = new EdxTsvReader(reader);
+                        return (Reader: chunkReader, Sources: Outputs.Select(o => TsvRowSource.Bind(chunkReader, o.Table.Info)).ToArray(), Writers: Outputs.Select(o => o.NewWriter()).ToArray());
+                    },
+                    (context, chunk) => Convert(context.Reader, context.Sources, context.Writers, chunk),
+                    chunks =>
+                    {
+                        for (int i = 0; i < Outputs.Count; i++)
                         {
-                            output.Reject(reader.RejectReason!, Raw(reader));
-                            continue;
+                            Outputs[i].Append(chunks[i]);
                         }
+                    });
+            }
+        }
+    }
 
-                        TsvRowSource.WarnAboutDecoding(reader, output);
+    private static TableChunk[] Convert(EdxTsvReader reader, TsvRowSource[] sources, TableChunkWriter[] writers, LfChunk chunk)
+    {
+        reader.Load(chunk);
+        while (reader.Read())
+        {
+            for (int i = 0; i < writers.Length; i++)
+            {
+                var writer = writers[i];
+                writer.CountRead();
+                writer.At(reader.FileName, reader.LineNumber);
+                if (!reader.IsValid)
+                {
+                    writer.Reject(reader.RejectReason!, Raw(reader));
+                    continue;
+                }
 
-                        if (output.Write(sources[i]) is string reason)
-                        {
-                            output.Reject(reason, Raw(reader));
-                        }
-                    }
+                TsvRowSource.WarnAboutDecoding(reader, writer);
+
+                if (writer.Write(sources[i]) is string reason)
+                {
+                    writer.Reject(reason, Raw(reader));
                 }
             }
         }
+
+        return writers.Select(w => w.Take()).ToArray();
     }
 
     // Personal columns (usernames, emails, names: certificates carry the learner's name too) never reach a rejects file.

@@ -6,7 +6,8 @@ namespace VisMooc.Modules.Convert;
 
 /// <summary>
 /// A users row: fields named <c>auth_user.X</c> come from the current auth_user record, fields named
-/// <c>auth_userprofile.X</c> from the joined profile (NULL when the user has none).
+/// <c>auth_userprofile.X</c> from the joined profile (NULL when the user has none). One per thread:
+/// it keeps where the current profile's fields are.
 /// </summary>
 public sealed class UserRowSource(ProfileStore profiles) : IRowSource
 {
@@ -19,6 +20,9 @@ public sealed class UserRowSource(ProfileStore profiles) : IRowSource
     private EdxTsvReader? _reader;
     private int[] _userColumns = [];
     private int[] _profileFields = [];
+    private readonly int[] _starts = new int[profiles.FieldCount];
+    private readonly int[] _lengths = new int[profiles.FieldCount];
+    private long _decoded = -1;
 
     /// <summary>The joined profile's location in the store, or -1.</summary>
     public long Profile { get; set; } = -1;
@@ -66,6 +70,20 @@ public sealed class UserRowSource(ProfileStore profiles) : IRowSource
             return _reader!.GetField(_userColumns[sourceField]);
         }
 
-        return Profile < 0 ? FieldValue.Null : profiles.Get(Profile, _profileFields[sourceField]);
+        if (Profile < 0)
+        {
+            return FieldValue.Null;
+        }
+
+        // A users row reads every field of one profile in turn: find them once.
+        if (Profile != _decoded)
+        {
+            profiles.Decode(Profile, _starts, _lengths);
+            _decoded = Profile;
+        }
+
+        int field = _profileFields[sourceField];
+        int start = _starts[field];
+        return start < 0 ? FieldValue.Null : FieldValue.Text(profiles.PageOf(Profile).Slice(start, _lengths[field]));
     }
 }

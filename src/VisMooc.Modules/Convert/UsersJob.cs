@@ -5,15 +5,22 @@ namespace VisMooc.Modules.Convert;
 
 /// <summary>
 /// The users table: auth_user joined to auth_userprofile on <c>auth_user.id = auth_userprofile.user_id</c>,
-/// never by position. Profiles are indexed first; auth_user then streams.
+/// never by position. Profiles are indexed first; auth_user then streams. Both files are read in
+/// chunks converted side by side (the index is only read while auth_user is), applied in file order.
 /// </summary>
 public sealed class UsersJob(TableOutput output) : IConvertJob
 {
+    // Rows whose profiles are looked up at once: enough misses in flight, few enough that their cache lines stay cached.
+    private const int TouchBatch = 64;
+
     /// <inheritdoc/>
     public IReadOnlyList<TableOutput> Outputs { get; } = [output];
 
     /// <inheritdoc/>
     public IReadOnlyList<EdxFileKind> InputKinds { get; } = [EdxFileKind.AuthUserProfile, EdxFileKind.AuthUser];
+
+    /// <inheritdoc/>
+    public bool Chunked => true;
 
     /// <inheritdoc/>
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
@@ -36,13 +43,12 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                 stats.MissingFile = null;
             }
 
-            var profiles = new ProfileStore();
+            var profiles = new ProfileStore(profileNames.Count);
             foreach (var path in course.FilesOf(EdxFileKind.AuthUserProfile))
             {
-                ReadProfiles(path, profileNames, profiles, stats);
+                ReadProfiles(path, profileNames, profiles, stats, run);
             }
 
-            var source = new UserRowSource(profiles);
             foreach (var path in course.FilesOf(EdxFileKind.AuthUser))
             {
                 string name = Path.GetFileName(path);
@@ -53,35 +59,101 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                     continue;
                 }
 
-                source.Bind(reader, table);
+                // Bound once here, so that a missing column fails before any chunk is read.
+                new UserRowSource(profiles).Bind(reader, table);
                 int idColumn = reader.IndexOf("id");
-                while (reader.Read())
-                {
-                    stats.Read++;
-                    output.At(name, reader.LineNumber);
-                    if (!reader.IsValid)
+                run.Workers.Run(
+                    reader.Chunks(run.Options.ChunkBytes),
+                    () =>
                     {
-                        output.Reject(reader.RejectReason!, RawMasker.Mask(reader.RawRecord, reader.Header));
-                        continue;
-                    }
-
-                    TsvRowSource.WarnAboutDecoding(reader, output);
-                    source.Profile = TryParseId(reader.GetField(idColumn).Utf8, out long id) ? profiles.Match(id) : -1;
-                    if (output.Write(source) is string reason)
-                    {
-                        output.Reject(reason, RawMasker.Mask(reader.RawRecord, reader.Header));
-                    }
-                }
+                        var chunkReader = new EdxTsvReader(reader);
+                        var source = new UserRowSource(profiles);
+                        source.Bind(chunkReader, table);
+                        return (Reader: chunkReader, Source: source, Writer: output.NewWriter());
+                    },
+                    (context, chunk) => ConvertUsers(context.Reader, context.Source, context.Writer, chunk, profiles, idColumn),
+                    output.Append);
             }
 
-            foreach (long userId in profiles.Unmatched())
+            foreach (long userId in profiles.UnmatchedUserIds())
             {
                 stats.Note("profilesWithoutUser", "user_id " + userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
     }
 
-    private void ReadProfiles(string path, List<string> fieldNames, ProfileStore profiles, TableStats stats)
+    private static TableChunk ConvertUsers(EdxTsvReader reader, UserRowSource source, TableChunkWriter writer, LfChunk chunk, ProfileStore profiles, int idColumn)
+    {
+        reader.Load(chunk);
+        var ahead = chunk.Lines;
+        long touched = 0;
+        long rows = 0;
+        while (reader.Read())
+        {
+            if (rows++ == touched)
+            {
+                touched += TouchProfiles(ref ahead, profiles, idColumn);
+            }
+
+            writer.CountRead();
+            writer.At(reader.FileName, reader.LineNumber);
+            if (!reader.IsValid)
+            {
+                writer.Reject(reader.RejectReason!, RawMasker.Mask(reader.RawRecord, reader.Header));
+                continue;
+            }
+
+            TsvRowSource.WarnAboutDecoding(reader, writer);
+            source.Profile = TryParseId(reader.GetField(idColumn).Utf8, out long id) ? profiles.Match(id) : -1;
+            if (writer.Write(source) is string reason)
+            {
+                writer.Reject(reason, RawMasker.Mask(reader.RawRecord, reader.Header));
+            }
+        }
+
+        return writer.Take();
+    }
+
+    /// <summary>
+    /// Profiles are stored in another order than auth_user, so each row's profile is a cache miss
+    /// or two, which the row waits for in turn. Looking up the next rows' user ids first, in a loop
+    /// of independent reads (the id field up to its TAB, without decoding the record), lets the
+    /// processor wait for many misses at once; a batch is small enough to stay in the cache until
+    /// its rows are converted. Only a hint: it neither reads nor marks anything the conversion
+    /// depends on (an id it cannot parse is simply not looked up). Returns the lines it passed.
+    /// </summary>
+    private static int TouchProfiles(ref LfLines lines, ProfileStore profiles, int idColumn)
+    {
+        Span<long> ids = stackalloc long[TouchBatch];
+        int passed = 0;
+        int count = 0;
+        while (passed < TouchBatch && lines.MoveNext())
+        {
+            passed++;
+            var field = lines.Current;
+            for (int c = 0; c < idColumn && !field.IsEmpty; c++)
+            {
+                int tab = field.IndexOf((byte)'\t');
+                field = tab < 0 ? default : field[(tab + 1)..];
+            }
+
+            int end = field.IndexOf((byte)'\t');
+            if (TryParseId(end < 0 ? field : field[..end], out long id))
+            {
+                ids[count++] = id;
+            }
+        }
+
+        // Never true: the use keeps the reads from being optimised away.
+        if (profiles.Touch(ids[..count]) < 0)
+        {
+            throw new System.Diagnostics.UnreachableException();
+        }
+
+        return passed;
+    }
+
+    private void ReadProfiles(string path, List<string> fieldNames, ProfileStore profiles, TableStats stats, ConvertRun run)
     {
         string name = Path.GetFileName(path);
         stats.Files.Add(name);
@@ -91,7 +163,6 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             return;
         }
 
-        var columns = new List<int>();
         foreach (var field in fieldNames.Prepend("user_id").Prepend("id").Distinct())
         {
             if (reader.IndexOf(field) < 0)
@@ -100,39 +171,57 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             }
         }
 
-        columns.AddRange(fieldNames.Select(reader.IndexOf));
+        var columns = fieldNames.Select(reader.IndexOf).ToList();
         int idColumn = reader.IndexOf("id");
         int userIdColumn = reader.IndexOf("user_id");
+        run.Workers.Run(
+            reader.Chunks(run.Options.ChunkBytes),
+            () => (Reader: new EdxTsvReader(reader), Writer: output.NewWriter()),
+            (context, chunk) => ConvertProfiles(context.Reader, context.Writer, chunk, columns, idColumn, userIdColumn),
+            result =>
+            {
+                output.Append(result.Rejects);
+                profiles.Add(result.Profiles, (userId, line) =>
+                {
+                    stats.Duplicates++;
+                    stats.Note("duplicateProfiles", $"{name}:{line}: a second profile for user_id {userId}");
+                });
+            });
+    }
+
+    private static (TableChunk Rejects, ProfileBatch Profiles) ConvertProfiles(EdxTsvReader reader, TableChunkWriter writer, LfChunk chunk, List<int> columns, int idColumn, int userIdColumn)
+    {
+        var profiles = new ProfileBatch();
+        reader.Load(chunk);
         while (reader.Read())
         {
-            output.At(name, reader.LineNumber);
+            writer.At(reader.FileName, reader.LineNumber);
             if (!reader.IsValid)
             {
-                output.Reject(reader.RejectReason!, RawMasker.Mask(reader.RawRecord, reader.Header));
+                writer.Reject(reader.RejectReason!, RawMasker.Mask(reader.RawRecord, reader.Header));
                 continue;
             }
 
-            TsvRowSource.WarnAboutDecoding(reader, output);
+            TsvRowSource.WarnAboutDecoding(reader, writer);
             var id = reader.GetField(idColumn);
             var userId = reader.GetField(userIdColumn);
             if (id.IsNullOrEmpty || userId.IsNullOrEmpty)
             {
-                output.Reject(id.IsNullOrEmpty ? "missing key field 'id'" : "missing key field 'user_id'", RawMasker.Mask(reader.RawRecord, reader.Header));
+                writer.Reject(id.IsNullOrEmpty ? "missing key field 'id'" : "missing key field 'user_id'", RawMasker.Mask(reader.RawRecord, reader.Header));
                 continue;
             }
 
             if (!TryParseId(userId.Utf8, out long key))
             {
-                output.Reject("user_id is not an integer", RawMasker.Mask(reader.RawRecord, reader.Header));
+                writer.Reject("user_id is not an integer", RawMasker.Mask(reader.RawRecord, reader.Header));
                 continue;
             }
 
-            if (!profiles.Add(key, reader, columns))
-            {
-                stats.Duplicates++;
-                stats.Note("duplicateProfiles", $"{name}:{reader.LineNumber}: a second profile for user_id {key}");
-            }
+            profiles.Add(key, reader.LineNumber, reader, columns);
         }
+
+        profiles.Seal();
+        return (writer.Take(), profiles);
     }
 
     private static bool TryParseId(ReadOnlySpan<byte> text, out long id) =>

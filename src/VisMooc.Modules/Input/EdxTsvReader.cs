@@ -14,7 +14,10 @@ namespace VisMooc.Modules.Input;
 /// Gen-A exports (mysql CLI) write inside values. Field spans point into a pooled input buffer, or
 /// into a reused scratch buffer when a field had escapes, and stay valid until the next
 /// <see cref="Read"/>. In the steady state a record costs no allocation; only rejected records
-/// allocate their reason text.
+/// allocate their reason text. To convert a file on several threads, a reader of the whole file
+/// reads the header and hands out the records in <see cref="Chunks"/>; readers made with
+/// <see cref="EdxTsvReader(EdxTsvReader)"/> decode them, numbering lines and offsets as the
+/// reader of the whole file would.
 /// </remarks>
 public sealed class EdxTsvReader : IDisposable
 {
@@ -28,6 +31,7 @@ public sealed class EdxTsvReader : IDisposable
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly string[] _header;
+    private readonly bool _ownsBuffer;
 
     private byte[] _buffer;
     private int _dataStart;
@@ -61,11 +65,32 @@ public sealed class EdxTsvReader : IDisposable
         FileName = fileName;
         _leaveOpen = leaveOpen;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        _ownsBuffer = true;
         _scratch = ArrayPool<byte>.Shared.Rent(InitialScratchSize);
         _fields = new TsvFieldSlot[32];
 
         SkipByteOrderMark();
         _header = ReadHeader();
+        _lineNumber = 1;
+        ClearRecord();
+    }
+
+    /// <summary>
+    /// A reader of chunks of <paramref name="file"/>'s records (see <see cref="Load"/>), with its
+    /// name, header and line ends (<see cref="CrlfMode"/>, which only the header decides).
+    /// </summary>
+    public EdxTsvReader(EdxTsvReader file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        _stream = Stream.Null;
+        _leaveOpen = true;
+        FileName = file.FileName;
+        _header = file._header;
+        CrlfMode = file.CrlfMode;
+        _buffer = [];
+        _scratch = ArrayPool<byte>.Shared.Rent(InitialScratchSize);
+        _fields = new TsvFieldSlot[Math.Max(32, _header.Length)];
+        _endOfStream = true;
         _lineNumber = 1;
         ClearRecord();
     }
@@ -110,6 +135,45 @@ public sealed class EdxTsvReader : IDisposable
     /// <summary>Bytes of the file consumed so far: everything up to and including the current record's line end.</summary>
     public long BytesRead => _bufferFileOffset + _dataStart;
 
+    /// <summary>
+    /// The records after the header, in chunks of about <paramref name="chunkSize"/> bytes cut at
+    /// LF, for readers made with <see cref="EdxTsvReader(EdxTsvReader)"/>. Only before the first
+    /// <see cref="Read"/>; this reader reads no records afterwards, but still owns the stream.
+    /// </summary>
+    public LfChunkReader Chunks(int chunkSize)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_ownsBuffer || _lineNumber != 1)
+        {
+            throw new InvalidOperationException("Chunks are taken from a reader of a whole file, before its first record.");
+        }
+
+        var chunks = new LfChunkReader(_stream, _buffer.AsSpan(_dataStart, _dataEnd - _dataStart), BytesRead, _lineNumber + 1, chunkSize,
+            line => $"{FileName} line {line}: a record is longer than {Array.MaxLength} bytes; the file is not edX TSV.");
+        _bufferFileOffset += _dataEnd;
+        _dataStart = _dataEnd = 0;
+        _endOfStream = true;
+        return chunks;
+    }
+
+    /// <summary>Points a chunk reader (see <see cref="EdxTsvReader(EdxTsvReader)"/>) at the records of <paramref name="chunk"/>, which it does not own.</summary>
+    public void Load(LfChunk chunk)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(chunk);
+        if (_ownsBuffer)
+        {
+            throw new InvalidOperationException("Only a chunk reader loads chunks.");
+        }
+
+        _buffer = chunk.Buffer;
+        _dataStart = 0;
+        _dataEnd = chunk.Length;
+        _bufferFileOffset = chunk.FileOffset;
+        _lineNumber = chunk.FirstLine - 1;
+        ClearRecord();
+    }
+
     /// <summary>Index of <paramref name="column"/> in the header (ordinal, first match), or -1 if absent.</summary>
     public int IndexOf(string column)
     {
@@ -151,13 +215,17 @@ public sealed class EdxTsvReader : IDisposable
     {
         if ((uint)index >= (uint)_fieldCount)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(index), index, $"{FileName} line {_lineNumber}: the record has {_fieldCount} fields.");
+            ThrowNoSuchField(index);
         }
 
         ref readonly TsvFieldSlot slot = ref _fields[index];
         return slot.Kind == FieldKind.Null ? FieldValue.Null : FieldValue.Text(SlotBytes(slot));
     }
+
+    // Out of line, so that GetField, called for every field of every row, is small enough to inline.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowNoSuchField(int index) =>
+        throw new ArgumentOutOfRangeException(nameof(index), index, $"{FileName} line {_lineNumber}: the record has {_fieldCount} fields.");
 
     /// <summary>Returns the pooled buffers and closes the stream unless it was opened with leaveOpen.</summary>
     public void Dispose()
@@ -168,7 +236,11 @@ public sealed class EdxTsvReader : IDisposable
         }
 
         _disposed = true;
-        ArrayPool<byte>.Shared.Return(_buffer);
+        if (_ownsBuffer)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+
         ArrayPool<byte>.Shared.Return(_scratch);
         _buffer = [];
         _scratch = [];

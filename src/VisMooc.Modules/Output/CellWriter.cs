@@ -38,6 +38,9 @@ public sealed class CellWriter
     /// <summary>The primary-key value as written (enclosed and escaped), for duplicate detection.</summary>
     public ReadOnlySpan<byte> Key => _buffer.AsSpan(_keyStart, _keyLength);
 
+    /// <summary>Where <see cref="Key"/> starts in <see cref="Row"/>.</summary>
+    public int KeyOffset => _keyStart;
+
     /// <summary>The key of keyed pseudonyms (HMAC-SHA256), or null for MOOCdb's unsalted RIPEMD-160.</summary>
     public byte[]? PseudonymKey { get; set; }
 

@@ -20,7 +20,17 @@ internal static class ConvertCommand
         };
         format.AcceptOnlyFromAmong("mysql", "rfc4180");
         var keyFile = KeyFileOption();
-        var threads = new Option<int>("--threads") { Description = "Tables converted at once (default: one per core; output is the same for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = "Threads converting at once (default: one per core; output is the same for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+        // For tests and benchmarks (tiny chunks put chunk boundaries everywhere); output never depends on it.
+        var chunkBytes = new Option<int>("--chunk-bytes") { Hidden = true, DefaultValueFactory = _ => ConvertOptions.DefaultChunkBytes };
+        chunkBytes.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--chunk-bytes must be at least 1");
+            }
+        });
 
         var command = new Command("convert", "Convert edX research data package files into the vismooc_extensions CSV tables.\n\n"
             + "Progress goes to standard error: a bar per table on a terminal, a line every 2 s otherwise, nothing with --quiet.\n\n"
@@ -32,6 +42,7 @@ internal static class ConvertCommand
         command.Options.Add(format);
         command.Options.Add(keyFile);
         command.Options.Add(threads);
+        command.Options.Add(chunkBytes);
         command.SetAction(parse =>
         {
             byte[]? key;
@@ -53,6 +64,7 @@ internal static class ConvertCommand
                 CoursePattern = parse.GetValue(course),
                 Strict = parse.GetValue(strict),
                 Threads = parse.GetValue(threads),
+                ChunkBytes = parse.GetValue(chunkBytes),
                 Format = parse.GetValue(format) == "rfc4180" ? Modules.Output.OutputFormat.Rfc4180 : Modules.Output.OutputFormat.MySql,
             };
             return Run(options, parse.GetValue(quiet), parse.GetValue(json));
