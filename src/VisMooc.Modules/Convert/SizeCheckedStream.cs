@@ -8,7 +8,7 @@ namespace VisMooc.Modules.Convert;
 /// bytes read and the file's length now must both equal its length when it was opened. It also
 /// counts the bytes it reads for the progress display, when given a counter.
 /// </summary>
-public sealed class SizeCheckedStream : Stream
+public sealed class SizeCheckedStream : ForwardReadStream
 {
     private readonly FileStream _file;
     private readonly long _lengthAtOpen;
@@ -17,34 +17,24 @@ public sealed class SizeCheckedStream : Stream
 
     /// <summary>Opens <paramref name="path"/> for one sequential pass; <paramref name="counter"/>, when given, counts the bytes read.</summary>
     public SizeCheckedStream(string path, ProgressCounter? counter = null)
+        : this(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan), counter)
     {
+    }
+
+    private SizeCheckedStream(FileStream file, ProgressCounter? counter)
+        : base(file)
+    {
+        _file = file;
         _counter = counter;
-        _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
         // A pipe or device has no length to compare: it is read as it comes.
         _lengthAtOpen = _file.CanSeek ? _file.Length : -1;
     }
 
     /// <inheritdoc/>
-    public override bool CanRead => true;
-
-    /// <inheritdoc/>
-    public override bool CanSeek => false;
-
-    /// <inheritdoc/>
-    public override bool CanWrite => false;
-
-    /// <inheritdoc/>
     public override long Length => _lengthAtOpen >= 0 ? _lengthAtOpen : throw new NotSupportedException();
 
     /// <inheritdoc/>
-    public override long Position
-    {
-        get => _read;
-        set => throw new NotSupportedException();
-    }
-
-    /// <inheritdoc/>
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long PositionCore => _read;
 
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
@@ -59,30 +49,5 @@ public sealed class SizeCheckedStream : Stream
         }
 
         return n;
-    }
-
-    /// <inheritdoc/>
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc/>
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _file.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }
