@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using VisMooc.Modules.Input;
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
@@ -80,6 +81,39 @@ public sealed class TableChunkWriter : IWarningSink
         _chunk.AddRow(_writer.Row, _writer.KeyOffset, _writer.Key.Length);
         return null;
     }
+
+    /// <summary>
+    /// Starts the current record of <paramref name="reader"/>: notes its file and line, rejects it
+    /// when the reader could not read it, and otherwise reports what decoding it found. False when
+    /// the record was rejected.
+    /// </summary>
+    public bool Admit(EdxTsvReader reader)
+    {
+        At(reader.FileName, reader.LineNumber);
+        if (!reader.IsValid)
+        {
+            Reject(reader.RejectReason!, reader);
+            return false;
+        }
+
+        TsvRowSource.WarnAboutDecoding(reader, this);
+        return true;
+    }
+
+    /// <summary>Writes <paramref name="row"/>, or rejects the current record of <paramref name="reader"/> with the reason it could not be written.</summary>
+    public void WriteOrReject(IRowSource row, EdxTsvReader reader)
+    {
+        if (Write(row) is string reason)
+        {
+            Reject(reason, reader);
+        }
+    }
+
+    /// <summary>
+    /// Rejects the current record of <paramref name="reader"/>, its personal columns (usernames,
+    /// emails, names, addresses) masked: they never reach a rejects file.
+    /// </summary>
+    public void Reject(string reason, EdxTsvReader reader) => Reject(reason, RawMasker.Mask(reader.RawRecord, reader.Header));
 
     /// <summary>Records a rejected row, for <c>rejects/{table}.tsv</c>, with its reason and raw text.</summary>
     public void Reject(string reason, ReadOnlySpan<byte> raw)

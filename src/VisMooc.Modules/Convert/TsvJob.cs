@@ -76,25 +76,13 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
             {
                 var writer = writers[i];
                 writer.CountRead();
-                writer.At(reader.FileName, reader.LineNumber);
-                if (!reader.IsValid)
+                if (writer.Admit(reader))
                 {
-                    writer.Reject(reader.RejectReason!, Raw(reader));
-                    continue;
-                }
-
-                TsvRowSource.WarnAboutDecoding(reader, writer);
-
-                if (writer.Write(sources[i]) is string reason)
-                {
-                    writer.Reject(reason, Raw(reader));
+                    writer.WriteOrReject(sources[i], reader);
                 }
             }
         }
 
         return writers.Select(w => w.Take()).ToArray();
     }
-
-    // Personal columns (usernames, emails, names: certificates carry the learner's name too) never reach a rejects file.
-    private static ReadOnlySpan<byte> Raw(EdxTsvReader reader) => RawMasker.Mask(reader.RawRecord, reader.Header);
 }

@@ -96,19 +96,13 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             }
 
             writer.CountRead();
-            writer.At(reader.FileName, reader.LineNumber);
-            if (!reader.IsValid)
+            if (!writer.Admit(reader))
             {
-                writer.Reject(reader.RejectReason!, RawMasker.Mask(reader.RawRecord, reader.Header));
                 continue;
             }
 
-            TsvRowSource.WarnAboutDecoding(reader, writer);
             source.Profile = TryParseId(reader.GetField(idColumn).Utf8, out long id) ? profiles.Match(id) : -1;
-            if (writer.Write(source) is string reason)
-            {
-                writer.Reject(reason, RawMasker.Mask(reader.RawRecord, reader.Header));
-            }
+            writer.WriteOrReject(source, reader);
         }
 
         return writer.Take();
@@ -195,25 +189,22 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
         reader.Load(chunk);
         while (reader.Read())
         {
-            writer.At(reader.FileName, reader.LineNumber);
-            if (!reader.IsValid)
+            if (!writer.Admit(reader))
             {
-                writer.Reject(reader.RejectReason!, RawMasker.Mask(reader.RawRecord, reader.Header));
                 continue;
             }
 
-            TsvRowSource.WarnAboutDecoding(reader, writer);
             var id = reader.GetField(idColumn);
             var userId = reader.GetField(userIdColumn);
             if (id.IsNullOrEmpty || userId.IsNullOrEmpty)
             {
-                writer.Reject(id.IsNullOrEmpty ? "missing key field 'id'" : "missing key field 'user_id'", RawMasker.Mask(reader.RawRecord, reader.Header));
+                writer.Reject(id.IsNullOrEmpty ? "missing key field 'id'" : "missing key field 'user_id'", reader);
                 continue;
             }
 
             if (!TryParseId(userId.Utf8, out long key))
             {
-                writer.Reject("user_id is not an integer", RawMasker.Mask(reader.RawRecord, reader.Header));
+                writer.Reject("user_id is not an integer", reader);
                 continue;
             }
 
