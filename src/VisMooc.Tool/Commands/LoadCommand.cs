@@ -64,15 +64,23 @@ internal static class LoadCommand
             return ExitCodes.Usage;
         }
 
+        Interruption.Listen();
         try
         {
+            using var folderLock = CsvFolderLock.Acquire(csvFolder);
+
             // Ask for the password before the progress display takes the terminal.
             string? secret = target.IsMySql ? password() ?? "" : null;
             var result = ConvertProgressDisplay.Run(quiet, progress => target.IsMySql
-                ? MySqlLoader.Load(csvFolder, target, secret!, mode, GeneratedTables.All, progress)
-                : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress));
+                ? MySqlLoader.Load(csvFolder, target, secret!, mode, GeneratedTables.All, progress, Interruption.Token)
+                : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress, Interruption.Token));
             Print(result, mode, quiet, json);
             return ExitCodes.Ok;
+        }
+        catch (Exception e) when (Interruption.Requested && e is OperationCanceledException or LoadException)
+        {
+            // A statement the server cancelled can come back as its own error: the signal is the cause either way.
+            return Interruption.Report($"nothing was loaded; {target} is unchanged");
         }
         catch (LoadException e)
         {
