@@ -37,7 +37,7 @@ internal static class LoadCommand
             + "Examples:\n  vismooc load csv                       (into csv/moocdb.sqlite)\n"
             + "  VISMOOC_DB_PASSWORD=… vismooc load csv --db mysql://moocdb@localhost/moocdb --mode replace\n\n"
             + "Progress goes to standard error: a bar per table on a terminal, a line every 2 s otherwise, nothing with --quiet.\n\n"
-            + "Exit codes: 0 loaded, 1 failed (the database is unchanged), 2 usage error.");
+            + "Exit codes: 0 loaded, 1 failed (the database is unchanged), 2 usage error, 130 interrupted by Ctrl-C or SIGTERM (the database is unchanged).");
         command.Arguments.Add(folder);
         command.Options.Add(db);
         command.Options.Add(mode);

@@ -92,6 +92,37 @@ public sealed class InterruptTests(FaultTests.LargePackage large, LoadKillTests.
         Assert.Equal(CoursePackage.Files(large.Reference), tables);
     }
 
+    [Fact]
+    public void ACancelledConversionRemovesItsPartialFilesReleasesTheFolderAndRenamesNothing()
+    {
+        string output = Path.Combine(_temp.Path, "out");
+        CoursePackage.Sample(Path.Combine(_temp.Path, "earlier")).Convert(output);
+        var earlier = CoursePackage.Files(output, withReport: true);
+        using var cancel = new CancellationTokenSource();
+
+        // Cancelled from a progress snapshot once rows are written, or at the latest from the
+        // snapshot sent when every table is converted: either way before the renames.
+        var options = new ConvertOptions
+        {
+            Input = large.Package.Root,
+            Output = output,
+            Cancellation = cancel.Token,
+            ProgressInterval = TimeSpan.FromMilliseconds(1),
+            Progress = p =>
+            {
+                if (p.Finished || p.Tables.Any(t => t.Rows > 0))
+                {
+                    cancel.Cancel();
+                }
+            },
+        };
+        Assert.Throws<OperationCanceledException>(() => PackageConverter.Run(options, GeneratedTables.All));
+
+        Assert.Empty(CoursePackage.Partials(output));
+        Assert.Equal(earlier, CoursePackage.Files(output, withReport: true));
+        OutputFolderLock.ForWriting(output).Dispose(); // released: it can be taken again
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _temp.Dispose();
 }
