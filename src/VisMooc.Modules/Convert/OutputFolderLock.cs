@@ -24,6 +24,9 @@ public sealed class OutputFolderLock : IDisposable
     private const int LockNonBlocking = 4;
     private const int ReadOnly = 0;
 
+    // Writes go straight to the file: a failed write (a full disk) leaves nothing buffered that closing would try again.
+    private const int Unbuffered = 0;
+
     // A lock held by another open file: EWOULDBLOCK (Linux 11, the BSDs and macOS 35) on Unix, a
     // sharing violation on Windows (where FileShare.None is itself the lock).
     private static readonly int s_wouldBlock = OperatingSystem.IsLinux() || OperatingSystem.IsAndroid() ? 11 : 35;
@@ -53,7 +56,7 @@ public sealed class OutputFolderLock : IDisposable
         try
         {
             // Opened, never truncated, before it is locked: the holder's process id stays readable.
-            file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, Unbuffered);
         }
         catch (IOException e) when (IsHeld(e))
         {
@@ -65,7 +68,7 @@ public sealed class OutputFolderLock : IDisposable
             // well (the process id then cannot be written, so a run turned away names none).
             try
             {
-                file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
+                file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, Unbuffered);
             }
             catch (IOException e) when (IsHeld(e))
             {
@@ -76,6 +79,7 @@ public sealed class OutputFolderLock : IDisposable
         string? notLocked;
         try
         {
+            RefuseUnseekable(file, path);
             notLocked = Lock(file, LockExclusive, folder, path);
         }
         catch
@@ -125,6 +129,7 @@ public sealed class OutputFolderLock : IDisposable
 
         try
         {
+            RefuseUnseekable(file, path);
             return new OutputFolderLock(file, Lock(file, LockShared, folder, path));
         }
         catch
@@ -151,16 +156,27 @@ public sealed class OutputFolderLock : IDisposable
         }
         catch (IOException)
         {
+            // An empty file only spares a later message a stale process id (which it checks anyway).
         }
 
+        // Unbuffered, so closing has nothing to write that could fail; it releases the lock.
         _file.Dispose();
+    }
+
+    // A pipe or device named like the lock file is no file to lock (and could not be emptied).
+    private static void RefuseUnseekable(FileStream file, string path)
+    {
+        if (!file.CanSeek)
+        {
+            throw new ConvertException(path, "is not a regular file; remove it (vismooc keeps an empty file of this name in its output folder)");
+        }
     }
 
     private static FileStream? OpenShared(string folder, string path, FileMode mode, FileAccess access)
     {
         try
         {
-            return new FileStream(path, mode, access, FileShare.ReadWrite);
+            return new FileStream(path, mode, access, FileShare.ReadWrite, Unbuffered);
         }
         catch (IOException e) when (IsHeld(e))
         {
