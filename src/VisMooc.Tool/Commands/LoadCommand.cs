@@ -64,13 +64,14 @@ internal static class LoadCommand
             return ExitCodes.Usage;
         }
 
-        Interruption.Listen();
         try
         {
             using var folderLock = CsvFolderLock.Acquire(csvFolder);
 
-            // Ask for the password before the progress display takes the terminal.
+            // Ask for the password before the progress display takes the terminal (and before
+            // Ctrl-C is caught: at the prompt it ends the process as usual).
             string? secret = target.IsMySql ? password() ?? "" : null;
+            Interruption.Listen();
             var result = ConvertProgressDisplay.Run(quiet, progress => target.IsMySql
                 ? MySqlLoader.Load(csvFolder, target, secret!, mode, GeneratedTables.All, progress, Interruption.Token)
                 : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress, Interruption.Token));
