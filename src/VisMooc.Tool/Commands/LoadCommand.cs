@@ -72,6 +72,7 @@ internal static class LoadCommand
             // Ctrl-C is caught: at the prompt it ends the process as usual).
             string? secret = target.IsMySql ? password() ?? "" : null;
             Interruption.Listen();
+            Interruption.Token.ThrowIfCancellationRequested(); // a run interrupted while it renamed: its load does not start
             var result = ConvertProgressDisplay.Run(quiet, progress => target.IsMySql
                 ? MySqlLoader.Load(csvFolder, target, secret!, mode, GeneratedTables.All, progress, Interruption.Token)
                 : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress, Interruption.Token));
