@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>Finished, but some input rows were rejected (see <c>rejects/</c> and <c>report.json</c>).</summary>
     public const int FinishedWithRejects = 3;
 
+    /// <summary>Stopped by Ctrl-C or SIGTERM: nothing was renamed or loaded (128 + SIGINT, as shells report a Ctrl-C).</summary>
+    public const int Interrupted = 130;
+
     /// <summary>One-paragraph description for help texts.</summary>
-    public const string Help = "Exit codes: 0 done, 1 failed, 2 usage error, 3 done but some rows were rejected (see rejects/ and report.json).";
+    public const string Help = "Exit codes: 0 done, 1 failed, 2 usage error, 3 done but some rows were rejected (see rejects/ and report.json), 130 interrupted (Ctrl-C or SIGTERM; nothing was renamed or loaded).";
 }

@@ -14,10 +14,16 @@ public sealed class ChunkWorkers : IDisposable
 {
     private readonly BlockingCollection<Action> _work = [];
     private readonly Thread[] _threads;
+    private readonly CancellationToken _cancellation;
 
-    /// <summary>Starts <paramref name="threads"/> worker threads; with one or fewer, every chunk is converted on its job's thread.</summary>
-    public ChunkWorkers(int threads)
+    /// <summary>
+    /// Starts <paramref name="threads"/> worker threads; with one or fewer, every chunk is converted
+    /// on its job's thread. Once <paramref name="cancellation"/> is cancelled, every pass stops
+    /// before its next chunk with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public ChunkWorkers(int threads, CancellationToken cancellation = default)
     {
+        _cancellation = cancellation;
         _threads = new Thread[threads > 1 ? threads : 0];
         for (int i = 0; i < _threads.Length; i++)
         {
@@ -39,8 +45,14 @@ public sealed class ChunkWorkers : IDisposable
         if (_threads.Length == 0)
         {
             var context = newContext();
-            while (chunks.TryRead(out var chunk))
+            while (true)
             {
+                _cancellation.ThrowIfCancellationRequested();
+                if (!chunks.TryRead(out var chunk))
+                {
+                    break;
+                }
+
                 TResult result;
                 try
                 {
@@ -98,6 +110,8 @@ public sealed class ChunkWorkers : IDisposable
             {
                 while (true)
                 {
+                    workers._cancellation.ThrowIfCancellationRequested();
+
                     // Keep the window full, so no worker waits while this thread applies a result.
                     while (more && handedOut - applied < _slots.Length)
                     {

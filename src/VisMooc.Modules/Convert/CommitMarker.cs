@@ -13,21 +13,46 @@ public static class CommitMarker
     /// <summary>True when a run was stopped while renaming its files in <paramref name="folder"/>.</summary>
     public static bool IsPresent(string folder) => File.Exists(Path.Combine(folder, FileName));
 
-    /// <summary>Writes the marker (to disk, before the first rename), naming the files about to be renamed.</summary>
-    public static void Begin(string folder, IEnumerable<string> finalNames)
+    /// <summary>
+    /// Writes the marker (to disk, before the first rename), naming the files about to be renamed.
+    /// It is written under the run's partial name (<paramref name="partialPrefix"/>) and renamed into
+    /// place, so a marker left by an earlier run is replaced, never written through.
+    /// </summary>
+    public static void Begin(string folder, string partialPrefix, IEnumerable<string> finalNames)
     {
-        using var stream = new FileStream(Path.Combine(folder, FileName), FileMode.Create, FileAccess.Write, FileShare.None);
-        using (var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
+        string partial = Path.Combine(folder, partialPrefix + "commit");
+        try
         {
-            text.WriteLine("A vismooc conversion was renaming these files when it stopped; they may come from two runs.");
-            text.WriteLine("Run 'vismooc convert' again into this folder: it replaces them all and removes this file.");
-            foreach (var name in finalNames)
+            using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                text.WriteLine(name);
-            }
-        }
+                using (var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
+                {
+                    text.WriteLine("A vismooc conversion was renaming these files when it stopped; they may come from two runs.");
+                    text.WriteLine("Run 'vismooc convert' again into this folder: it replaces them all and removes this file.");
+                    foreach (var name in finalNames)
+                    {
+                        text.WriteLine(name);
+                    }
+                }
 
-        stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(partial, Path.Combine(folder, FileName), overwrite: true);
+        }
+        catch
+        {
+            try
+            {
+                File.Delete(partial);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // the error that stopped the commit is the one to report; a later run removes the partial file
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Removes the marker once every file has its final name.</summary>

@@ -39,4 +39,11 @@ public sealed record ConvertOptions
     /// boundaries fall everywhere.
     /// </summary>
     public int ChunkBytes { get; init; } = DefaultChunkBytes;
+
+    /// <summary>
+    /// Stops the run (with <see cref="OperationCanceledException"/>) within a chunk's work: its
+    /// partial files are removed and nothing is renamed. Once the renames have begun it is no longer
+    /// looked at: they finish, so a stopped run never leaves a half-renamed folder.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
 }

@@ -37,6 +37,9 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
     /// <summary>Run-level notices (missing files), in the order they were raised per job.</summary>
     public IEnumerable<string> Notices => _notices;
 
+    /// <summary>Adds a run-level notice (reported as a warning and in the report).</summary>
+    public void Notice(string notice) => _notices.Enqueue(notice);
+
     /// <summary>
     /// A table's source file is missing: a notice, or with <c>--strict</c> a failure. The notice says
     /// which tables were skipped, or <paramref name="consequence"/> when none was.

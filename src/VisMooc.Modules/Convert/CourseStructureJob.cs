@@ -32,6 +32,8 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
 
             foreach (var path in files)
             {
+                // Not chunked: a cancelled run stops between course trees (each is one small document).
+                run.Options.Cancellation.ThrowIfCancellationRequested();
                 string name = Path.GetFileName(path);
                 stats.ForEach(s => s.Files.Add(name));
                 List<CourseBlock> blocks;

@@ -20,8 +20,13 @@ public static class PackageConverter
     public static ConvertResult Run(ConvertOptions options, IReadOnlyList<TableDescriptor> tables) =>
         Run(options, InputDiscovery.FindCourses(options.Input, options.CoursePattern), tables);
 
-    /// <summary>Runs a conversion of courses whose files are already known (e.g. named by a MOOC-Learner-Curated config).</summary>
-    /// <exception cref="ConvertException">Output unusable, or a file is missing a column; nothing was renamed.</exception>
+    /// <summary>
+    /// Runs a conversion of courses whose files are already known (e.g. named by a MOOC-Learner-Curated config).
+    /// The run holds the output folder's lock (<see cref="OutputFolderLock"/>) from before it touches
+    /// anything there until its partial files are gone, so two runs never write one folder at once.
+    /// </summary>
+    /// <exception cref="ConvertException">Output unusable or held by another run, or a file is missing a column; nothing was renamed.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled (<see cref="ConvertOptions.Cancellation"/>); its partial files are removed and nothing was renamed.</exception>
     public static ConvertResult Run(ConvertOptions options, IReadOnlyList<CourseInput> courses, IReadOnlyList<TableDescriptor> tables)
     {
         var clock = Stopwatch.StartNew();
@@ -29,42 +34,77 @@ public static class PackageConverter
         try
         {
             Directory.CreateDirectory(output);
-            RemovePartials(output);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ConvertException(output, "cannot write the output folder: " + e.Message);
         }
 
+        OutputFolderLock folderLock;
         try
         {
-            return Convert(options, output, courses, tables, clock);
+            folderLock = OutputFolderLock.ForWriting(output);
         }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is ConvertException) is ConvertException first)
+        catch (OutputFolderInUseException e)
         {
-            throw first;
-        }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(IsFailure) is Exception inner)
-        {
-            throw Failure(options, output, inner);
+            throw new ConvertException(output, e.Holder + "; wait for it to finish or use another --out");
         }
         catch (Exception e) when (IsFailure(e))
         {
             throw Failure(options, output, e);
         }
+
+        using (folderLock)
+        {
+            try
+            {
+                OutputFolder.RefuseLinks(output, tables);
+
+                // Without a lock a partial file may be a live run's: it is left alone then.
+                if (folderLock.NotLocked is null)
+                {
+                    OutputFolder.RemovePartials(output);
+                }
+
+                return Convert(options, output, courses, tables, clock, folderLock.NotLocked);
+            }
+            catch (Exception e) when (options.Cancellation.IsCancellationRequested && IsCancellation(e))
+            {
+                throw new OperationCanceledException("the conversion was interrupted; nothing was renamed", e, options.Cancellation);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is ConvertException) is ConvertException first)
+            {
+                throw first;
+            }
+            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(IsFailure) is Exception inner)
+            {
+                throw Failure(options, output, inner);
+            }
+            catch (Exception e) when (IsFailure(e))
+            {
+                throw Failure(options, output, e);
+            }
+        }
     }
 
-    private static ConvertResult Convert(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<TableDescriptor> tables, Stopwatch clock)
+    private static ConvertResult Convert(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<TableDescriptor> tables, Stopwatch clock, string? notLocked)
     {
-        using var workers = new ChunkWorkers(options.Threads);
+        var cancellation = options.Cancellation;
+        using var workers = new ChunkWorkers(options.Threads, cancellation);
         var run = new ConvertRun(options, workers);
+        if (notLocked is not null)
+        {
+            run.Notice($"{output}: cannot lock this folder ({notLocked}), so another run writing it at the same time would not be stopped; partial files (.vismooc-partial-*) of runs that were killed are left: delete them when no run is writing the folder");
+        }
+
         var outputs = new List<TableOutput>();
-        string reportPartial = Path.Combine(output, TableOutput.PartialPrefix + ReportFileName);
+        string partialPrefix = TableOutput.RunPrefix();
+        string reportPartial = Path.Combine(output, partialPrefix + ReportFileName);
         try
         {
             foreach (var table in tables)
             {
-                outputs.Add(new TableOutput(table, output, options.PseudonymKey));
+                outputs.Add(new TableOutput(table, output, partialPrefix, options.PseudonymKey));
             }
 
             // Jobs that convert on their own thread first (their work cannot be shared, so it
@@ -78,16 +118,18 @@ public static class PackageConverter
                 .ThenByDescending(j => courses.Sum(c => j.InputKinds.Sum(k => c.FilesOf(k).Sum(FileSize))))
                 .ToList();
             using var progress = options.Progress is null ? null : new ProgressReporter(options.Progress, options.ProgressInterval, clock, jobs, courses);
-            Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, job =>
+            Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation }, job =>
             {
                 job.Run(courses, run);
                 progress?.JobDone(job);
             });
             progress?.Finish();
 
+            cancellation.ThrowIfCancellationRequested();
             run.Checks.Conclude(courses, run, tables);
             foreach (var o in outputs)
             {
+                cancellation.ThrowIfCancellationRequested();
                 o.Complete(options.Format);
             }
 
@@ -95,15 +137,20 @@ public static class PackageConverter
                 .SelectMany(c => tables.Select(t => run.StatsFor(c.Name, t.Info.Name)))
                 .ToList();
             var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed);
-            using (var report = new FileStream(reportPartial, FileMode.Create, FileAccess.Write, FileShare.None))
+            using (var report = new FileStream(reportPartial, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 ConvertReportWriter.Write(result, report);
                 report.Flush(flushToDisk: true);
             }
 
+            // The last moment a cancelled run stops. From here the renames run to the end even when
+            // the run is cancelled meanwhile (they take milliseconds): stopping among them would
+            // leave a folder that mixes two runs.
+            cancellation.ThrowIfCancellationRequested();
+
             // Every file is whole on disk now. The renames below are one at a time, so the marker
             // tells a later load that a run stopped among them left the folder mixing two runs.
-            CommitMarker.Begin(output, outputs.SelectMany(o => o.FinalNames).Append(ReportFileName));
+            CommitMarker.Begin(output, partialPrefix, outputs.SelectMany(o => o.FinalNames).Append(ReportFileName));
             foreach (var o in outputs)
             {
                 o.Commit();
@@ -123,6 +170,9 @@ public static class PackageConverter
             TryDelete(reportPartial);
         }
     }
+
+    private static bool IsCancellation(Exception e) =>
+        e is OperationCanceledException || (e is AggregateException all && all.Flatten().InnerExceptions.Any(x => x is OperationCanceledException));
 
     private static bool IsFailure(Exception e) => e is IOException or UnauthorizedAccessException or InvalidDataException;
 
@@ -213,17 +263,6 @@ public static class PackageConverter
         catch (IOException)
         {
             return 0;
-        }
-    }
-
-    private static void RemovePartials(string folder)
-    {
-        foreach (var dir in new[] { folder, Path.Combine(folder, "rejects") }.Where(Directory.Exists))
-        {
-            foreach (var stale in Directory.GetFiles(dir, TableOutput.PartialPrefix + "*"))
-            {
-                File.Delete(stale);
-            }
         }
     }
 }

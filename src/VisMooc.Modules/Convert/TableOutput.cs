@@ -6,17 +6,20 @@ namespace VisMooc.Modules.Convert;
 /// <summary>
 /// Where one table's rows go during a run: a partial CSV (renamed to <c>{table}.csv</c> only by
 /// <see cref="Commit"/>), the de-duplication set, the rejects file and the per-course counts.
+/// Partial files are named per run and created only when no file has the name, so a run never
+/// writes into another's file or through a symbolic link.
 /// Converted rows arrive as <see cref="TableChunk"/>s, in input order, from one job.
 /// </summary>
 public sealed class TableOutput : IDisposable
 {
-    /// <summary>Prefix of files that are not finished; never a final name.</summary>
+    /// <summary>Prefix of files that are not finished; never a final name. A run's own prefix adds its run id (see <see cref="RunPrefix"/>).</summary>
     public const string PartialPrefix = ".vismooc-partial-";
 
     // How much CSV to write before the kernel is asked to start putting it on disk.
     private const long WritebackBytes = 16 << 20;
 
     private readonly string _folder;
+    private readonly string _partialPrefix;
     private readonly byte[]? _pseudonymKey;
     private readonly SeenKeys _seen = new();
     private readonly FileStream _csv;
@@ -28,19 +31,23 @@ public sealed class TableOutput : IDisposable
     private long _rowsWritten;
     private long _writtenBack;
 
-    /// <summary>Opens the partial files of <paramref name="table"/> in <paramref name="folder"/>.</summary>
-    public TableOutput(TableDescriptor table, string folder, byte[]? pseudonymKey = null)
+    /// <summary>Opens the partial files of <paramref name="table"/> in <paramref name="folder"/>, named with <paramref name="partialPrefix"/> (the run's <see cref="RunPrefix"/>).</summary>
+    public TableOutput(TableDescriptor table, string folder, string partialPrefix, byte[]? pseudonymKey = null)
     {
         _pseudonymKey = pseudonymKey;
         Table = table;
         _folder = folder;
-        _csvPartial = Path.Combine(folder, PartialPrefix + table.Info.CsvFileName);
-        _csv = new FileStream(_csvPartial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        _partialPrefix = partialPrefix;
+        _csvPartial = Path.Combine(folder, partialPrefix + table.Info.CsvFileName);
+        _csv = new FileStream(_csvPartial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         Stats = new TableStats("", table.Info.Name);
     }
 
     /// <summary>The table.</summary>
     public TableDescriptor Table { get; }
+
+    /// <summary>A new run's prefix for its partial files: <c>.vismooc-partial-{run id}-</c>, the run id random.</summary>
+    public static string RunPrefix() => PartialPrefix + System.Security.Cryptography.RandomNumberGenerator.GetHexString(8, lowercase: true) + "-";
 
     /// <summary>Input bytes read by the job that feeds this table (shared by the tables of one job), for progress output.</summary>
     public ProgressCounter InputRead { get; set; } = new();
@@ -149,9 +156,9 @@ public sealed class TableOutput : IDisposable
     {
         if (_rejects is null)
         {
-            Directory.CreateDirectory(Path.Combine(_folder, "rejects"));
-            _rejectsPartial = Path.Combine(_folder, "rejects", PartialPrefix + Table.Info.Name + ".tsv");
-            _rejects = new FileStream(_rejectsPartial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            Directory.CreateDirectory(Path.Combine(_folder, OutputFolder.RejectsFolder));
+            _rejectsPartial = Path.Combine(_folder, OutputFolder.RejectsFolder, _partialPrefix + Table.Info.Name + ".tsv");
+            _rejects = new FileStream(_rejectsPartial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
             _rejects.Write("file\tline\treason\traw\n"u8);
         }
 
@@ -165,7 +172,7 @@ public sealed class TableOutput : IDisposable
         _csv.Dispose();
         if (format == OutputFormat.Rfc4180)
         {
-            string transcoded = _csvPartial + ".rfc4180";
+            string transcoded = Transcoded;
             Rfc4180Transcoder.Transcode(Table.Info, _csvPartial, transcoded);
             File.Move(transcoded, _csvPartial, overwrite: true);
         }
@@ -175,13 +182,18 @@ public sealed class TableOutput : IDisposable
     }
 
     /// <summary>The final names (relative to the output folder) that <see cref="Commit"/> writes or removes.</summary>
-    public IEnumerable<string> FinalNames => [Table.Info.CsvFileName, Path.Combine("rejects", Table.Info.Name + ".tsv")];
+    public IEnumerable<string> FinalNames => FinalNamesOf(Table);
+
+    /// <summary>The final names (relative to the output folder) of a table's files: its CSV and its rejects file.</summary>
+    public static IEnumerable<string> FinalNamesOf(TableDescriptor table) => [table.Info.CsvFileName, Path.Combine(OutputFolder.RejectsFolder, table.Info.Name + ".tsv")];
+
+    private string Transcoded => _csvPartial + ".rfc4180";
 
     /// <summary>Gives the finished files their final names; a rejects file of an earlier run is removed when this run has none.</summary>
     public void Commit()
     {
         File.Move(_csvPartial, Path.Combine(_folder, Table.Info.CsvFileName), overwrite: true);
-        string finalRejects = Path.Combine(_folder, "rejects", Table.Info.Name + ".tsv");
+        string finalRejects = Path.Combine(_folder, OutputFolder.RejectsFolder, Table.Info.Name + ".tsv");
         if (_rejects is not null)
         {
             File.Move(_rejectsPartial, finalRejects, overwrite: true);
@@ -208,6 +220,7 @@ public sealed class TableOutput : IDisposable
         if (!_committed)
         {
             TryDelete(_csvPartial);
+            TryDelete(Transcoded);
             if (_rejects is not null)
             {
                 TryDelete(_rejectsPartial);

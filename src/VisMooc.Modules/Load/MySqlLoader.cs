@@ -18,7 +18,8 @@ public static class MySqlLoader
 
     /// <summary>Loads <paramref name="folder"/>'s CSVs into the target database (created when missing).</summary>
     /// <exception cref="LoadException">The load failed; no table changed.</exception>
-    public static LoadResult Load(string folder, LoadTarget target, string password, LoadMode mode, IReadOnlyList<TableDescriptor> tables, Action<Convert.ConvertProgress>? progress = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> stopped it (the running statement is cancelled); no table changed.</exception>
+    public static LoadResult Load(string folder, LoadTarget target, string password, LoadMode mode, IReadOnlyList<TableDescriptor> tables, Action<Convert.ConvertProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
         var files = CsvFolder.Files(folder, tables);
@@ -70,7 +71,7 @@ public static class MySqlLoader
                 string stage = "vismooc_stage_" + info.Name;
                 Execute(connection, null, $"DROP TEMPORARY TABLE IF EXISTS {stage}");
                 Execute(connection, null, $"CREATE TEMPORARY TABLE {stage} LIKE {info.Name}");
-                long loaded = BulkLoad(connection, null, stage, path, tracker[t], warnings);
+                long loaded = BulkLoad(connection, null, stage, path, tracker[t], warnings, cancellation);
                 staged[t] = (info, stage, loaded);
                 tracker[t].Rows = loaded;
                 tracker[t].Done = true;
@@ -82,7 +83,7 @@ public static class MySqlLoader
                 var info = files[t].Table.Info;
                 if (staged[t] is not (_, string stage, long rows))
                 {
-                    long loaded = BulkLoad(connection, transaction, info.Name, files[t].Path, tracker[t], warnings);
+                    long loaded = BulkLoad(connection, transaction, info.Name, files[t].Path, tracker[t], warnings, cancellation);
                     results.Add(new TableLoadResult(info.Name, loaded, loaded, 0, 0));
                     tracker[t].Rows = loaded;
                     tracker[t].Done = true;
@@ -96,7 +97,7 @@ public static class MySqlLoader
                     ? $"INSERT IGNORE INTO {info.Name} ({columns}) SELECT {columns} FROM {stage}"
                     : $"INSERT INTO {info.Name} ({columns}) SELECT {columns} FROM {stage} ON DUPLICATE KEY UPDATE "
                       + string.Join(", ", info.Columns.Where((_, i) => i != info.PrimaryKeyColumn).Select(c => $"{c.Name} = VALUES({c.Name})"));
-                Execute(connection, transaction, sql);
+                Execute(connection, transaction, sql, cancellation);
                 var moveWarnings = Warnings(connection, transaction, info.Name, ignoreDuplicates: mode == LoadMode.Ignore);
                 if (moveWarnings.Count > 0)
                 {
@@ -109,6 +110,7 @@ public static class MySqlLoader
                     : new TableLoadResult(info.Name, rows, rows - existing, existing, 0));
             }
 
+            cancellation.ThrowIfCancellationRequested();
             transaction.Commit();
             tracker.Finish();
         }
@@ -132,8 +134,9 @@ public static class MySqlLoader
     /// <c>LOAD DATA LOCAL</c> of one CSV into <paramref name="table"/> in the writers' dialect; any
     /// server warning (a value too long, a bad datetime, a duplicate key) fails the load.
     /// </summary>
-    private static long BulkLoad(MySqlConnection connection, MySqlTransaction? transaction, string table, string path, LoadProgressTracker.Table progress, List<string> warnings)
+    private static long BulkLoad(MySqlConnection connection, MySqlTransaction? transaction, string table, string path, LoadProgressTracker.Table progress, List<string> warnings, CancellationToken cancellation)
     {
+        cancellation.ThrowIfCancellationRequested();
         long expected = CsvFolder.CountRows(path);
         long loaded;
         using (var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
@@ -153,7 +156,7 @@ public static class MySqlLoader
                 LineTerminator = MySqlCsvDialect.LineTerminator.ToString(),
                 NumberOfLinesToSkip = 0,
             };
-            loaded = loader.Load();
+            loaded = loader.LoadAsync(cancellation).GetAwaiter().GetResult();
         }
 
         var loadWarnings = Warnings(connection, transaction, Path.GetFileName(path), ignoreDuplicates: false);
@@ -190,10 +193,11 @@ public static class MySqlLoader
         return list;
     }
 
-    private static long Execute(MySqlConnection connection, MySqlTransaction? transaction, string sql)
+    private static long Execute(MySqlConnection connection, MySqlTransaction? transaction, string sql, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         using var command = new MySqlCommand(sql, connection, transaction);
-        return command.ExecuteNonQuery();
+        return cancellation.CanBeCanceled ? command.ExecuteNonQueryAsync(cancellation).GetAwaiter().GetResult() : command.ExecuteNonQuery();
     }
 
     private static long Scalar(MySqlConnection connection, MySqlTransaction? transaction, string sql)

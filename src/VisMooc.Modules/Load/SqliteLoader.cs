@@ -22,7 +22,8 @@ public static class SqliteLoader
     /// <param name="mode">What to do with rows whose <c>_id</c> is already there.</param>
     /// <param name="tables">The tables.</param>
     /// <param name="progress">Called a few times a second with rows and bytes loaded per table, and once at the end; null for none.</param>
-    public static LoadResult Load(string folder, string databasePath, LoadMode mode, IReadOnlyList<TableDescriptor> tables, Action<ConvertProgress>? progress = null)
+    /// <param name="cancellation">Stops the load within a thousand rows (<see cref="OperationCanceledException"/>); the transaction is rolled back.</param>
+    public static LoadResult Load(string folder, string databasePath, LoadMode mode, IReadOnlyList<TableDescriptor> tables, Action<ConvertProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
         var files = CsvFolder.Files(folder, tables);
@@ -43,11 +44,13 @@ public static class SqliteLoader
             for (int t = 0; t < files.Count; t++)
             {
                 var (table, path) = files[t];
+                cancellation.ThrowIfCancellationRequested();
                 Execute(connection, transaction, table.Info.SqliteCreate);
-                results.Add(LoadTable(connection, transaction, table.Info, path, mode, tracker[t]));
+                results.Add(LoadTable(connection, transaction, table.Info, path, mode, tracker[t], cancellation));
                 tracker[t].Done = true;
             }
 
+            cancellation.ThrowIfCancellationRequested();
             transaction.Commit();
             tracker.Finish();
         }
@@ -67,7 +70,7 @@ public static class SqliteLoader
         return new LoadResult(LoadTarget.Sqlite(databasePath), results, [], clock.Elapsed);
     }
 
-    private static TableLoadResult LoadTable(SqliteConnection connection, SqliteTransaction transaction, TableInfo table, string path, LoadMode mode, LoadProgressTracker.Table progress)
+    private static TableLoadResult LoadTable(SqliteConnection connection, SqliteTransaction transaction, TableInfo table, string path, LoadMode mode, LoadProgressTracker.Table progress, CancellationToken cancellation)
     {
         var columns = table.Columns;
         string names = string.Join(", ", columns.Select(c => c.Name));
@@ -114,6 +117,7 @@ public static class SqliteLoader
                 rows++;
                 if ((rows & 1023) == 0)
                 {
+                    cancellation.ThrowIfCancellationRequested();
                     progress.Rows = rows;
                     progress.Bytes.Add(reader.BytesRead - progress.Bytes.Bytes);
                 }

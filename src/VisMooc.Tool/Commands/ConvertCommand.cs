@@ -94,17 +94,25 @@ internal static class ConvertCommand
         return key.Length >= 16 ? key : throw new ConvertException(file.FullName, $"the pseudonym key has {key.Length} bytes; use at least 16 random bytes (e.g. head -c 32 /dev/urandom > key)");
     }
 
+    /// <summary>The line and exit code of a conversion stopped by Ctrl-C or SIGTERM.</summary>
+    public static int Interrupted(string output) => Interruption.Report($"nothing was renamed; the earlier outputs in {Path.GetFullPath(output)} are unchanged");
+
     public static int Run(ConvertOptions options, bool quiet, bool json)
     {
+        Interruption.Listen();
         ConvertResult result;
         try
         {
-            result = ConvertProgressDisplay.Run(quiet, progress => PackageConverter.Run(options with { Progress = progress }, GeneratedTables.All));
+            result = ConvertProgressDisplay.Run(quiet, progress => PackageConverter.Run(options with { Progress = progress, Cancellation = Interruption.Token }, GeneratedTables.All));
         }
         catch (ConvertException e)
         {
             Console.Error.WriteLine("vismooc: error: " + e.Message);
             return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException) when (Interruption.Requested)
+        {
+            return Interrupted(options.Output);
         }
 
         if (json)

@@ -37,7 +37,7 @@ internal static class LoadCommand
             + "Examples:\n  vismooc load csv                       (into csv/moocdb.sqlite)\n"
             + "  VISMOOC_DB_PASSWORD=… vismooc load csv --db mysql://moocdb@localhost/moocdb --mode replace\n\n"
             + "Progress goes to standard error: a bar per table on a terminal, a line every 2 s otherwise, nothing with --quiet.\n\n"
-            + "Exit codes: 0 loaded, 1 failed (the database is unchanged), 2 usage error.");
+            + "Exit codes: 0 loaded, 1 failed (the database is unchanged), 2 usage error, 130 interrupted by Ctrl-C or SIGTERM (the database is unchanged).");
         command.Arguments.Add(folder);
         command.Options.Add(db);
         command.Options.Add(mode);
@@ -66,13 +66,23 @@ internal static class LoadCommand
 
         try
         {
-            // Ask for the password before the progress display takes the terminal.
+            using var folderLock = CsvFolderLock.Acquire(csvFolder);
+
+            // Ask for the password before the progress display takes the terminal (and before
+            // Ctrl-C is caught: at the prompt it ends the process as usual).
             string? secret = target.IsMySql ? password() ?? "" : null;
+            Interruption.Listen();
+            Interruption.Token.ThrowIfCancellationRequested(); // a run interrupted while it renamed: its load does not start
             var result = ConvertProgressDisplay.Run(quiet, progress => target.IsMySql
-                ? MySqlLoader.Load(csvFolder, target, secret!, mode, GeneratedTables.All, progress)
-                : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress));
+                ? MySqlLoader.Load(csvFolder, target, secret!, mode, GeneratedTables.All, progress, Interruption.Token)
+                : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress, Interruption.Token));
             Print(result, mode, quiet, json);
             return ExitCodes.Ok;
+        }
+        catch (Exception e) when (Interruption.Requested && e is OperationCanceledException or LoadException)
+        {
+            // A statement the server cancelled can come back as its own error: the signal is the cause either way.
+            return Interruption.Report($"nothing was loaded; {target} is unchanged");
         }
         catch (LoadException e)
         {

@@ -105,9 +105,10 @@ internal static class RunCommand
         int converted = ExitCodes.Ok;
         if (config.Process)
         {
+            Interruption.Listen();
             try
             {
-                var options = new ConvertOptions { Input = config.InputFolder, Output = config.OutputFolder, PseudonymKey = pseudonymKey };
+                var options = new ConvertOptions { Input = config.InputFolder, Output = config.OutputFolder, PseudonymKey = pseudonymKey, Cancellation = Interruption.Token };
                 var course = config.Course();
                 var result = ConvertProgressDisplay.Run(quiet, progress => PackageConverter.Run(options with { Progress = progress }, [course], GeneratedTables.All));
                 if (!quiet && !json)
@@ -126,6 +127,10 @@ internal static class RunCommand
             {
                 Console.Error.WriteLine("vismooc: error: " + e.Message);
                 return ExitCodes.Failed;
+            }
+            catch (OperationCanceledException) when (Interruption.Requested)
+            {
+                return ConvertCommand.Interrupted(config.OutputFolder);
             }
         }
 

@@ -89,6 +89,23 @@ internal sealed class CoursePackage
     public ConvertResult Convert(string output, byte[]? key = null) =>
         PackageConverter.Run(new ConvertOptions { Input = Root, Output = output, PseudonymKey = key, Threads = 2 }, GeneratedTables.All);
 
+    /// <summary>The partial file a running conversion writes for <paramref name="finalName"/> (<c>.vismooc-partial-{run id}-{finalName}</c>), or null when there is none.</summary>
+    public static string? Partial(string folder, string finalName)
+    {
+        try
+        {
+            return Directory.GetFiles(folder, TableOutput.PartialPrefix + "*-" + finalName).SingleOrDefault();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every partial file under <paramref name="folder"/>, by relative path.</summary>
+    public static List<string> Partials(string folder) =>
+        Directory.GetFiles(folder, TableOutput.PartialPrefix + "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).ToList();
+
     /// <summary>Every file of a folder (recursively), by relative path.</summary>
     public static SortedDictionary<string, byte[]> Files(string folder, bool withReport = false) =>
         new(Directory.GetFiles(folder, "*", SearchOption.AllDirectories)

@@ -119,9 +119,13 @@ public sealed class ConvertHarness : IDisposable
     public static TableStats Stats(ConvertResult result, string course, string table) =>
         result.Tables.Single(t => t.Course == course && t.Table == table);
 
-    /// <summary>Every file under the output folder, relative, in ordinal order.</summary>
+    /// <summary>
+    /// Every file under the output folder, relative, in ordinal order, but the folder's lock file
+    /// (<c>.vismooc-lock</c>, empty between runs; the lock's own tests are in <c>Safety/ExclusiveOutputTests</c>).
+    /// </summary>
     public static List<string> FilesUnder(string folder) =>
-        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal).ToList();
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f))
+            .Where(f => f != OutputFolderLock.FileName).Order(StringComparer.Ordinal).ToList();
 
     /// <inheritdoc/>
     public void Dispose()

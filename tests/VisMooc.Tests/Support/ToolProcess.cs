@@ -1,21 +1,65 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace VisMooc.Tests.Support;
 
-/// <summary>The built <c>vismooc</c> tool running in a child process, for tests that kill it at a chosen moment.</summary>
+/// <summary>The built <c>vismooc</c> tool running in a child process, for tests that kill or interrupt it at a chosen moment.</summary>
 public sealed class ToolProcess : IDisposable
 {
+    /// <summary>SIGINT, what Ctrl-C sends.</summary>
+    public const int SigInt = 2;
+
+    /// <summary>SIGTERM, what <c>kill</c> and service managers send.</summary>
+    public const int SigTerm = 15;
+
+    /// <summary>SIGSTOP (Linux): pauses the process where it is, holding whatever it holds.</summary>
+    public const int SigStop = 19;
+
+    /// <summary>SIGCONT (Linux): resumes a paused process.</summary>
+    public const int SigCont = 18;
+
     private readonly Process _process;
     private readonly Task<string> _stderr;
 
     /// <summary>Starts <c>dotnet vismooc.dll ARGS</c>.</summary>
     public ToolProcess(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+        : this(ToolRunner.StartInfo(args, environment))
     {
-        _process = Process.Start(ToolRunner.StartInfo(args, environment))!;
+    }
+
+    private ToolProcess(ProcessStartInfo start)
+    {
+        _process = Process.Start(start)!;
         _process.StandardInput.Close();
         _process.OutputDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _stderr = _process.StandardError.ReadToEndAsync();
+    }
+
+    /// <summary>
+    /// Starts the tool with SIGINT at its default action, through <c>env --default-signal</c> (which
+    /// then runs the tool in its own place, same process id): a test run from a script's background
+    /// job inherits SIGINT ignored, and an ignored signal stays ignored in the tool.
+    /// </summary>
+    public static ToolProcess Interruptible(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
+    {
+        var start = ToolRunner.StartInfo(args, environment);
+        start.ArgumentList.Insert(0, start.FileName);
+        start.ArgumentList.Insert(0, "--default-signal=INT");
+        start.FileName = "env";
+        return new ToolProcess(start);
+    }
+
+    /// <summary>The tool's process id.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Sends <paramref name="signal"/> to the tool (only to it, not to a process group).</summary>
+    public void Signal(int signal)
+    {
+        if (kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: {Marshal.GetLastPInvokeErrorMessage()}");
+        }
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds (true), or the process ends first or a minute has passed (false).</summary>
@@ -57,4 +101,7 @@ public sealed class ToolProcess : IDisposable
 
         _process.Dispose();
     }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 }

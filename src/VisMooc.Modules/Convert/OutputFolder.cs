@@ -1,0 +1,55 @@
+using VisMooc.Modules.Schema;
+
+namespace VisMooc.Modules.Convert;
+
+/// <summary>
+/// What a conversion may touch in its output folder. It replaces and removes files there, so it
+/// never does that through a symbolic link: a linked <c>rejects/</c> folder or table file would make
+/// it delete or replace files wherever the link points. A link is refused with an error naming it
+/// before anything is written. The folder itself may be a link (the user chose it as the output).
+/// </summary>
+public static class OutputFolder
+{
+    /// <summary>The rejects folder's name.</summary>
+    public const string RejectsFolder = "rejects";
+
+    /// <summary>Fails when <paramref name="path"/> is a symbolic link.</summary>
+    /// <exception cref="ConvertException">It is one.</exception>
+    public static void RefuseLink(string path)
+    {
+        if (new FileInfo(path).LinkTarget is string target)
+        {
+            throw new ConvertException(path, $"is a symbolic link (to {target}); vismooc never writes or deletes through a link in its output folder: remove the link (what it points to is left alone) or use another output folder");
+        }
+    }
+
+    /// <summary>
+    /// Fails when a name the run writes or removes in <paramref name="folder"/> is a symbolic link:
+    /// the rejects folder, every table's CSV and rejects file, the report and the commit marker.
+    /// </summary>
+    /// <exception cref="ConvertException">One is.</exception>
+    public static void RefuseLinks(string folder, IReadOnlyList<TableDescriptor> tables)
+    {
+        RefuseLink(Path.Combine(folder, RejectsFolder));
+        foreach (string name in tables.SelectMany(TableOutput.FinalNamesOf).Append(PackageConverter.ReportFileName).Append(CommitMarker.FileName))
+        {
+            RefuseLink(Path.Combine(folder, name));
+        }
+    }
+
+    /// <summary>
+    /// Removes partial files that runs killed before they could clean up left behind. Only call it
+    /// while holding the folder's lock: every partial file is then a dead run's. Deleting a link
+    /// removes the link, never what it points to.
+    /// </summary>
+    public static void RemovePartials(string folder)
+    {
+        foreach (var dir in new[] { folder, Path.Combine(folder, RejectsFolder) }.Where(Directory.Exists))
+        {
+            foreach (var stale in Directory.GetFiles(dir, TableOutput.PartialPrefix + "*"))
+            {
+                File.Delete(stale);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Runtime.InteropServices;
+
+namespace VisMooc.Tool;
+
+/// <summary>
+/// Ctrl-C (SIGINT) and SIGTERM during <c>convert</c>, <c>run</c> and <c>load</c>: the first one
+/// cancels <see cref="Token"/>, which the conversion and the loaders watch; the command then
+/// cleans up (partial files removed, lock released, transaction rolled back), prints one line
+/// saying what is unchanged and exits with <see cref="ExitCodes.Interrupted"/>. A second signal
+/// ends the process at once, as the signal would without this (what a kill leaves is described
+/// in the README's Data safety section). A signal that the shell told this process to ignore (a
+/// background job of a script) stays ignored.
+/// </summary>
+internal static class Interruption
+{
+    private static readonly CancellationTokenSource s_source = new();
+    private static readonly Lock s_lock = new();
+    private static PosixSignalRegistration[]? s_registrations;
+    private static int s_signals;
+
+    /// <summary>Cancelled by the first Ctrl-C or SIGTERM after <see cref="Listen"/>.</summary>
+    public static CancellationToken Token => s_source.Token;
+
+    /// <summary>True once a signal has asked the command to stop.</summary>
+    public static bool Requested => s_source.IsCancellationRequested;
+
+    /// <summary>Starts turning Ctrl-C and SIGTERM into <see cref="Token"/> (once per process; the registrations live as long as it).</summary>
+    public static void Listen()
+    {
+        lock (s_lock)
+        {
+            s_registrations ??= [PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle)];
+        }
+    }
+
+    /// <summary>Prints <c>vismooc: interrupted: WHAT</c> (also with --quiet: it explains the exit code) and returns <see cref="ExitCodes.Interrupted"/>.</summary>
+    public static int Report(string what)
+    {
+        Console.Error.WriteLine("vismooc: interrupted: " + what);
+        return ExitCodes.Interrupted;
+    }
+
+    private static void Handle(PosixSignalContext context)
+    {
+        if (Interlocked.Increment(ref s_signals) > 1)
+        {
+            context.Cancel = false; // the second: the signal's own action, which ends the process now
+            return;
+        }
+
+        context.Cancel = true;
+        s_source.Cancel();
+    }
+}
