@@ -68,9 +68,10 @@ internal static class LoadCommand
         {
             // Ask for the password before the progress display takes the terminal.
             string? secret = target.IsMySql ? password() ?? "" : null;
+            Action<string>? notice = quiet ? null : message => Console.Error.WriteLine("vismooc: " + message);
             var result = ConvertProgressDisplay.Run(quiet, progress => target.IsMySql
-                ? MySqlLoader.Load(csvFolder, target, secret!, mode, GeneratedTables.All, progress)
-                : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress));
+                ? MySqlLoader.Load(csvFolder, target, secret!, mode, GeneratedTables.All, progress, notice)
+                : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress, notice));
             Print(result, mode, quiet, json);
             return ExitCodes.Ok;
         }
