@@ -37,6 +37,11 @@ public sealed record LoadTarget
     public static LoadTarget MySql(string user, string host, int port, string database) =>
         new() { IsMySql = true, User = user, Host = host, Port = port, Database = database };
 
+    /// <summary>The target of <c>--db <paramref name="db"/></c> for <paramref name="csvFolder"/>: without one, <c>CSV_FOLDER/moocdb.sqlite</c>.</summary>
+    /// <exception cref="FormatException">See <see cref="Parse"/>.</exception>
+    public static LoadTarget Resolve(string? db, string csvFolder) =>
+        db is null ? Sqlite(Path.Combine(csvFolder, "moocdb.sqlite")) : Parse(db);
+
     /// <summary>
     /// Parses <c>sqlite:PATH</c> or <c>mysql://USER@HOST[:PORT]/DATABASE</c> (<c>mariadb://</c> too;
     /// schemes in any case, as URL schemes are). A message that quotes the value shows it through

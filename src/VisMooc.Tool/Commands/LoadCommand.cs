@@ -56,7 +56,7 @@ internal static class LoadCommand
         LoadTarget target;
         try
         {
-            target = db is null ? LoadTarget.Sqlite(Path.Combine(csvFolder, "moocdb.sqlite")) : LoadTarget.Parse(db);
+            target = LoadTarget.Resolve(db, csvFolder);
         }
         catch (FormatException e)
         {

@@ -138,7 +138,8 @@ public sealed class DbArgumentTests
 
         Assert.Equal("vismooc load '/data/it'\\''s csv' --db mysql://o%27brien@localhost:3306/moocdb --mode replace",
             target.LoadCommandLine("/data/it's csv", LoadMode.Replace));
-        Assert.Equal("vismooc load /data/csv --db sqlite:/data/csv/moocdb.sqlite", LoadTarget.Sqlite("/data/csv/moocdb.sqlite").LoadCommandLine("/data/csv", LoadMode.Ignore));
+        // Without --db, the default target in the CSV folder, named in full.
+        Assert.Equal("vismooc load /data/csv --db sqlite:/data/csv/moocdb.sqlite", LoadTarget.Resolve(null, "/data/csv").LoadCommandLine("/data/csv", LoadMode.Ignore));
     }
 
     [Fact]
