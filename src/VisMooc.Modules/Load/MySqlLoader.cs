@@ -32,7 +32,6 @@ public static class MySqlLoader
         waits ??= LoadWaits.Default;
         var clock = Stopwatch.StartNew();
         var files = CsvFolder.Files(folder, tables);
-        using var tracker = new LoadProgressTracker(progress, files.Select(f => (f.Table.Info.Name, f.Path)));
         var warnings = new List<string>();
         var results = new List<TableLoadResult>();
         var builder = new MySqlConnectionStringBuilder
@@ -57,6 +56,8 @@ public static class MySqlLoader
             // fail on duplicate keys, or mix its rows into the first's. The lock is the server's
             // and dies with the connection, so a killed load never leaves it behind.
             AcquireLoadLock(connection, target, notice, waits.OtherLoad);
+            // Progress starts once the wait is over, so a waiting notice is not drawn over by bars.
+            using var tracker = new LoadProgressTracker(progress, files.Select(f => (f.Table.Info.Name, f.Path)));
             created.Database = UseDatabase(connection, target.Database);
             Execute(connection, null, "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION'");
             // Every existing table is checked before anything is written: its engine must roll back,

@@ -131,7 +131,6 @@ public static class SqliteLoader
         /// <summary>Loads every table into <paramref name="file"/> in one transaction.</summary>
         public List<TableLoadResult> Into(string file, bool create)
         {
-            using var tracker = new LoadProgressTracker(progress, files.Select(f => (f.Table.Info.Name, f.Path)));
             var results = new List<TableLoadResult>();
             var builder = new SqliteConnectionStringBuilder
             {
@@ -148,6 +147,8 @@ public static class SqliteLoader
             Execute(connection, null, "PRAGMA cache_size = -262144");
             Execute(connection, null, "PRAGMA page_size = 16384");
             using var transaction = Begin(connection);
+            // Progress starts once the wait is over, so a waiting notice is not drawn over by bars.
+            using var tracker = new LoadProgressTracker(progress, files.Select(f => (f.Table.Info.Name, f.Path)));
             // Every existing table is checked before anything is written.
             var infos = files.Select(f => f.Table.Info).ToList();
             var existing = SqliteSchema.Read(connection, transaction, infos);
