@@ -81,18 +81,14 @@ public static class SqliteLoader
             {
                 Directory.CreateDirectory(folder);
                 var results = Into(work, create: true);
-                try
+                if (NoReplaceMove.TryMove(work, path))
                 {
-                    File.Move(work, path, overwrite: false);
                     done = true;
                     return results;
                 }
-                catch (IOException) when (File.Exists(path))
-                {
-                    // Another load put its new file there first: load into that one, as if this
-                    // load had started after it (in ignore mode every row is then kept).
-                }
 
+                // Another load put its new file there first: load into that one, as if this load
+                // had started after it (in ignore mode every row is then kept).
                 var again = Into(path, create: false);
                 done = true;
                 return again;
