@@ -12,7 +12,10 @@ public static class CsvFolder
     {
         if (!Directory.Exists(folder))
         {
-            throw new LoadException($"{folder}: no such folder (run 'vismooc convert' first)");
+            // A database URL given where the folder goes is quoted only through the redaction.
+            throw new LoadException(DbArgument.LooksLikeOne(folder)
+                ? $"{DbArgument.Redact(folder)}: no such folder; this looks like a database: it goes after --db (vismooc load CSV_FOLDER --db TARGET)"
+                : $"{folder}: no such folder (run 'vismooc convert' first)");
         }
 
         if (Convert.CommitMarker.IsPresent(folder))

@@ -38,6 +38,14 @@ public static class DbArgument
         return Printable(RedactAuthority(shown) + (cut < 0 ? "" : Mask));
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/>, given somewhere else (a folder, an unknown option), may be
+    /// a database URL: it names a scheme this tool knows or holds an <c>@</c>. Quote such text only
+    /// through <see cref="Redact"/>.
+    /// </summary>
+    public static bool LooksLikeOne(string text) =>
+        text.Contains('@', StringComparison.Ordinal) || s_schemes.Any(s => text.Contains(s + ":", StringComparison.OrdinalIgnoreCase));
+
     private static string RedactAuthority(string value)
     {
         int start = AuthorityStart(value);

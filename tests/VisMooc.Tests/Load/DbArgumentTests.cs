@@ -89,6 +89,18 @@ public sealed class DbArgumentTests
         }
     }
 
+    [Fact]
+    public void ADatabaseUrlGivenWhereTheFolderGoesIsNotQuoted()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+
+        var load = ToolRunner.Run(["load", $"mysql://user:{Secret}@host/db"], workingDirectory: temp.Path);
+
+        Assert.Equal(1, load.ExitCode);
+        Assert.DoesNotContain(Secret, load.StdOut + load.StdErr, StringComparison.Ordinal);
+        Assert.Contains("no such folder; this looks like a database: it goes after --db", load.StdErr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData($"mysql://user@host:{Secret}/db", "mysql://user@host:***/db")]
     [InlineData($"MySQL://user:{Secret}@host/db", "MySQL://user:***@host/db")]
