@@ -31,8 +31,10 @@ internal static class SqlText
         _ => "TEXT",
     };
 
+    // ENGINE=InnoDB, never the server's default: a load is all or nothing only on a transactional
+    // engine, and a server whose default is Aria or MyISAM kept the rows of a failed load.
     public static string MySqlCreate(TableModel table) =>
-        Create(table, MySqlType, ") DEFAULT CHARSET=utf8mb4;");
+        Create(table, MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;");
 
     public static string SqliteCreate(TableModel table) =>
         Create(table, SqliteType, ");");

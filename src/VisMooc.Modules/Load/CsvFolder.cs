@@ -1,3 +1,4 @@
+using System.Text;
 using VisMooc.Modules.Schema;
 
 namespace VisMooc.Modules.Load;
@@ -11,7 +12,10 @@ public static class CsvFolder
     {
         if (!Directory.Exists(folder))
         {
-            throw new LoadException($"{folder}: no such folder (run 'vismooc convert' first)");
+            // A database URL given where the folder goes is quoted only through the redaction.
+            throw new LoadException(DbArgument.LooksLikeOne(folder)
+                ? $"{DbArgument.Redact(folder)}: no such folder; this looks like a database: it goes after --db (vismooc load CSV_FOLDER --db TARGET)"
+                : $"{folder}: no such folder (run 'vismooc convert' first)");
         }
 
         if (Convert.CommitMarker.IsPresent(folder))
@@ -28,10 +32,48 @@ public static class CsvFolder
                 throw new LoadException($"{path}: missing; nothing was loaded (a conversion writes all {tables.Count} tables)");
             }
 
+            if (HasHeaderRow(path, table.Info))
+            {
+                throw new LoadException($"{path}: starts with a header row: this folder was written by 'vismooc convert --format rfc4180' (standard CSV for pandas, R "
+                    + "and spreadsheets), and vismooc load reads only the default format; convert again without --format rfc4180, into another folder; nothing was loaded");
+            }
+
             files.Add((table, path));
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// True when the file starts with the table's column names (bare or quoted), as
+    /// <c>--format rfc4180</c> writes them: a row the default dialect never writes (it quotes every
+    /// value, and no table's first column holds its own name), which would otherwise fail the load
+    /// with a parse error that does not say why.
+    /// </summary>
+    private static bool HasHeaderRow(string path, TableInfo table)
+    {
+        string bare = string.Join(",", table.Columns.Select(c => c.Name));
+        string quoted = string.Join(",", table.Columns.Select(c => "\"" + c.Name + "\""));
+        byte[] start = new byte[quoted.Length + 2];
+        int length;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1))
+        {
+            length = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        }
+
+        var head = start.AsSpan(0, length);
+        return IsLine(head, bare) || IsLine(head, quoted);
+    }
+
+    private static bool IsLine(ReadOnlySpan<byte> head, string line)
+    {
+        if (!head.StartsWith(Encoding.ASCII.GetBytes(line)))
+        {
+            return false;
+        }
+
+        var end = head[line.Length..];
+        return end.IsEmpty || end[0] == '\n' || (end[0] == '\r' && (end.Length == 1 || end[1] == '\n'));
     }
 
     /// <summary>Counts the rows (LF-terminated records) of a CSV file.</summary>

@@ -11,48 +11,32 @@ namespace VisMooc.Modules.Load;
 
 /// <summary>
 /// Loads the CSV tables into a SQLite file with the generated SQLite DDL and prepared inserts, all in
-/// one transaction: any error rolls everything back.
+/// one transaction: any error rolls everything back. A new file is built under a name of its own and
+/// put in place only when complete; one load at a time writes a file (a second one waits).
 /// </summary>
 public static class SqliteLoader
 {
     /// <summary>Loads <paramref name="folder"/>'s CSVs into <paramref name="databasePath"/>.</summary>
-    /// <exception cref="LoadException">The load failed; the database is as it was.</exception>
+    /// <exception cref="LoadException">The load failed; the database is as it was (a new one is not created).</exception>
     /// <param name="folder">The CSV folder.</param>
     /// <param name="databasePath">The SQLite file (created when missing).</param>
     /// <param name="mode">What to do with rows whose <c>_id</c> is already there.</param>
     /// <param name="tables">The tables.</param>
     /// <param name="progress">Called a few times a second with rows and bytes loaded per table, and once at the end; null for none.</param>
-    /// <param name="cancellation">Stops the load within a thousand rows (<see cref="OperationCanceledException"/>); the transaction is rolled back.</param>
-    public static LoadResult Load(string folder, string databasePath, LoadMode mode, IReadOnlyList<TableDescriptor> tables, Action<ConvertProgress>? progress = null, CancellationToken cancellation = default)
+    /// <param name="notice">Told, in one line, when the load has to wait for another load into the same file; null for none.</param>
+    /// <param name="waits">How long to wait for another load; null for <see cref="LoadWaits.Default"/>.</param>
+    /// <param name="cancellation">Stops the load within a thousand rows (<see cref="OperationCanceledException"/>); the transaction is rolled back and a new file removed.</param>
+    public static LoadResult Load(string folder, string databasePath, LoadMode mode, IReadOnlyList<TableDescriptor> tables,
+        Action<ConvertProgress>? progress = null, Action<string>? notice = null, LoadWaits? waits = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
         var files = CsvFolder.Files(folder, tables);
-        using var tracker = new LoadProgressTracker(progress, files.Select(f => (f.Table.Info.Name, f.Path)));
-        var results = new List<TableLoadResult>();
+        var target = LoadTarget.Sqlite(databasePath);
+        var load = new Job(target, files, mode, progress, notice, waits ?? LoadWaits.Default, cancellation);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
-            connection.Open();
-            // The default page cache (2 MiB) is far smaller than the primary-key indexes of a large
-            // course, so SQLite spills and re-reads pages all through the load; 256 MiB keeps them.
-            // 16 KiB pages (InnoDB's size; SQLite's default is 4 KiB) make the text-key B-trees
-            // shallower: 1M learners load with 15% less CPU. Only a new database takes the page size.
-            Execute(connection, null, "PRAGMA cache_size = -262144");
-            Execute(connection, null, "PRAGMA page_size = 16384");
-            using var transaction = connection.BeginTransaction();
-            for (int t = 0; t < files.Count; t++)
-            {
-                var (table, path) = files[t];
-                cancellation.ThrowIfCancellationRequested();
-                Execute(connection, transaction, table.Info.SqliteCreate);
-                results.Add(LoadTable(connection, transaction, table.Info, path, mode, tracker[t], cancellation));
-                tracker[t].Done = true;
-            }
-
-            cancellation.ThrowIfCancellationRequested();
-            transaction.Commit();
-            tracker.Finish();
+            var results = File.Exists(target.SqlitePath) ? load.Into(target.SqlitePath, create: false) : load.IntoNewFile();
+            return new LoadResult(target, results, [], clock.Elapsed);
         }
         catch (InvalidDataException e)
         {
@@ -66,8 +50,180 @@ public static class SqliteLoader
         {
             throw new LoadException($"{databasePath}: {e.Message}; nothing was loaded", e);
         }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new LoadException($"{databasePath}: {e.Message}; nothing was loaded", e);
+        }
+    }
 
-        return new LoadResult(LoadTarget.Sqlite(databasePath), results, [], clock.Elapsed);
+    /// <summary>One load's settings, and the steps that use them.</summary>
+    private sealed class Job(LoadTarget target, IReadOnlyList<(TableDescriptor Table, string Path)> files, LoadMode mode,
+        Action<ConvertProgress>? progress, Action<string>? notice, LoadWaits waits, CancellationToken cancellation)
+    {
+        /// <summary>
+        /// Loads into a database that does not exist yet: built under a name of its own in the same
+        /// folder and linked into place without replacing anything, so a failed load leaves no file
+        /// (nor the folders it made), and another load never sees a half-made database.
+        /// </summary>
+        public List<TableLoadResult> IntoNewFile()
+        {
+            string path = target.SqlitePath;
+            string folder = Path.GetDirectoryName(path)!;
+            var madeFolders = new List<string>();
+            for (string? f = folder; f is not null && !Directory.Exists(f); f = Path.GetDirectoryName(f))
+            {
+                madeFolders.Add(f);
+            }
+
+            string work = Path.Combine(folder, "." + Path.GetFileName(path) + ".vismooc-loading-"
+                + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
+            bool done = false;
+            try
+            {
+                Directory.CreateDirectory(folder);
+                var results = Into(work, create: true);
+                if (NoReplaceMove.TryMove(work, path))
+                {
+                    done = true;
+                    return results;
+                }
+
+                // Another load put its new file there first: load into that one, as if this load
+                // had started after it (in ignore mode every row is then kept).
+                var again = Into(path, create: false);
+                done = true;
+                return again;
+            }
+            finally
+            {
+                foreach (string file in new[] { work, work + "-journal", work + "-wal", work + "-shm" })
+                {
+                    try
+                    {
+                        File.Delete(file);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // The load's own outcome is what to report; a hidden leftover does no harm.
+                    }
+                }
+
+                if (!done)
+                {
+                    foreach (string made in madeFolders)
+                    {
+                        try
+                        {
+                            Directory.Delete(made);
+                        }
+                        catch (IOException)
+                        {
+                            break; // not empty: something else is in it now
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Loads every table into <paramref name="file"/> in one transaction.</summary>
+        public List<TableLoadResult> Into(string file, bool create)
+        {
+            var results = new List<TableLoadResult>();
+            var builder = new SqliteConnectionStringBuilder
+            {
+                DataSource = file,
+                Pooling = false,
+                Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            };
+            using var connection = new SqliteConnection(builder.ToString());
+            connection.Open();
+            // The default page cache (2 MiB) is far smaller than the primary-key indexes of a large
+            // course, so SQLite spills and re-reads pages all through the load; 256 MiB keeps them.
+            // 16 KiB pages (InnoDB's size; SQLite's default is 4 KiB) make the text-key B-trees
+            // shallower: 1M learners load with 15% less CPU. Only a new database takes the page size.
+            Execute(connection, null, "PRAGMA cache_size = -262144");
+            Execute(connection, null, "PRAGMA page_size = 16384");
+            using var transaction = Begin(connection);
+            // Progress starts once the wait is over, so a waiting notice is not drawn over by bars.
+            using var tracker = new LoadProgressTracker(progress, files.Select(f => (f.Table.Info.Name, f.Path)));
+            // Every existing table is checked before anything is written.
+            var infos = files.Select(f => f.Table.Info).ToList();
+            var existing = SqliteSchema.Read(connection, transaction, infos);
+            Check(infos, existing);
+            for (int t = 0; t < files.Count; t++)
+            {
+                var (table, path) = files[t];
+                if (!existing.ContainsKey(table.Info.Name))
+                {
+                    Execute(connection, transaction, table.Info.SqliteCreate);
+                }
+
+                cancellation.ThrowIfCancellationRequested();
+                results.Add(LoadTable(connection, transaction, table.Info, path, mode, tracker[t], cancellation));
+                tracker[t].Done = true;
+            }
+
+            cancellation.ThrowIfCancellationRequested();
+            transaction.Commit();
+            tracker.Finish();
+            return results;
+        }
+
+        /// <summary>
+        /// <c>BEGIN IMMEDIATE</c>: takes the file's write lock before reading anything, so two loads
+        /// into one file run one after the other. When another connection holds it, says so once and
+        /// waits for it, at most <see cref="LoadWaits.OtherLoad"/>.
+        /// </summary>
+        private SqliteTransaction Begin(SqliteConnection connection)
+        {
+            int seconds = (int)Math.Max(1, Math.Ceiling(waits.OtherLoad.TotalSeconds));
+            SqliteTransaction? transaction = null;
+            connection.DefaultTimeout = 1;
+            try
+            {
+                transaction = connection.BeginTransaction(deferred: false);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == raw.SQLITE_BUSY)
+            {
+                notice?.Invoke($"{target}: another load (or another program) is writing this database; waiting up to {LoadWaits.Describe(waits.OtherLoad)} for it to finish");
+            }
+
+            // The same bound for the statements that follow: the commit, and a page spill, wait for readers.
+            connection.DefaultTimeout = seconds;
+            if (transaction is null)
+            {
+                try
+                {
+                    transaction = connection.BeginTransaction(deferred: false);
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == raw.SQLITE_BUSY)
+                {
+                    throw new LoadException($"{target}: another load (or another program) was still writing this database after {LoadWaits.Describe(waits.OtherLoad)}; run this load again when it has finished; nothing was loaded", e);
+                }
+            }
+
+            Execute(connection, transaction, "PRAGMA busy_timeout = " + (seconds * 1000L).ToString(CultureInfo.InvariantCulture));
+            return transaction;
+        }
+
+        private void Check(List<TableInfo> infos, Dictionary<string, ExistingTable> existing)
+        {
+            var differing = new List<(string Table, List<string> Differences)>();
+            foreach (var info in infos.Where(i => existing.ContainsKey(i.Name)))
+            {
+                var declared = SqliteSchema.Declared(info);
+                var differences = TableShape.Differences(info, existing[info.Name], (column, have) => SqliteSchema.TypeDifference(column, have, declared));
+                if (differences.Count > 0)
+                {
+                    differing.Add((info.Name, differences));
+                }
+            }
+
+            if (differing.Count > 0)
+            {
+                throw new LoadException(TableShape.Message(target, differing));
+            }
+        }
     }
 
     private static TableLoadResult LoadTable(SqliteConnection connection, SqliteTransaction transaction, TableInfo table, string path, LoadMode mode, LoadProgressTracker.Table progress, CancellationToken cancellation)

@@ -56,7 +56,7 @@ internal static class LoadCommand
         LoadTarget target;
         try
         {
-            target = db is null ? LoadTarget.Sqlite(Path.Combine(csvFolder, "moocdb.sqlite")) : LoadTarget.Parse(db);
+            target = LoadTarget.Resolve(db, csvFolder);
         }
         catch (FormatException e)
         {
@@ -73,9 +73,10 @@ internal static class LoadCommand
             string? secret = target.IsMySql ? password() ?? "" : null;
             Interruption.Listen();
             Interruption.Token.ThrowIfCancellationRequested(); // a run interrupted while it renamed: its load does not start
+            Action<string>? notice = quiet ? null : message => Console.Error.WriteLine("vismooc: " + message);
             var result = ConvertProgressDisplay.Run(quiet, progress => target.IsMySql
-                ? MySqlLoader.Load(csvFolder, target, secret!, mode, GeneratedTables.All, progress, Interruption.Token)
-                : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress, Interruption.Token));
+                ? MySqlLoader.Load(csvFolder, target, secret!, mode, GeneratedTables.All, progress, notice, cancellation: Interruption.Token)
+                : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress, notice, cancellation: Interruption.Token));
             Print(result, mode, quiet, json);
             return ExitCodes.Ok;
         }

@@ -18,7 +18,7 @@ partial class Enrollments : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    timestamp datetime NULL,\n"
         + "    action TINYINT NOT NULL,\n"
         + "    PRIMARY KEY (_id)\n"
-        + ") DEFAULT CHARSET=utf8mb4;";
+        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
 
     /// <summary>MySQL/MariaDB <c>LOAD DATA</c> of <c>MOOCDB_DIR/enrollments.csv</c>, in the writers' dialect.</summary>
     public const string MySqlLoad =

@@ -19,7 +19,7 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    description varchar(255) NOT NULL,\n"
         + "    url varchar(255) NOT NULL,\n"
         + "    PRIMARY KEY (_id)\n"
-        + ") DEFAULT CHARSET=utf8mb4;";
+        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
 
     /// <summary>MySQL/MariaDB <c>LOAD DATA</c> of <c>MOOCDB_DIR/videos.csv</c>, in the writers' dialect.</summary>
     public const string MySqlLoad =

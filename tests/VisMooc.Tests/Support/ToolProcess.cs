@@ -20,6 +20,8 @@ public sealed class ToolProcess : IDisposable
 
     private readonly Process _process;
     private readonly Task<string> _stderr;
+    private readonly System.Text.StringBuilder _stderrSoFar = new();
+    private readonly System.Text.StringBuilder _stdout = new();
 
     /// <summary>Starts <c>dotnet vismooc.dll ARGS</c>.</summary>
     public ToolProcess(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
@@ -31,9 +33,54 @@ public sealed class ToolProcess : IDisposable
     {
         _process = Process.Start(start)!;
         _process.StandardInput.Close();
-        _process.OutputDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, e) =>
+        {
+            lock (_stdout)
+            {
+                _stdout.Append(e.Data is null ? "" : e.Data + "\n");
+            }
+        };
         _process.BeginOutputReadLine();
-        _stderr = _process.StandardError.ReadToEndAsync();
+        var stderr = _process.StandardError;
+        _stderr = Task.Run(() =>
+        {
+            // Read as it comes, so a test can wait for a line the tool prints while it runs.
+            char[] buffer = new char[4096];
+            int n;
+            while ((n = stderr.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                lock (_stderrSoFar)
+                {
+                    _stderrSoFar.Append(buffer, 0, n);
+                }
+            }
+
+            return StdErrSoFar;
+        });
+    }
+
+    /// <summary>What the process has written to standard output (all of it once <see cref="WaitForExit"/> has returned).</summary>
+    public string StdOut
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    /// <summary>What the process has written to standard error so far.</summary>
+    public string StdErrSoFar
+    {
+        get
+        {
+            lock (_stderrSoFar)
+            {
+                return _stderrSoFar.ToString();
+            }
+        }
     }
 
     /// <summary>
