@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.IO.Enumeration;
 
 namespace VisMooc.Modules.Convert;
@@ -93,10 +92,25 @@ public static class InputDiscovery
     /// <see cref="ConvertException"/> when the file changes size meanwhile. <paramref name="counter"/>,
     /// when given, counts the file's bytes as they are read.
     /// </summary>
+    /// <exception cref="ConvertException">The file is not a regular file, cannot be opened, or (when read) is cut short, corrupt or changes size.</exception>
     public static Stream Open(string path, ProgressCounter? counter = null)
     {
-        var file = new SizeCheckedStream(path, counter);
-        return path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        if (FileType.NotRegular(path) is string what)
+        {
+            throw new ConvertException(path, $"is {what}, not a regular file: VisMooc reads package files only; copy the data into a file");
+        }
+
+        SizeCheckedStream file;
+        try
+        {
+            file = new SizeCheckedStream(path, counter);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConvertException(path, "cannot be opened: " + e.Message);
+        }
+
+        return path.EndsWith(".gz", StringComparison.Ordinal) ? new CheckedGzipStream(file, path) : file;
     }
 
     private static Dictionary<EdxFileKind, IReadOnlyList<string>> Scan(string folder)
