@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using VisMooc.Modules.Input;
 
 namespace VisMooc.Modules.Convert;
 
@@ -111,6 +112,28 @@ public static class InputDiscovery
         }
 
         return path.EndsWith(".gz", StringComparison.Ordinal) ? new CheckedGzipStream(file, path) : file;
+    }
+
+    /// <summary>Opens an edX TSV file (see <see cref="Open"/>) and reads its header.</summary>
+    /// <exception cref="ConvertException">The file cannot be read, or is not UTF-8 text split by LF (UTF-16, CR-only line ends…).</exception>
+    public static EdxTsvReader OpenTsv(string path, ProgressCounter? counter = null)
+    {
+        string name = Path.GetFileName(path);
+        var stream = Open(path, counter);
+        try
+        {
+            return new EdxTsvReader(stream, name);
+        }
+        catch (InvalidDataException e)
+        {
+            stream.Dispose();
+            throw new ConvertException(name, e.Message);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     private static Dictionary<EdxFileKind, IReadOnlyList<string>> Scan(string folder)
