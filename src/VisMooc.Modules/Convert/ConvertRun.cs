@@ -14,6 +14,19 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
     /// <summary>Each course's own id (from its course tree's root, as the tabular files spell it), by course name.</summary>
     public ConcurrentDictionary<string, string> PackageCourseIds { get; } = new();
 
+    private readonly ConcurrentDictionary<string, (int Job, ConvertException Error)> _failures = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A job could not read a course's files. The run goes on (each job with its next course) so
+    /// that every course's failure is known at the end; of several failures of one course, the one
+    /// of the first job in <paramref name="job"/> order is kept, so the error does not depend on timing.
+    /// </summary>
+    public void CourseFailed(CourseInput course, int job, ConvertException error) =>
+        _failures.AddOrUpdate(course.Name, (job, error), (_, old) => old.Job <= job ? old : (job, error));
+
+    /// <summary>The courses that failed in this run, with their errors.</summary>
+    public IReadOnlyDictionary<string, ConvertException> Failures => _failures.ToDictionary(f => f.Key, f => f.Value.Error, StringComparer.Ordinal);
+
     /// <summary>The counts of one course's table, and that table's observations for the cross-file checks.</summary>
     public TableStats BeginCourse(TableOutput output, string course)
     {

@@ -36,9 +36,50 @@ public static class PackageConverter
             throw new ConvertException(output, "cannot write the output folder: " + e.Message);
         }
 
+        // A course whose files cannot be read fails alone: the run is done again without it (its
+        // rows may already have been written, and would count as duplicates of later courses'),
+        // so the other courses come out exactly as if converted without it. --strict stops instead.
+        var failed = new Dictionary<string, ConvertException>(StringComparer.Ordinal);
+        foreach (var course in courses.Where(c => c.Unreadable is not null))
+        {
+            if (options.Strict)
+            {
+                throw course.Unreadable!;
+            }
+
+            failed[course.Name] = course.Unreadable!;
+        }
+
+        while (true)
+        {
+            var remaining = courses.Where(c => !failed.ContainsKey(c.Name)).ToList();
+            if (remaining.Count == 0)
+            {
+                var first = failed[courses[0].Name];
+                throw courses.Count == 1 ? first
+                    : new ConvertException(first.File, first.Message[(first.File.Length + 2)..] + $"; no course could be converted ({courses.Count} failed), nothing was written");
+            }
+
+            var failures = courses.Where(c => failed.ContainsKey(c.Name)).Select(c => new CourseFailure(c.Name, failed[c.Name].Message)).ToList();
+            var result = Attempt(options, output, remaining, failures, tables, clock, out var newFailures);
+            if (result is not null)
+            {
+                return result;
+            }
+
+            foreach (var (course, error) in newFailures)
+            {
+                failed[course] = error;
+            }
+        }
+    }
+
+    /// <summary>One conversion of <paramref name="courses"/>: the result, or null with the courses that failed (nothing renamed).</summary>
+    private static ConvertResult? Attempt(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<CourseFailure> failedBefore, IReadOnlyList<TableDescriptor> tables, Stopwatch clock, out IReadOnlyDictionary<string, ConvertException> failures)
+    {
         try
         {
-            return Convert(options, output, courses, tables, clock);
+            return Convert(options, output, courses, failedBefore, tables, clock, out failures);
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is ConvertException) is ConvertException first)
         {
@@ -54,7 +95,7 @@ public static class PackageConverter
         }
     }
 
-    private static ConvertResult Convert(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<TableDescriptor> tables, Stopwatch clock)
+    private static ConvertResult? Convert(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<CourseFailure> failedBefore, IReadOnlyList<TableDescriptor> tables, Stopwatch clock, out IReadOnlyDictionary<string, ConvertException> failures)
     {
         using var workers = new ChunkWorkers(options.Threads);
         var run = new ConvertRun(options, workers);
@@ -73,17 +114,39 @@ public static class PackageConverter
             // order: each table is written by exactly one job. The jobs' threads mostly read
             // files and write results; the chunk workers convert.
             // Failures surface as an AggregateException, which Run turns into one clear error.
-            var jobs = Jobs(outputs)
+            var order = Jobs(outputs);
+            var jobs = order
                 .OrderBy(j => j.Chunked)
                 .ThenByDescending(j => courses.Sum(c => j.InputKinds.Sum(k => c.FilesOf(k).Sum(FileSize))))
                 .ToList();
             using var progress = options.Progress is null ? null : new ProgressReporter(options.Progress, options.ProgressInterval, clock, jobs, courses);
             Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, job =>
             {
-                job.Run(courses, run);
+                foreach (var course in courses)
+                {
+                    try
+                    {
+                        job.Run([course], run);
+                    }
+                    catch (Exception e) when (AsInputFailure(e, course) is ConvertException failure)
+                    {
+                        if (options.Strict)
+                        {
+                            throw failure;
+                        }
+
+                        run.CourseFailed(course, order.IndexOf(job), failure);
+                    }
+                }
+
                 progress?.JobDone(job);
             });
             progress?.Finish();
+            failures = run.Failures;
+            if (failures.Count > 0)
+            {
+                return null;
+            }
 
             run.Checks.Conclude(courses, run, tables);
             foreach (var o in outputs)
@@ -94,7 +157,7 @@ public static class PackageConverter
             var stats = courses
                 .SelectMany(c => tables.Select(t => run.StatsFor(c.Name, t.Info.Name)))
                 .ToList();
-            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed);
+            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed) { FailedCourses = failedBefore };
             using (var report = new FileStream(reportPartial, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 ConvertReportWriter.Write(result, report);
@@ -123,6 +186,18 @@ public static class PackageConverter
             TryDelete(reportPartial);
         }
     }
+
+    /// <summary>
+    /// An error in reading a course's files (a file missing a column, cut short, not JSON, not
+    /// UTF-8 text, changing size, unreadable…), as a one-line error naming the file; null for any
+    /// other exception (an output that cannot be written stops the whole run).
+    /// </summary>
+    private static ConvertException? AsInputFailure(Exception e, CourseInput course) => e switch
+    {
+        ConvertException convert => convert,
+        InvalidDataException data => new ConvertException(course.Folder, data.Message),
+        _ => null,
+    };
 
     private static bool IsFailure(Exception e) => e is IOException or UnauthorizedAccessException or InvalidDataException;
 

@@ -123,6 +123,7 @@ internal static class ConvertCommand
             Summary.PrintProblems(result, Console.Error);
         }
 
+        Summary.PrintFailedCourses(result, Console.Error);
         return result.ExitCode;
     }
 }
