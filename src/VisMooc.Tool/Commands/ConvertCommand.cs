@@ -90,7 +90,8 @@ internal static class ConvertCommand
             throw new ConvertException(file.FullName, "no such pseudonym key file");
         }
 
-        byte[] key = File.ReadAllBytes(file.FullName);
+        // Bounded, and never a FIFO or a device (--pseudonym-key-file /dev/zero read without end).
+        byte[] key = SmallFile.Read(file.FullName, out string? problem) ?? throw new ConvertException(file.FullName, problem + ": give the key file (e.g. made by head -c 32 /dev/urandom > key)");
         return key.Length >= 16 ? key : throw new ConvertException(file.FullName, $"the pseudonym key has {key.Length} bytes; use at least 16 random bytes (e.g. head -c 32 /dev/urandom > key)");
     }
 
