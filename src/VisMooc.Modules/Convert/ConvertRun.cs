@@ -50,16 +50,21 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
     /// <summary>Run-level notices (missing files), in the order they were raised per job.</summary>
     public IEnumerable<string> Notices => _notices;
 
+    /// <summary>A run-level notice (a file not read, with what to do).</summary>
+    public void Notice(string notice) => _notices.Enqueue(notice);
+
     /// <summary>
     /// A table's source file is missing: a notice, or with <c>--strict</c> a failure. The notice says
     /// which tables were skipped, or <paramref name="consequence"/> when none was.
     /// </summary>
     public void MissingFile(CourseInput course, EdxFileKind kind, IEnumerable<TableStats> affected, string? consequence = null)
     {
+        // A file that looks like one of this kind but cannot be read as it is: name it, and what to do.
         string pattern = InputDiscovery.Pattern(kind);
+        string hint = string.Concat(course.UnreadableFiles.Where(u => u.Kind == kind).Take(2).Select(u => $" ({Path.GetFileName(u.Path)} {u.Problem})"));
         if (Options.Strict)
         {
-            throw new ConvertException(course.Folder, $"no {pattern} file (--strict)");
+            throw new ConvertException(course.Folder, $"no {pattern} file{hint} (--strict)");
         }
 
         var tables = affected.ToList();
@@ -68,6 +73,6 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
             stats.MissingFile = pattern;
         }
 
-        _notices.Enqueue($"{course.Name}: no {pattern} file; " + (consequence ?? "skipped " + string.Join(", ", tables.Select(t => t.Table))));
+        _notices.Enqueue($"{course.Name}: no {pattern} file{hint}; " + (consequence ?? "skipped " + string.Join(", ", tables.Select(t => t.Table))));
     }
 }

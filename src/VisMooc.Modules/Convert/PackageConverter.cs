@@ -26,15 +26,6 @@ public static class PackageConverter
     {
         var clock = Stopwatch.StartNew();
         string output = Path.GetFullPath(options.Output);
-        try
-        {
-            Directory.CreateDirectory(output);
-            RemovePartials(output);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConvertException(output, "cannot write the output folder: " + e.Message);
-        }
 
         // A course whose files cannot be read fails alone: the run is done again without it (its
         // rows may already have been written, and would count as duplicates of later courses'),
@@ -50,14 +41,27 @@ public static class PackageConverter
             failed[course.Name] = course.Unreadable!;
         }
 
+        if (failed.Count == courses.Count)
+        {
+            throw NoCourse(courses, failed);
+        }
+
+        try
+        {
+            Directory.CreateDirectory(output);
+            RemovePartials(output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConvertException(output, "cannot write the output folder: " + e.Message);
+        }
+
         while (true)
         {
             var remaining = courses.Where(c => !failed.ContainsKey(c.Name)).ToList();
             if (remaining.Count == 0)
             {
-                var first = failed[courses[0].Name];
-                throw courses.Count == 1 ? first
-                    : new ConvertException(first.File, first.Message[(first.File.Length + 2)..] + $"; no course could be converted ({courses.Count} failed), nothing was written");
+                throw NoCourse(courses, failed);
             }
 
             var failures = courses.Where(c => failed.ContainsKey(c.Name)).Select(c => new CourseFailure(c.Name, failed[c.Name].Message)).ToList();
@@ -72,6 +76,14 @@ public static class PackageConverter
                 failed[course] = error;
             }
         }
+    }
+
+    /// <summary>The error when every course failed: the one course's own, or the first one's, saying that all failed.</summary>
+    private static ConvertException NoCourse(IReadOnlyList<CourseInput> courses, Dictionary<string, ConvertException> failed)
+    {
+        var first = failed[courses[0].Name];
+        return courses.Count == 1 ? first
+            : new ConvertException(first.File, first.Message[(first.File.Length + 2)..] + $"; no course could be converted ({courses.Count} failed), nothing was written");
     }
 
     /// <summary>One conversion of <paramref name="courses"/>: the result, or null with the courses that failed (nothing renamed).</summary>
@@ -114,6 +126,16 @@ public static class PackageConverter
             // order: each table is written by exactly one job. The jobs' threads mostly read
             // files and write results; the chunk workers convert.
             // Failures surface as an AggregateException, which Run turns into one clear error.
+            // Files that look like package files but are not read, beside readable ones of their
+            // kind (a missing kind names them in its own notice).
+            foreach (var course in courses)
+            {
+                foreach (var file in course.UnreadableFiles.Where(u => !u.Fatal && course.FilesOf(u.Kind).Count > 0))
+                {
+                    run.Notice($"{course.Name}: {Path.GetFileName(file.Path)} was not read: it {file.Problem}");
+                }
+            }
+
             var order = Jobs(outputs);
             var jobs = order
                 .OrderBy(j => j.Chunked)

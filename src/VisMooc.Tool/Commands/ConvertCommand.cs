@@ -33,6 +33,7 @@ internal static class ConvertCommand
         });
 
         var command = new Command("convert", "Convert edX research data package files into the vismooc_extensions CSV tables.\n\n"
+            + InputDiscovery.HelpText + "\n\n"
             + "Progress goes to standard error: a bar per table on a terminal, a line every 2 s otherwise, nothing with --quiet.\n\n"
             + "Examples:\n  vismooc convert HKUSTx-COMP102x-2T2014 --out csv\n  vismooc convert package-folder --out csv --course 'HKUSTx-*'\n  vismooc convert HKUSTx-COMP102x-2T2014 --out for-pandas --format rfc4180\n\n" + ExitCodes.Help);
         command.Arguments.Add(input);
