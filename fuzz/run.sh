@@ -2,13 +2,13 @@
 # Coverage-guided fuzzing of one VisMooc reader with AFL++ and SharpFuzz: the longer run that the
 # bounded property tests in tests/VisMooc.Tests/Safety stand in for. Not run by CI.
 #
-#   fuzz/run.sh TARGET [SECONDS]     TARGET: tsv | forum | course | mask; SECONDS defaults to 600
+#   fuzz/run.sh TARGET [SECONDS]     TARGET: tsv | forum | course | mask | gz; SECONDS defaults to 600
 #
 # Seeds come from samples/. Inputs that crash (an unexpected exception, an allocation out of
 # proportion to the input) or hang (over 10 s) land in fuzz/findings/TARGET/default/{crashes,hangs};
 # replay them with: dotnet fuzz/bin/TARGET/VisMooc.Fuzz.dll TARGET FILE...
 set -euo pipefail
-target=${1:?usage: fuzz/run.sh tsv|forum|course|mask [SECONDS]}
+target=${1:?usage: fuzz/run.sh tsv|forum|course|mask|gz [SECONDS]}
 seconds=${2:-600}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -36,9 +36,19 @@ case "$target" in
   tsv) pattern='*.sql' ;;
   forum | mask) pattern='*.mongo' ;;
   course) pattern='*.json' ;;
+  gz) pattern='*.gz' ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
-find "$root/samples" -name "$pattern" -exec cp {} "$corpus/" \;
+if [ "$target" = gz ]; then
+  # gzip copies of the sample tables (one of two members), cut short and whole, as seeds.
+  for f in $(find "$root/samples" -name '*.sql' | sort | head -n 3); do
+    gzip -c "$f" > "$corpus/$(basename "$f").gz"
+    (gzip -c "$f"; gzip -c "$f") > "$corpus/$(basename "$f").2.gz"
+    head -c 300 "$corpus/$(basename "$f").gz" > "$corpus/$(basename "$f").cut.gz"
+  done
+else
+  find "$root/samples" -name "$pattern" -exec cp {} "$corpus/" \;
+fi
 
 findings="$here/findings/$target"
 rm -rf "$findings" && mkdir -p "$(dirname "$findings")"

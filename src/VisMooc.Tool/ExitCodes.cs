@@ -15,9 +15,12 @@ public static class ExitCodes
     /// <summary>Finished, but some input rows were rejected (see <c>rejects/</c> and <c>report.json</c>).</summary>
     public const int FinishedWithRejects = 3;
 
+    /// <summary>Finished, but some courses could not be converted (their errors are on standard error and in <c>report.json</c>); the others were.</summary>
+    public const int SomeCoursesFailed = 4;
+
     /// <summary>Stopped by Ctrl-C or SIGTERM: nothing was renamed or loaded (128 + SIGINT, as shells report a Ctrl-C).</summary>
     public const int Interrupted = 130;
 
     /// <summary>One-paragraph description for help texts.</summary>
-    public const string Help = "Exit codes: 0 done, 1 failed, 2 usage error, 3 done but some rows were rejected (see rejects/ and report.json), 130 interrupted (Ctrl-C or SIGTERM; nothing was renamed or loaded).";
+    public const string Help = "Exit codes: 0 done, 1 failed, 2 usage error, 3 done but some rows were rejected (see rejects/ and report.json), 4 done but some courses could not be converted (see the errors and report.json; --strict makes that exit 1), 130 interrupted (Ctrl-C or SIGTERM; nothing was renamed or loaded).";
 }

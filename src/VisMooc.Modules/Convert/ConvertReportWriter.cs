@@ -36,6 +36,20 @@ public static class ConvertReportWriter
         }
 
         w.WriteEndArray();
+        if (result.FailedCourses.Count > 0)
+        {
+            w.WriteStartArray("failedCourses");
+            foreach (var failure in result.FailedCourses)
+            {
+                w.WriteStartObject();
+                w.WriteString("course", failure.Course);
+                w.WriteString("error", failure.Error);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteStartArray("courses");
         foreach (var course in result.Courses)
         {

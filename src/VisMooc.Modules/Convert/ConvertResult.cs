@@ -21,6 +21,9 @@ public sealed record ConvertResult(
     /// <summary>Warnings in all tables.</summary>
     public long Warnings => Tables.Sum(t => t.Warnings);
 
-    /// <summary>0 when nothing was rejected, 3 when some rows were (the documented exit codes).</summary>
-    public int ExitCode => Rejected > 0 ? 3 : 0;
+    /// <summary>Courses that could not be converted (their errors), in course order; the other courses were converted as if they were alone.</summary>
+    public IReadOnlyList<CourseFailure> FailedCourses { get; init; } = [];
+
+    /// <summary>0 when nothing was rejected, 3 when some rows were, 4 when some courses could not be converted (the documented exit codes).</summary>
+    public int ExitCode => FailedCourses.Count > 0 ? 4 : Rejected > 0 ? 3 : 0;
 }

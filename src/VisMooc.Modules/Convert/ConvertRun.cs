@@ -14,6 +14,19 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
     /// <summary>Each course's own id (from its course tree's root, as the tabular files spell it), by course name.</summary>
     public ConcurrentDictionary<string, string> PackageCourseIds { get; } = new();
 
+    private readonly ConcurrentDictionary<string, (int Job, ConvertException Error)> _failures = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A job could not read a course's files. The run goes on (each job with its next course) so
+    /// that every course's failure is known at the end; of several failures of one course, the one
+    /// of the first job in <paramref name="job"/> order is kept, so the error does not depend on timing.
+    /// </summary>
+    public void CourseFailed(CourseInput course, int job, ConvertException error) =>
+        _failures.AddOrUpdate(course.Name, (job, error), (_, old) => old.Job <= job ? old : (job, error));
+
+    /// <summary>The courses that failed in this run, with their errors.</summary>
+    public IReadOnlyDictionary<string, ConvertException> Failures => _failures.ToDictionary(f => f.Key, f => f.Value.Error, StringComparer.Ordinal);
+
     /// <summary>The counts of one course's table, and that table's observations for the cross-file checks.</summary>
     public TableStats BeginCourse(TableOutput output, string course)
     {
@@ -37,7 +50,7 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
     /// <summary>Run-level notices (missing files), in the order they were raised per job.</summary>
     public IEnumerable<string> Notices => _notices;
 
-    /// <summary>Adds a run-level notice (reported as a warning and in the report).</summary>
+    /// <summary>A run-level notice (a file not read, with what to do).</summary>
     public void Notice(string notice) => _notices.Enqueue(notice);
 
     /// <summary>
@@ -46,10 +59,12 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
     /// </summary>
     public void MissingFile(CourseInput course, EdxFileKind kind, IEnumerable<TableStats> affected, string? consequence = null)
     {
+        // A file that looks like one of this kind but cannot be read as it is: name it, and what to do.
         string pattern = InputDiscovery.Pattern(kind);
+        string hint = string.Concat(course.UnreadableFiles.Where(u => u.Kind == kind).Take(2).Select(u => $" ({Path.GetFileName(u.Path)} {u.Problem})"));
         if (Options.Strict)
         {
-            throw new ConvertException(course.Folder, $"no {pattern} file (--strict)");
+            throw new ConvertException(course.Folder, $"no {pattern} file{hint} (--strict)");
         }
 
         var tables = affected.ToList();
@@ -58,6 +73,6 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
             stats.MissingFile = pattern;
         }
 
-        _notices.Enqueue($"{course.Name}: no {pattern} file; " + (consequence ?? "skipped " + string.Join(", ", tables.Select(t => t.Table))));
+        _notices.Enqueue($"{course.Name}: no {pattern} file{hint}; " + (consequence ?? "skipped " + string.Join(", ", tables.Select(t => t.Table))));
     }
 }

@@ -6,6 +6,12 @@ namespace VisMooc.Modules.Convert;
 /// <param name="Files">The files found for each kind (missing kinds have no entry).</param>
 public sealed record CourseInput(string Name, string Folder, IReadOnlyDictionary<EdxFileKind, IReadOnlyList<string>> Files)
 {
+    /// <summary>Why the course cannot be converted at all, found before reading it (its only package files are encrypted, not regular files…); null when it can be tried.</summary>
+    public ConvertException? Unreadable { get; init; }
+
+    /// <summary>Files that look like package files but are not read as they are (encrypted, misnamed…), with what to do.</summary>
+    public IReadOnlyList<UnreadableFile> UnreadableFiles { get; init; } = [];
+
     /// <summary>The files of one kind (empty when none was found).</summary>
     public IReadOnlyList<string> FilesOf(EdxFileKind kind) => Files.TryGetValue(kind, out var f) ? f : [];
 }

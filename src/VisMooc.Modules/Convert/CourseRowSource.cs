@@ -25,6 +25,7 @@ public sealed class CourseRowSource : IRowSource
     private byte[] _courseKey = [];
     private byte[] _category = [];
     private byte[] _section = [];
+    private int _sectionLength;
     private bool _hasCourse;
     private CourseBlock? _block;
 
@@ -47,8 +48,8 @@ public sealed class CourseRowSource : IRowSource
     public static IEnumerable<string> MetadataNames(TableInfo table) =>
         table.SourceFields.Where(f => f.StartsWith("metadata.", StringComparison.Ordinal)).Select(f => f["metadata.".Length..]);
 
-    /// <summary>Points the source at a block.</summary>
-    public void Set(CourseBlock block, CourseBlock? course, byte[] section)
+    /// <summary>Points the source at a block, whose section path is the first <paramref name="sectionLength"/> bytes of <paramref name="section"/>.</summary>
+    public void Set(CourseBlock block, CourseBlock? course, byte[] section, int sectionLength)
     {
         _block = block;
         _key = Encoding.UTF8.GetBytes(block.Key);
@@ -56,6 +57,7 @@ public sealed class CourseRowSource : IRowSource
         _courseKey = course is null ? [] : Encoding.UTF8.GetBytes(course.Key);
         _category = Encoding.UTF8.GetBytes(block.Category);
         _section = section;
+        _sectionLength = sectionLength;
     }
 
     /// <inheritdoc/>
@@ -67,7 +69,7 @@ public sealed class CourseRowSource : IRowSource
             Field.Key => FieldValue.Text(_key),
             Field.CourseKey => _hasCourse ? FieldValue.Text(_courseKey) : FieldValue.Null,
             Field.Category => FieldValue.Text(_category),
-            Field.Section => FieldValue.Text(_section),
+            Field.Section => FieldValue.Text(_section.AsSpan(0, _sectionLength)),
             _ => _block!.Get(name),
         };
     }

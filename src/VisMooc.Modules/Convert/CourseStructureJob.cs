@@ -1,3 +1,4 @@
+using System.Globalization;
 using VisMooc.Modules.Input;
 using VisMooc.Modules.Schema;
 
@@ -6,6 +7,12 @@ namespace VisMooc.Modules.Convert;
 /// <summary>Tables fed from <c>course_structure</c> JSON: the course root (courses) and the videos (videos, course_video).</summary>
 public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
 {
+    // Rows are handed to the table about this often, so the rows of a deep tree are never all held at once.
+    private const long FlushBytes = 1 << 20;
+
+    // How many keys a warning about the tree quotes.
+    private const int Examples = 5;
+
     /// <inheritdoc/>
     public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
 
@@ -71,14 +78,31 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
                         }
                         else
                         {
-                            Emit(writer, source, tree.Root, tree.Root, [], name);
+                            Emit(writer, source, tree.Root, tree.Root, [], 0, name);
                         }
                     }
                     else
                     {
-                        foreach (var (video, section) in tree.Videos)
+                        // Said once, by the table whose rows show the section paths.
+                        if (output.Table.Info.SourceFields.Contains("section"))
                         {
-                            Emit(writer, source, video, tree.Root, section, name);
+                            WarnAboutTheTree(writer, tree, name);
+                        }
+
+                        // Sections are built one at a time, and rows handed on every MiB: a deep
+                        // tree's paths, each as long as the depth, are never all in memory at once.
+                        byte[] section = new byte[256];
+                        long pending = 0;
+                        foreach (var (video, node) in tree.Videos)
+                        {
+                            int length = tree.Section(node, ref section);
+                            Emit(writer, source, video, tree.Root, section, length, name);
+                            pending += length + 256;
+                            if (pending > FlushBytes)
+                            {
+                                output.Append(writer.Take());
+                                pending = 0;
+                            }
                         }
                     }
 
@@ -88,11 +112,33 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
         }
     }
 
-    private static void Emit(TableChunkWriter writer, CourseRowSource source, CourseBlock block, CourseBlock? root, byte[] section, string file)
+    /// <summary>
+    /// A tree whose videos cannot be reached from its root, or whose <c>children</c> name blocks
+    /// that are not in the file, gives rows with empty or shorter sections: say so, with counts and
+    /// the first keys, instead of leaving it silent.
+    /// </summary>
+    private static void WarnAboutTheTree(TableChunkWriter writer, CourseTree tree, string file)
+    {
+        writer.At(file, 0, "course tree");
+        if (tree.Root is not null && tree.UnreachableVideos > 0)
+        {
+            var keys = tree.Videos.Where(v => v.Node < 0).Take(Examples).Select(v => v.Video.Key);
+            writer.Warn("", string.Create(CultureInfo.InvariantCulture,
+                $"{tree.UnreachableVideos} video(s) cannot be reached from the course root through children, so their section is empty: {string.Join(", ", keys)}{(tree.UnreachableVideos > Examples ? ", …" : "")}"));
+        }
+
+        if (tree.MissingChildren > 0)
+        {
+            writer.Warn("", string.Create(CultureInfo.InvariantCulture,
+                $"{tree.MissingChildren} children entries name blocks that are not in the file (skipped; their siblings keep their index): {string.Join(", ", tree.MissingChildExamples)}{(tree.MissingChildren > tree.MissingChildExamples.Count ? ", …" : "")}"));
+        }
+    }
+
+    private static void Emit(TableChunkWriter writer, CourseRowSource source, CourseBlock block, CourseBlock? root, byte[] section, int sectionLength, string file)
     {
         writer.CountRead();
         writer.At(file, 0, "block " + block.Key);
-        source.Set(block, root, section);
+        source.Set(block, root, section, sectionLength);
         if (writer.Write(source) is string reason)
         {
             writer.Reject(reason, System.Text.Encoding.UTF8.GetBytes(block.Key));

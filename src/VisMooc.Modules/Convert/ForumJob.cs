@@ -34,7 +34,8 @@ public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
                 string name = Path.GetFileName(path);
                 stats.ForEach(s => s.Files.Add(name));
                 using var stream = InputDiscovery.Open(path, Outputs[0].InputRead);
-                var chunks = new LfChunkReader(stream, [], 0, 1, run.Options.ChunkBytes, line => $"line {line} is longer than {Array.MaxLength} bytes; the file is not JSON lines");
+                byte[] start = ReadStart(stream, path);
+                var chunks = new LfChunkReader(stream, start, 0, 1, run.Options.ChunkBytes, line => $"{name} line {line} is longer than {Array.MaxLength} bytes; the file is not JSON lines");
                 run.Workers.Run(
                     chunks,
                     () => (Parsers: Outputs.Select(o => new ForumDocumentParser(o.Table.Info.SourceFields)).ToArray(), Writers: Outputs.Select(o => o.NewWriter()).ToArray()),
@@ -48,6 +49,26 @@ public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
                     });
             }
         }
+    }
+
+    /// <summary>
+    /// The file's first bytes (up to 64 KiB), checked for the shapes that would turn every line into
+    /// a reject: UTF-16 text, CR-only line ends (one line then holds the whole file), compressed or
+    /// encrypted data. Those are an error naming the file, not a table of rejects.
+    /// </summary>
+    private static byte[] ReadStart(Stream stream, string path)
+    {
+        byte[] start = new byte[1 << 16];
+        int length = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        var bytes = start.AsSpan(0, length);
+        var text = bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+        int lf = text.IndexOf((byte)'\n');
+        if ((TextShape.Encoding(text) ?? TextShape.CrOnlyLineEnds(lf < 0 ? text : text[..lf])) is string problem)
+        {
+            throw new ConvertException(Path.GetFileName(path), problem);
+        }
+
+        return bytes.ToArray();
     }
 
     private static TableChunk[] Convert(ForumDocumentParser[] parsers, TableChunkWriter[] writers, LfChunk chunk, string name)

@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using System.IO.Enumeration;
+using VisMooc.Modules.Input;
 
 namespace VisMooc.Modules.Convert;
 
@@ -26,33 +26,52 @@ public static class InputDiscovery
         _ => "*-" + s_tokens.First(t => t.Kind == kind).Token + "*" + s_tokens.First(t => t.Kind == kind).Extension,
     };
 
+    /// <summary>What <c>convert --help</c> says about the input files (from the patterns above, so it cannot drift).</summary>
+    public static string HelpText =>
+        "Input: a course folder, or a folder of course folders. Package files are recognised by name:\n"
+        + string.Concat(Enum.GetValues<EdxFileKind>().Select(k => $"  {Pattern(k),-45} {Feeds(k)}\n"))
+        + "A .gz copy (gzip) of any of them is read as it is. Decrypt .gpg files first (gpg --decrypt-files *.gpg)\n"
+        + "and unzip .zip archives (edX delivers {org}-{date}.zip of .gpg files).";
+
+    private static string Feeds(EdxFileKind kind) => kind switch
+    {
+        EdxFileKind.AuthUser => "auth_user: users",
+        EdxFileKind.AuthUserProfile => "auth_userprofile: users (profile columns)",
+        EdxFileKind.StudentCourseEnrollment => "student_courseenrollment: enrollments",
+        EdxFileKind.CertificatesGeneratedCertificate => "certificates_generatedcertificate: grades",
+        EdxFileKind.CourseStructure => "course_structure: courses, videos, course_video",
+        _ => "the forum dump: forum",
+    };
+
     /// <summary>
     /// The courses under <paramref name="input"/>: the folder itself when it holds package files,
     /// else each sub-folder that does, in ordinal order, filtered by <paramref name="coursePattern"/>.
+    /// A course whose package files are all unreadable as they are (encrypted, misnamed, a FIFO…)
+    /// is still a course, with <see cref="CourseInput.Unreadable"/> saying why.
     /// </summary>
     /// <exception cref="ConvertException">The folder does not exist or holds no course.</exception>
     public static IReadOnlyList<CourseInput> FindCourses(string input, string? coursePattern)
     {
         if (!Directory.Exists(input))
         {
-            throw new ConvertException(input, File.Exists(input) ? "is a file; give the course folder (or a folder of course folders)" : "no such folder");
+            throw new ConvertException(input, File.Exists(input) ? NotAFolder(Path.GetFileName(input)) : "no such folder");
         }
 
         var full = Path.GetFullPath(input);
         var courses = new List<CourseInput>();
-        var here = Scan(full);
-        if (here.Count > 0)
+        var found = new List<string>();
+        var here = Scan(full, Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)), found);
+        if (here is not null)
         {
-            courses.Add(new CourseInput(Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)), full, here));
+            courses.Add(here);
         }
         else
         {
             foreach (var dir in Directory.GetDirectories(full).Order(StringComparer.Ordinal))
             {
-                var files = Scan(dir);
-                if (files.Count > 0)
+                if (Scan(dir, Path.GetFileName(dir), found) is CourseInput course)
                 {
-                    courses.Add(new CourseInput(Path.GetFileName(dir), dir, files));
+                    courses.Add(course);
                 }
             }
         }
@@ -64,13 +83,36 @@ public static class InputDiscovery
 
         if (courses.Count == 0)
         {
-            throw new ConvertException(full, coursePattern is null
-                ? "holds no edX package files (*-auth_user-*.sql, *-course_structure-*.json, *.mongo, …) and no course folders with them"
-                : $"holds no course folder matching '{coursePattern}'");
+            throw new ConvertException(full, coursePattern is null ? NothingFound(found) : $"holds no course folder matching '{coursePattern}'");
         }
 
         return courses;
     }
+
+    private static string NotAFolder(string name) =>
+        PackageFileNames.PackedProblem(name) is string packed ? packed + ", then convert the folder it holds"
+        : PackageFileNames.IsEncrypted(name) ? $"is encrypted: decrypt it first (gpg --decrypt-files {name}), then convert the folder that holds it"
+        : KindOf(name) is not null ? "is a package file; give the folder that holds it (the course folder)"
+        : "is a file; give the course folder (or a folder of course folders)";
+
+    /// <summary>Why a folder with no course holds nothing VisMooc reads, from the names of the files it (and its folders) hold.</summary>
+    private static string NothingFound(List<string> names)
+    {
+        int encrypted = names.Count(PackageFileNames.IsEncrypted);
+        var archives = names.Where(n => PackageFileNames.IsPacked(n) && !PackageFileNames.IsEncrypted(n)).ToList();
+        string message = encrypted > 0
+            ? Encrypted(encrypted) + ", and no decrypted package files (" + string.Join(", ", Enum.GetValues<EdxFileKind>().Select(Pattern)) + ")"
+            : "holds no edX package files (*-auth_user-*.sql, *-course_structure-*.json, *.mongo, …) and no course folders with them";
+        if (archives.Count > 0)
+        {
+            message += "; " + archives[0] + " " + PackageFileNames.PackedProblem(archives[0]) + (archives.Count > 1 ? $" (and {archives.Count - 1} more archives)" : "");
+        }
+
+        return message;
+    }
+
+    private static string Encrypted(int count) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"holds {count} encrypted file{(count == 1 ? "" : "s")} (*.gpg): decrypt {(count == 1 ? "it" : "them")} first, e.g. gpg --decrypt-files *.gpg in that folder (edX's guide: \"Decrypt an Encrypted File\")");
 
     /// <summary>The kind of a file name, or null when it is not one VisMooc reads.</summary>
     public static EdxFileKind? KindOf(string fileName)
@@ -93,19 +135,72 @@ public static class InputDiscovery
     /// <see cref="ConvertException"/> when the file changes size meanwhile. <paramref name="counter"/>,
     /// when given, counts the file's bytes as they are read.
     /// </summary>
+    /// <exception cref="ConvertException">The file is not a regular file, cannot be opened, or (when read) is cut short, corrupt or changes size.</exception>
     public static Stream Open(string path, ProgressCounter? counter = null)
     {
-        var file = new SizeCheckedStream(path, counter);
-        return path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        if (FileType.NotRegular(path) is string what)
+        {
+            throw new ConvertException(path, $"is {what}, not a regular file: VisMooc reads package files only; copy the data into a file");
+        }
+
+        SizeCheckedStream file;
+        try
+        {
+            file = new SizeCheckedStream(path, counter);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConvertException(path, "cannot be opened: " + e.Message);
+        }
+
+        return path.EndsWith(".gz", StringComparison.Ordinal) ? new CheckedGzipStream(file, path) : file;
     }
 
-    private static Dictionary<EdxFileKind, IReadOnlyList<string>> Scan(string folder)
+    /// <summary>Opens an edX TSV file (see <see cref="Open"/>) and reads its header.</summary>
+    /// <exception cref="ConvertException">The file cannot be read, or is not UTF-8 text split by LF (UTF-16, CR-only line ends…).</exception>
+    public static EdxTsvReader OpenTsv(string path, ProgressCounter? counter = null)
+    {
+        string name = Path.GetFileName(path);
+        var stream = Open(path, counter);
+        try
+        {
+            return new EdxTsvReader(stream, name);
+        }
+        catch (InvalidDataException e)
+        {
+            stream.Dispose();
+            throw new ConvertException(name, e.Message);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The course a folder makes: its package files by kind, and those that look like package files
+    /// but cannot be read as they are (an encrypted or unpacked copy beside a readable one is not a
+    /// problem); null when it holds neither. Every file name is added to <paramref name="names"/>.
+    /// </summary>
+    private static CourseInput? Scan(string folder, string course, List<string> names)
     {
         var found = new Dictionary<EdxFileKind, List<string>>();
-        foreach (var path in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
+        var unreadable = new List<UnreadableFile>();
+        var here = Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var present = new HashSet<string>(here!, StringComparer.Ordinal);
+        foreach (string name in here!)
         {
-            if (KindOf(Path.GetFileName(path)) is EdxFileKind kind)
+            names.Add(name);
+            string path = Path.Combine(folder, name);
+            if (KindOf(name) is EdxFileKind kind)
             {
+                if (FileType.NotRegular(path) is string what)
+                {
+                    unreadable.Add(new UnreadableFile(path, kind, $"is {what}, not a regular file: VisMooc reads package files only; copy the data into a file", Fatal: true));
+                    continue;
+                }
+
                 if (!found.TryGetValue(kind, out var list))
                 {
                     found[kind] = list = [];
@@ -113,8 +208,42 @@ public static class InputDiscovery
 
                 list.Add(path);
             }
+            else if (PackageFileNames.Diagnose(name, course) is var (looksLike, problem))
+            {
+                string unwrapped = PackageFileNames.Unwrapped(name);
+                bool copyBeside = unwrapped != name && (present.Contains(unwrapped) || present.Contains(unwrapped + ".gz")
+                    || (unwrapped.EndsWith(".gz", StringComparison.Ordinal) && present.Contains(unwrapped[..^3])));
+                if (!copyBeside)
+                {
+                    unreadable.Add(new UnreadableFile(path, looksLike, problem));
+                }
+            }
         }
 
-        return found.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value);
+        if (found.Count == 0 && unreadable.Count == 0)
+        {
+            return null;
+        }
+
+        ConvertException? why = null;
+        if (unreadable.FirstOrDefault(u => u.Fatal) is UnreadableFile fatal)
+        {
+            why = new ConvertException(fatal.Path, fatal.Problem);
+        }
+        else if (found.Count == 0)
+        {
+            // Files that look like package files, none of them readable: the course yields no table.
+            int encrypted = unreadable.Count(u => PackageFileNames.IsEncrypted(u.Path));
+            why = new ConvertException(folder, encrypted == unreadable.Count
+                ? Encrypted(encrypted) + ", and no decrypted package files"
+                : "holds no package file VisMooc can read: " + string.Join("; ", unreadable.Take(3).Select(u => Path.GetFileName(u.Path) + " " + u.Problem))
+                    + (unreadable.Count > 3 ? $"; and {unreadable.Count - 3} more" : ""));
+        }
+
+        return new CourseInput(course, folder, found.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value))
+        {
+            UnreadableFiles = unreadable,
+            Unreadable = why,
+        };
     }
 }

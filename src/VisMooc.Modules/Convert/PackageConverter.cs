@@ -31,6 +31,26 @@ public static class PackageConverter
     {
         var clock = Stopwatch.StartNew();
         string output = Path.GetFullPath(options.Output);
+
+        // A course whose files cannot be read fails alone: the run is done again without it (its
+        // rows may already have been written, and would count as duplicates of later courses'),
+        // so the other courses come out exactly as if converted without it. --strict stops instead.
+        var failed = new Dictionary<string, ConvertException>(StringComparer.Ordinal);
+        foreach (var course in courses.Where(c => c.Unreadable is not null))
+        {
+            if (options.Strict)
+            {
+                throw course.Unreadable!;
+            }
+
+            failed[course.Name] = course.Unreadable!;
+        }
+
+        if (failed.Count == courses.Count)
+        {
+            throw NoCourse(courses, failed);
+        }
+
         try
         {
             Directory.CreateDirectory(output);
@@ -66,7 +86,26 @@ public static class PackageConverter
                     OutputFolder.RemovePartials(output);
                 }
 
-                return Convert(options, output, courses, tables, clock, folderLock.NotLocked);
+                while (true)
+                {
+                    var remaining = courses.Where(c => !failed.ContainsKey(c.Name)).ToList();
+                    if (remaining.Count == 0)
+                    {
+                        throw NoCourse(courses, failed);
+                    }
+
+                    var failures = courses.Where(c => failed.ContainsKey(c.Name)).Select(c => new CourseFailure(c.Name, failed[c.Name].Message)).ToList();
+                    var result = Convert(options, output, remaining, failures, tables, clock, folderLock.NotLocked, out var newFailures);
+                    if (result is not null)
+                    {
+                        return result;
+                    }
+
+                    foreach (var (course, error) in newFailures)
+                    {
+                        failed[course] = error;
+                    }
+                }
             }
             catch (Exception e) when (options.Cancellation.IsCancellationRequested && IsCancellation(e))
             {
@@ -87,7 +126,16 @@ public static class PackageConverter
         }
     }
 
-    private static ConvertResult Convert(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<TableDescriptor> tables, Stopwatch clock, string? notLocked)
+    /// <summary>The error when every course failed: the one course's own, or the first one's, saying that all failed.</summary>
+    private static ConvertException NoCourse(IReadOnlyList<CourseInput> courses, Dictionary<string, ConvertException> failed)
+    {
+        var first = failed[courses[0].Name];
+        return courses.Count == 1 ? first
+            : new ConvertException(first.File, first.Message[(first.File.Length + 2)..] + $"; no course could be converted ({courses.Count} failed), nothing was written");
+    }
+
+    /// <summary>One conversion of <paramref name="courses"/>: the result, or null with the courses that failed (nothing renamed).</summary>
+    private static ConvertResult? Convert(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<CourseFailure> failedBefore, IReadOnlyList<TableDescriptor> tables, Stopwatch clock, string? notLocked, out IReadOnlyDictionary<string, ConvertException> failures)
     {
         var cancellation = options.Cancellation;
         using var workers = new ChunkWorkers(options.Threads, cancellation);
@@ -113,17 +161,49 @@ public static class PackageConverter
             // order: each table is written by exactly one job. The jobs' threads mostly read
             // files and write results; the chunk workers convert.
             // Failures surface as an AggregateException, which Run turns into one clear error.
-            var jobs = Jobs(outputs)
+            // Files that look like package files but are not read, beside readable ones of their
+            // kind (a missing kind names them in its own notice).
+            foreach (var course in courses)
+            {
+                foreach (var file in course.UnreadableFiles.Where(u => !u.Fatal && course.FilesOf(u.Kind).Count > 0))
+                {
+                    run.Notice($"{course.Name}: {Path.GetFileName(file.Path)} was not read: it {file.Problem}");
+                }
+            }
+
+            var order = Jobs(outputs);
+            var jobs = order
                 .OrderBy(j => j.Chunked)
                 .ThenByDescending(j => courses.Sum(c => j.InputKinds.Sum(k => c.FilesOf(k).Sum(FileSize))))
                 .ToList();
             using var progress = options.Progress is null ? null : new ProgressReporter(options.Progress, options.ProgressInterval, clock, jobs, courses);
             Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation }, job =>
             {
-                job.Run(courses, run);
+                foreach (var course in courses)
+                {
+                    try
+                    {
+                        job.Run([course], run);
+                    }
+                    catch (Exception e) when (AsInputFailure(e, course) is ConvertException failure)
+                    {
+                        if (options.Strict)
+                        {
+                            throw failure;
+                        }
+
+                        run.CourseFailed(course, order.IndexOf(job), failure);
+                    }
+                }
+
                 progress?.JobDone(job);
             });
             progress?.Finish();
+            failures = run.Failures;
+            if (failures.Count > 0)
+            {
+                return null;
+            }
 
             cancellation.ThrowIfCancellationRequested();
             run.Checks.Conclude(courses, run, tables);
@@ -136,7 +216,7 @@ public static class PackageConverter
             var stats = courses
                 .SelectMany(c => tables.Select(t => run.StatsFor(c.Name, t.Info.Name)))
                 .ToList();
-            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed);
+            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed) { FailedCourses = failedBefore };
             using (var report = new FileStream(reportPartial, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 ConvertReportWriter.Write(result, report);
@@ -173,6 +253,18 @@ public static class PackageConverter
 
     private static bool IsCancellation(Exception e) =>
         e is OperationCanceledException || (e is AggregateException all && all.Flatten().InnerExceptions.Any(x => x is OperationCanceledException));
+
+    /// <summary>
+    /// An error in reading a course's files (a file missing a column, cut short, not JSON, not
+    /// UTF-8 text, changing size, unreadable…), as a one-line error naming the file; null for any
+    /// other exception (an output that cannot be written stops the whole run).
+    /// </summary>
+    private static ConvertException? AsInputFailure(Exception e, CourseInput course) => e switch
+    {
+        ConvertException convert => convert,
+        InvalidDataException data => new ConvertException(course.Folder, data.Message),
+        _ => null,
+    };
 
     private static bool IsFailure(Exception e) => e is IOException or UnauthorizedAccessException or InvalidDataException;
 

@@ -39,7 +39,17 @@ public sealed class SizeCheckedStream : ForwardReadStream
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
     {
-        int n = _file.Read(buffer);
+        int n;
+        try
+        {
+            n = _file.Read(buffer);
+        }
+        catch (IOException e)
+        {
+            // A read error is the input's (a bad disk, a vanished network share), not the output's.
+            throw new ConvertException(_file.Name, "cannot be read: " + e.Message);
+        }
+
         _read += n;
         _counter?.Add(n);
         if (_lengthAtOpen >= 0 && (_read > _lengthAtOpen || (n == 0 && buffer.Length > 0 && (_read != _lengthAtOpen || _file.Length != _lengthAtOpen))))

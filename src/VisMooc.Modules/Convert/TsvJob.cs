@@ -31,7 +31,7 @@ public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs)
             foreach (var path in files)
             {
                 string name = Path.GetFileName(path);
-                using var reader = new EdxTsvReader(InputDiscovery.Open(path, Outputs[0].InputRead), name);
+                using var reader = InputDiscovery.OpenTsv(path, Outputs[0].InputRead);
                 for (int i = 0; i < Outputs.Count; i++)
                 {
                     stats[i].Files.Add(name);

@@ -53,7 +53,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             {
                 string name = Path.GetFileName(path);
                 stats.Files.Add(name);
-                using var reader = new EdxTsvReader(InputDiscovery.Open(path, output.InputRead), name);
+                using var reader = InputDiscovery.OpenTsv(path, output.InputRead);
                 if (TsvRowSource.IsEmptyFile(reader))
                 {
                     continue;
@@ -151,7 +151,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
     {
         string name = Path.GetFileName(path);
         stats.Files.Add(name);
-        using var reader = new EdxTsvReader(InputDiscovery.Open(path, output.InputRead), name);
+        using var reader = InputDiscovery.OpenTsv(path, output.InputRead);
         if (TsvRowSource.IsEmptyFile(reader))
         {
             return;

@@ -12,6 +12,10 @@ namespace VisMooc.Modules.Input;
 /// </summary>
 public static class CourseStructureReader
 {
+    // The first bytes that tell UTF-16 text or compressed data (a fixed count, so that the answer
+    // never depends on how the bytes arrived).
+    private const int Sniffed = 16;
+
     /// <summary>Reads the blocks of <paramref name="stream"/>, keeping the named metadata fields
     /// (a name ending in <c>[0]</c> keeps the first element of a list).</summary>
     /// <remarks>An empty or blank file gives no blocks; a byte order mark is skipped.</remarks>
@@ -38,13 +42,19 @@ public static class CourseStructureReader
                     length += n;
                 }
 
-                if (skipBom && length < 3 && !final)
+                if (skipBom && length < Sniffed && !final)
                 {
-                    continue; // not enough bytes yet to tell whether the file starts with a byte order mark
+                    continue; // not enough bytes yet to tell whether the file starts with a byte order mark or a signature
                 }
 
                 if (skipBom)
                 {
+                    // UTF-16 text or compressed data under a plain name: say so, rather than "invalid JSON".
+                    if (TextShape.Encoding(buffer.AsSpan(0, Math.Min(length, Sniffed))) is string problem)
+                    {
+                        throw new InvalidDataException("line 1, column 1: " + problem);
+                    }
+
                     // Utf8JsonReader refuses a byte order mark; a file saved by an editor may start with one.
                     skipBom = false;
                     if (buffer.AsSpan(0, length).StartsWith("\uFEFF"u8))

@@ -27,6 +27,7 @@ public sealed class EdxTsvReader : IDisposable
     private const byte Backslash = (byte)'\\';
     private const int InitialBufferSize = 64 * 1024;
     private const int InitialScratchSize = 4 * 1024;
+    private const int LongHeader = 1 << 20;
 
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
@@ -57,6 +58,7 @@ public sealed class EdxTsvReader : IDisposable
     /// <param name="stream">The file's bytes, from the first byte (a UTF-8 BOM is skipped).</param>
     /// <param name="fileName">The file's name, for messages.</param>
     /// <param name="leaveOpen">True to leave <paramref name="stream"/> open on <see cref="Dispose"/>.</param>
+    /// <exception cref="InvalidDataException">The header line shows that the file is not UTF-8 text split by LF (UTF-16, CR-only line ends, compressed or encrypted data); the message does not name the file.</exception>
     public EdxTsvReader(Stream stream, string fileName, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -284,6 +286,11 @@ public sealed class EdxTsvReader : IDisposable
             return [];
         }
 
+        if (HeaderProblem(_buffer.AsSpan(_recordStart, _recordLength), complete: true) is string problem)
+        {
+            throw new InvalidDataException(problem);
+        }
+
         if (_recordLength == 0)
         {
             // An empty first line names no columns; treating it as one unnamed column would make
@@ -300,6 +307,37 @@ public sealed class EdxTsvReader : IDisposable
         }
 
         return header;
+    }
+
+    /// <summary>
+    /// Why the header line (or, while it is read, a part of it) shows that the file is not UTF-8
+    /// text split by LF: then no record could be read right, and the file is an error, not a table.
+    /// </summary>
+    private static string? HeaderProblem(ReadOnlySpan<byte> line, bool complete)
+    {
+        if (TextShape.Encoding(line) is string encoding)
+        {
+            return encoding;
+        }
+
+        if (TextShape.CrOnlyLineEnds(line) is string crOnly)
+        {
+            return crOnly;
+        }
+
+        if (complete && !Utf8.IsValid(line))
+        {
+            int at = 0;
+            while (Rune.DecodeFromUtf8(line[at..], out _, out int consumed) == OperationStatus.Done)
+            {
+                at += consumed;
+            }
+
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the file is not UTF-8 text: its header line holds the byte 0x{line[at]:X2} at byte {at + 1}, which UTF-8 does not allow; convert the file to UTF-8 first");
+        }
+
+        return null;
     }
 
     /// <summary>Finds the next LF-terminated line (or the unterminated last one) and consumes it.</summary>
@@ -327,6 +365,14 @@ public sealed class EdxTsvReader : IDisposable
 
                 _recordLength = length;
                 return true;
+            }
+
+            if (_lineNumber == 0 && _dataEnd - _dataStart > LongHeader && HeaderProblem(_buffer.AsSpan(_dataStart, _dataEnd - _dataStart), complete: false) is string problem)
+            {
+                // A CR-only or UTF-16 file would otherwise be read whole as one header line first.
+                // (Checked only past a length no header has, so the answer never depends on how the
+                // bytes arrived.)
+                throw new InvalidDataException(problem);
             }
 
             scanned = _dataEnd - _dataStart;

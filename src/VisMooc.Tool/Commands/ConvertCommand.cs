@@ -33,6 +33,7 @@ internal static class ConvertCommand
         });
 
         var command = new Command("convert", "Convert edX research data package files into the vismooc_extensions CSV tables.\n\n"
+            + InputDiscovery.HelpText + "\n\n"
             + "Progress goes to standard error: a bar per table on a terminal, a line every 2 s otherwise, nothing with --quiet.\n\n"
             + "Examples:\n  vismooc convert HKUSTx-COMP102x-2T2014 --out csv\n  vismooc convert package-folder --out csv --course 'HKUSTx-*'\n  vismooc convert HKUSTx-COMP102x-2T2014 --out for-pandas --format rfc4180\n\n" + ExitCodes.Help);
         command.Arguments.Add(input);
@@ -90,7 +91,8 @@ internal static class ConvertCommand
             throw new ConvertException(file.FullName, "no such pseudonym key file");
         }
 
-        byte[] key = File.ReadAllBytes(file.FullName);
+        // Bounded, and never a FIFO or a device (--pseudonym-key-file /dev/zero read without end).
+        byte[] key = SmallFile.Read(file.FullName, out string? problem) ?? throw new ConvertException(file.FullName, problem + ": give the key file (e.g. made by head -c 32 /dev/urandom > key)");
         return key.Length >= 16 ? key : throw new ConvertException(file.FullName, $"the pseudonym key has {key.Length} bytes; use at least 16 random bytes (e.g. head -c 32 /dev/urandom > key)");
     }
 
@@ -131,6 +133,7 @@ internal static class ConvertCommand
             Summary.PrintProblems(result, Console.Error);
         }
 
+        Summary.PrintFailedCourses(result, Console.Error);
         return result.ExitCode;
     }
 }

@@ -16,7 +16,9 @@ internal static class Passwords
                 throw new Modules.Load.LoadException($"{file.FullName}: no such password file");
             }
 
-            using var reader = file.OpenText();
+            // Bounded, and never a FIFO or a device (--password-file /dev/zero read without end).
+            byte[] bytes = Modules.Convert.SmallFile.Read(file.FullName, out string? problem) ?? throw new Modules.Load.LoadException($"{file.FullName}: {problem}: give the password file (its first line is the password)");
+            using var reader = new StreamReader(new MemoryStream(bytes));
             return reader.ReadLine() ?? "";
         }
 

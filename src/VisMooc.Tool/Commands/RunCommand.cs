@@ -78,7 +78,7 @@ internal static class RunCommand
                 Strict = parse.GetValue(strict),
             };
             int converted = ConvertCommand.Run(options, q, j);
-            if (converted is not (ExitCodes.Ok or ExitCodes.FinishedWithRejects))
+            if (converted is not (ExitCodes.Ok or ExitCodes.FinishedWithRejects or ExitCodes.SomeCoursesFailed))
             {
                 return converted;
             }
@@ -121,6 +121,7 @@ internal static class RunCommand
                     Summary.PrintProblems(result, Console.Error);
                 }
 
+                Summary.PrintFailedCourses(result, Console.Error);
                 converted = result.ExitCode;
             }
             catch (ConvertException e)

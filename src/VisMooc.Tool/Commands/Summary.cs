@@ -26,7 +26,21 @@ internal static class Summary
 
         var all = result.Tables;
         output.WriteLine(Row("total", "", N(all.Sum(t => t.Read)), N(all.Sum(t => t.Written)), N(all.Sum(t => t.Rejected)), N(all.Sum(t => t.Duplicates)), N(all.Sum(t => t.Warnings))));
+        if (result.FailedCourses.Count > 0)
+        {
+            output.WriteLine($"not converted: {string.Join(", ", result.FailedCourses.Select(f => f.Course))} (the errors are on standard error and in {PackageConverter.ReportFileName})");
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {result.Output} ({PackageConverter.ReportFileName}{(result.Rejected > 0 ? ", rejects/" : "")}) in {result.Elapsed.TotalSeconds:0.00} s"));
+    }
+
+    /// <summary>The courses that could not be converted: errors, so printed even with --quiet.</summary>
+    public static void PrintFailedCourses(ConvertResult result, TextWriter error)
+    {
+        foreach (var failure in result.FailedCourses)
+        {
+            error.WriteLine($"vismooc: error: course {failure.Course} was not converted: {failure.Error}");
+        }
     }
 
     public static void PrintProblems(ConvertResult result, TextWriter error)

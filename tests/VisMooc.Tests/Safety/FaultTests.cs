@@ -111,25 +111,30 @@ public sealed class FaultTests(FaultTests.LargePackage large) : IClassFixture<Fa
         Assert.Equal($"{path}: the file changed size while it was read ({sizes}); it is still being written or copied: convert again once it is complete", e.Message);
     }
 
-    [Fact]
-    public async Task AnInputThatIsAPipeHasNoSizeToCheckAndIsReadAsItComes()
+    [Theory]
+    [InlineData("fifo")]
+    [InlineData("device")]
+    public async Task AnInputThatIsNotARegularFileIsRefusedAtOnceNeverWaitedFor(string kind)
     {
+        // Issue 11, item 11: opening a FIFO waits for a writer (forever, if none comes) and a device
+        // such as /dev/zero never ends; both used to be read "as they come".
         using var temp = new LoadFixtures.TempFolder();
         string path = Path.Combine(temp.Path, "x-prod.mongo");
-        var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
-        byte[] data = FuzzInputs.Sample(CoursePackage.Course, "-prod.mongo");
-        // Opening either end of a pipe waits for the other: both on their own threads, under a time limit.
-        var writer = Task.Run(() => File.WriteAllBytes(path, data));
-        var reader = Task.Run(() =>
+        if (kind == "fifo")
         {
-            using var stream = InputDiscovery.Open(path);
-            return ReadAll(stream);
-        });
+            var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        else
+        {
+            File.CreateSymbolicLink(path, "/dev/zero");
+        }
 
-        Assert.Equal(data, await reader.WaitAsync(TimeSpan.FromSeconds(60)));
-        await writer.WaitAsync(TimeSpan.FromSeconds(60));
+        var open = Task.Run(() => Assert.Throws<ConvertException>(() => InputDiscovery.Open(path)));
+
+        var e = await open.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal($"{path}: is {(kind == "fifo" ? "a FIFO (named pipe)" : "a character device")}, not a regular file: VisMooc reads package files only; copy the data into a file", e.Message);
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed class ReaderFuzzTests
         FuzzInputs.Sample(CoursePackage.Course, "-auth_user-prod-analytics.sql"),
         FuzzInputs.Sample("HKUSTx-COMP102x-2T2014", "-auth_userprofile-prod-analytics.sql"),
         [.. "\uFEFFid\tname\r\n1\tx\\\r\n2\t\\N\\q\r\n"u8],
+        [.. "id\tname\r1\tx\r2\ty\r"u8],                                  // old-Mac CR-only line ends
+        Encoding.Unicode.GetBytes("id\tname\n1\tx\n"),                    // UTF-16 without a byte order mark
+        [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes("id\tname\n1\tx\n")],
     ];
 
     private static readonly byte[][] s_forumSeeds =
@@ -43,6 +46,17 @@ public sealed class ReaderFuzzTests
     {
         Property.Check(FuzzInputs.NoiseOrMutated(3000, s_tsvSeeds), input => Property.Bounded(input.Length, () =>
         {
+            // A first line that shows the file is not UTF-8 text split by LF (CR-only line ends,
+            // UTF-16, a NUL, compressed data) is an error, the same one however the bytes arrive.
+            string? error = HeaderError(input);
+            Assert.Equal(error, HeaderError(new ChunkedStream(input)));
+            Assert.Equal(IsNotLfSplitText(input), error is not null);
+            if (error is not null)
+            {
+                Assert.DoesNotContain('\n', error);
+                return;
+            }
+
             var (header, crlf, records) = ReadTsv(new MemoryStream(input));
             Assert.Equal(records, ReadTsv(new ChunkedStream(input)).Records);
 
@@ -160,6 +174,51 @@ public sealed class ReaderFuzzTests
             Assert.Empty(Directory.GetFiles(output, TableOutput.PartialPrefix + "*", SearchOption.AllDirectories));
             Directory.Delete(root, recursive: true);
         }, iterations: 40, seed: 7_000_004, print: c => $"{CoursePackage.Suffixes[c.Which]}: {Convert.ToHexString(c.Bytes)}");
+    }
+
+    private static string? HeaderError(byte[] input) => HeaderError(new MemoryStream(input));
+
+    private static string? HeaderError(Stream stream)
+    {
+        try
+        {
+            using var reader = new EdxTsvReader(stream, "fuzz.sql");
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>The oracle: the first line (after a UTF-8 BOM) is not UTF-8 text without NUL, holds a CR followed by more, or starts like UTF-16 or packed data.</summary>
+    private static bool IsNotLfSplitText(byte[] input)
+    {
+        var rest = input.AsSpan();
+        if (rest.StartsWith("\uFEFF"u8))
+        {
+            rest = rest[3..];
+        }
+
+        int lf = rest.IndexOf((byte)'\n');
+        var line = lf < 0 ? rest : rest[..lf];
+        if (lf >= 0 && line.EndsWith("\r"u8))
+        {
+            line = line[..^1];
+        }
+
+        int lastText = line.Length - 1;
+        while (lastText >= 0 && line[lastText] is (byte)' ' or (byte)'\t' or (byte)'\r')
+        {
+            lastText--;
+        }
+
+        bool crBeforeText = line[..(lastText + 1)].Contains((byte)'\r');
+        bool packed = rest.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || rest.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || rest.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) || rest.StartsWith("PK\x03\x04"u8)
+            || rest.StartsWith("-----BEGIN PGP"u8) || (!rest.IsEmpty && rest[0] is 0x84 or 0x85 or 0x8C or 0x8D or 0xC1 or 0xC3)
+            || (rest.StartsWith("BZh"u8) && rest.Length > 3 && rest[3] is >= (byte)'1' and <= (byte)'9')
+            || rest.StartsWith((ReadOnlySpan<byte>)[0xFD, (byte)'7', (byte)'z', (byte)'X', (byte)'Z', 0]) || rest.StartsWith((ReadOnlySpan<byte>)[(byte)'7', (byte)'z', 0xBC, 0xAF, 0x27, 0x1C]) || rest.StartsWith((ReadOnlySpan<byte>)[0x28, 0xB5, 0x2F, 0xFD]);
+        return !line.IsEmpty && (packed || line.Contains((byte)0) || crBeforeText || !Utf8.IsValid(line));
     }
 
     private sealed record TsvRecord(long Line, bool Valid, string? Reason, string Raw, string Fields, long InvalidUtf8, int EscapeWarnings);
