@@ -43,10 +43,12 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
     /// </summary>
     public void MissingFile(CourseInput course, EdxFileKind kind, IEnumerable<TableStats> affected, string? consequence = null)
     {
-        string pattern = InputDiscovery.Pattern(kind);
+        // A file a configuration names is named exactly, with the folder searched; a discovered kind by its pattern.
+        string? expected = course.ExpectedNames?.GetValueOrDefault(kind);
+        string pattern = expected ?? InputDiscovery.Pattern(kind);
         if (Options.Strict)
         {
-            throw new ConvertException(course.Folder, $"no {pattern} file (--strict)");
+            throw new ConvertException(course.Folder, expected is null ? $"no {pattern} file (--strict)" : $"no {expected} (--strict)");
         }
 
         var tables = affected.ToList();
@@ -55,6 +57,7 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
             stats.MissingFile = pattern;
         }
 
-        _notices.Enqueue($"{course.Name}: no {pattern} file; " + (consequence ?? "skipped " + string.Join(", ", tables.Select(t => t.Table))));
+        string missing = expected is null ? pattern + " file" : $"{expected} in {course.Folder}";
+        _notices.Enqueue($"{course.Name}: no {missing}; " + (consequence ?? "skipped " + string.Join(", ", tables.Select(t => t.Table))));
     }
 }

@@ -6,6 +6,13 @@ namespace VisMooc.Modules.Convert;
 /// <param name="Files">The files found for each kind (missing kinds have no entry).</param>
 public sealed record CourseInput(string Name, string Folder, IReadOnlyDictionary<EdxFileKind, IReadOnlyList<string>> Files)
 {
+    /// <summary>
+    /// The exact file name expected for each kind, when a configuration names them (a
+    /// MOOC-Learner-Curated config.yml) rather than discovery finding them by pattern: messages
+    /// about a missing file then name it and the folder searched.
+    /// </summary>
+    public IReadOnlyDictionary<EdxFileKind, string>? ExpectedNames { get; init; }
+
     /// <summary>The files of one kind (empty when none was found).</summary>
     public IReadOnlyList<string> FilesOf(EdxFileKind kind) => Files.TryGetValue(kind, out var f) ? f : [];
 }

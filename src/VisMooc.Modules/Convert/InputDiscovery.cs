@@ -26,6 +26,12 @@ public static class InputDiscovery
         _ => "*-" + s_tokens.First(t => t.Kind == kind).Token + "*" + s_tokens.First(t => t.Kind == kind).Extension,
     };
 
+    /// <summary>The input files as <c>vismooc convert --help</c> and <c>vismooc run --help</c> list them, one line each.</summary>
+    public static string HelpText() =>
+        "Input files, in a course folder (or in each course folder of a package folder):\n"
+        + string.Concat(Enum.GetValues<EdxFileKind>().Select(k => "  " + Pattern(k) + "\n"))
+        + "MOOC-Learner-Curated's short names (auth_user-prod-analytics.sql, prod.mongo) match too; .gz copies are read as they are; decrypt .gpg files first.";
+
     /// <summary>
     /// The courses under <paramref name="input"/>: the folder itself when it holds package files,
     /// else each sub-folder that does, in ordinal order, filtered by <paramref name="coursePattern"/>.
