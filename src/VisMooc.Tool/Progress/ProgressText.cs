@@ -10,8 +10,11 @@ namespace VisMooc.Tool.Progress;
 /// </summary>
 internal static class ProgressText
 {
-    /// <summary>Cells of a bar.</summary>
+    /// <summary>Cells of a bar on a terminal wide enough; narrower ones get shorter bars, so the numbers stay.</summary>
     public const int BarWidth = 24;
+
+    // What a table's line holds beside its bar: indent, name, spaces, percent, rows, and "waiting".
+    private const int BesideBar = 50;
 
     /// <summary>
     /// The frame for a terminal: the phase with how many tables are done and the time, then one
@@ -24,11 +27,12 @@ internal static class ProgressText
         {
             string.Create(CultureInfo.InvariantCulture, $"{phase} ({progress.Tables.Count(t => t.Done)} of {progress.Tables.Count} tables done, {Clock(progress.Elapsed)})"),
         };
+        int bar = Math.Clamp(width - 1 - BesideBar, 8, BarWidth);
         foreach (var t in progress.Tables)
         {
             double fraction = Fraction(t);
             string state = t.Done ? "done" : rates.Rate(t, progress.Elapsed) is double rate ? Speed(rate) : Started(t) ? "" : "waiting";
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {t.Table,-13} {Bar(fraction, unicode)} {Percent(fraction),4} {Rows(t.Rows),16}  {state}").TrimEnd());
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {t.Table,-13} {Bar(fraction, bar, unicode)} {Percent(fraction),4} {Rows(t.Rows),16}  {state}").TrimEnd());
         }
 
         return lines.Select(l => Cut(l, width)).ToList();
@@ -69,12 +73,12 @@ internal static class ProgressText
         ? string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalHours}:{elapsed.Minutes:00}:{elapsed.Seconds:00}")
         : string.Create(CultureInfo.InvariantCulture, $"{elapsed.Minutes}:{elapsed.Seconds:00}");
 
-    private static string Bar(double fraction, bool unicode)
+    private static string Bar(double fraction, int width, bool unicode)
     {
-        int full = (int)Math.Floor(fraction * BarWidth);
-        var bar = new StringBuilder(BarWidth);
+        int full = (int)Math.Floor(fraction * width);
+        var bar = new StringBuilder(width);
         bar.Append(unicode ? '█' : '#', full);
-        bar.Append(unicode ? '░' : '.', BarWidth - full);
+        bar.Append(unicode ? '░' : '.', width - full);
         return bar.ToString();
     }
 
