@@ -35,10 +35,6 @@ public sealed class Terminal : IDisposable
         return terminal;
     }
 
-    /// <summary>The full path of a program on PATH, or null.</summary>
-    public static string? Find(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists);
-
     private void Start(IReadOnlyList<string> arguments, int columns, int rows)
     {
         string exitFile = Path.Combine(_folder, "exit-code");

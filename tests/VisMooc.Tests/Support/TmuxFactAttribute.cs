@@ -10,7 +10,7 @@ public sealed class TmuxFactAttribute : FactAttribute
     /// <summary>Sets the skip reason when a tool is missing and not required.</summary>
     public TmuxFactAttribute()
     {
-        if ((Terminal.Find("tmux") is null || Terminal.Find("script") is null) && Environment.GetEnvironmentVariable("VISMOOC_REQUIRE_TMUX") != "1")
+        if ((MariaDbServer.FindBinary("tmux") is null || MariaDbServer.FindBinary("script") is null) && Environment.GetEnvironmentVariable("VISMOOC_REQUIRE_TMUX") != "1")
         {
             Skip = "tmux or script is not installed (apt-get install tmux bsdutils); terminal tests skipped";
         }
