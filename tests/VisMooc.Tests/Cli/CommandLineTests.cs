@@ -197,6 +197,35 @@ public sealed partial class CommandLineTests
         Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
     }
 
+    [Theory]
+    [InlineData("convert")]
+    [InlineData("run")]
+    public void AMissingInputFolderIsExitOneAndWritesNothing(string command)
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string missing = Path.Combine(temp.Path, "no-such-course");
+
+        var run = ToolRunner.Run([command, missing, "--out", "out"], workingDirectory: temp.Path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal([$"vismooc: error: {missing}: no such folder"], Lines(run.StdErr));
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "out")), "nothing may be written or loaded");
+    }
+
+    [Theory]
+    [InlineData("vismooc: run: INPUT is missing (a course folder, or a folder of course folders), or give --config FILE.yml")]
+    [InlineData("vismooc: run: give either INPUT or --config, not both", "IN", "--config", "config.yml")]
+    public void RunNeedsEitherAnInputOrAConfig(string message, params string[] args)
+    {
+        using var temp = new LoadFixtures.TempFolder();
+
+        var run = ToolRunner.Run(["run", .. args.Select(a => a == "IN" ? Sample : a)], workingDirectory: temp.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal([message, "Try 'vismooc run --help'."], Lines(run.StdErr));
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
     // "  -o, --out <FOLDER>  Folder for …" → "-o, --out" → its description (continuation lines joined).
     private static Dictionary<string, string> HelpRows(string help)
     {

@@ -87,6 +87,11 @@ public sealed class ProgressDisplayTests
                 "vismooc: converting, 3 s: forum 25% 9,000 rows",
             ],
             lines);
+
+        // Tests of messages leave such lines out of standard error (ToolRunner.Result.StdErr): the two must agree.
+        Assert.All(lines, l => Assert.True(ToolRunner.IsProgress(l!), l));
+        Assert.True(ToolRunner.IsProgress("vismooc: loading into sqlite:/data/out/moocdb.sqlite, 12 s: users 50% 500,000 rows 30.0 MB/s"));
+        Assert.False(ToolRunner.IsProgress("vismooc: warning: C: no prod.mongo in /data; skipped forum"));
     }
 
     [Theory]
