@@ -13,6 +13,9 @@ internal static class ProgressDisplay
 {
     private static readonly TimeSpan s_lineInterval = TimeSpan.FromSeconds(2);
 
+    // The frame on the terminal now, for Erase.
+    private static volatile TerminalFrame? s_active;
+
     /// <summary>Runs <paramref name="work"/> with a progress callback suited to standard error (none when quiet).</summary>
     public static T Run<T>(bool quiet, string phase, Func<Action<ConvertProgress>?, T> work)
     {
@@ -37,9 +40,23 @@ internal static class ProgressDisplay
         }
 
         using var frame = new TerminalFrame(Console.Error, phase, TerminalWidth(), Console.OutputEncoding.CodePage == Encoding.UTF8.CodePage);
-        frame.Begin();
-        return work(frame.Show);
+        s_active = frame;
+        try
+        {
+            frame.Begin();
+            return work(frame.Show);
+        }
+        finally
+        {
+            s_active = null;
+        }
     }
+
+    /// <summary>
+    /// Erases the bars on the terminal, if any are drawn, and draws no more in this phase: for a
+    /// message printed while the work still runs (such as the line an interrupted run prints).
+    /// </summary>
+    public static void Erase() => s_active?.Dispose();
 
     private static int TerminalWidth()
     {

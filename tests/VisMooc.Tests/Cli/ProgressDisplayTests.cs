@@ -70,6 +70,24 @@ public sealed class ProgressDisplayTests
     }
 
     [Fact]
+    public void AnErasedFrameDrawsNothingMore()
+    {
+        var output = new StringWriter();
+        var frame = new TerminalFrame(output, "converting", 80, unicode: true);
+        frame.Show(s_conversion[0]);
+        frame.Dispose();
+        var terminal = new VirtualTerminal();
+        terminal.Write(output.ToString());
+        int length = output.GetStringBuilder().Length;
+
+        frame.Show(s_conversion[1]);
+        frame.Dispose();
+
+        Assert.Equal("", terminal.Screen());
+        Assert.Equal(length, output.GetStringBuilder().Length);
+    }
+
+    [Fact]
     public void WithoutATerminalALineNamesThePhaseAndTheTablesUnderWay()
     {
         var rates = new TableRates();

@@ -76,6 +76,35 @@ public sealed class RunOutcomeTests
     }
 
     [Fact]
+    public void AWrongTargetIsAUsageErrorBeforeAnythingIsConverted()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+
+        var run = ToolRunner.Run(["run", Sample, "--out", "out", "--db", "postgres://moocdb@localhost/moocdb"], workingDirectory: temp.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("vismooc: --db: ", run.StdErr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public void LoadJsonDescribesAFailedLoadToo()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string output = Path.Combine(temp.Path, "out");
+        Assert.Equal(0, ToolRunner.Run(["convert", Sample, "--out", output, "--quiet"]).ExitCode);
+        string blocker = Path.Combine(temp.Path, "not-a-folder");
+        File.WriteAllText(blocker, "");
+
+        var load = ToolRunner.Run(["load", output, "--db", "sqlite:" + Path.Combine(blocker, "db.sqlite"), "--json"]);
+
+        Assert.Equal(1, load.ExitCode);
+        using var document = JsonDocument.Parse(load.StdOut);
+        Assert.Equal(["target", "mode", "error"], document.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("vismooc: error: " + document.RootElement.GetProperty("error").GetString(), load.StdErr.TrimEnd('\n'));
+    }
+
+    [Fact]
     public void JsonWithAConfigThatOnlyConvertsHasNoLoad()
     {
         using var temp = new LoadFixtures.TempFolder();
