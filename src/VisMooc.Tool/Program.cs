@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using VisMooc.Tool.Cli;
 using VisMooc.Tool.Commands;
 
 namespace VisMooc.Tool;
@@ -6,9 +8,6 @@ namespace VisMooc.Tool;
 /// <summary>Entry point of the <c>vismooc</c> command.</summary>
 public static class Program
 {
-    /// <summary>Whether <c>--verbose</c> was given: errors then include their cause and stack trace.</summary>
-    public static bool Verbose { get; private set; }
-
     /// <summary>The commands, which name their JIT profiles (see <see cref="StartJitProfile"/>).</summary>
     private static readonly string[] s_commands = ["convert", "load", "run", "schema", "describe", "synth"];
 
@@ -16,34 +15,49 @@ public static class Program
     public static int Main(string[] args)
     {
         StartJitProfile(args);
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors", Recursive = true };
-        var root = new RootCommand("VisMooc: converts edX research data packages into MOOCdb's vismooc_extensions tables.\n\n" + ExitCodes.Help);
-        var json = new Option<bool>("--json") { Description = "Print a machine-readable summary (the report) on standard output", Recursive = true };
-        var verbose = new Option<bool>("--verbose") { Description = "On errors, also print their cause and stack trace", Recursive = true };
-        root.Options.Add(quiet);
-        root.Options.Add(json);
-        root.Options.Add(verbose);
-        root.Subcommands.Add(ConvertCommand.Create(quiet, json));
-        root.Subcommands.Add(LoadCommand.Create(quiet, json));
-        root.Subcommands.Add(RunCommand.Create(quiet, json));
-        root.Subcommands.Add(SchemaCommand.Create(quiet));
-        root.Subcommands.Add(DescribeCommand.Create());
-        root.Subcommands.Add(SynthCommand.Create(quiet, json));
-
+        var root = CreateRoot();
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        if (args.Length == 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                Console.Error.WriteLine("vismooc: " + error.Message);
-            }
-
-            Console.Error.WriteLine("Try 'vismooc --help'.");
+            // No command at all: the list of commands is what such a user needs, on standard error (a usage error).
+            CommandList.Write(root, Console.Error);
             return ExitCodes.Usage;
         }
 
-        Verbose = parse.GetValue(verbose);
+        // --help wins over any mistake beside it (System.CommandLine reports none then).
+        if (parse.Action is HelpAction or CommandListAction)
+        {
+            return parse.Invoke();
+        }
+
+        if (UsageErrors.Any(parse))
+        {
+            foreach (var line in UsageErrors.Describe(parse))
+            {
+                Console.Error.WriteLine(line);
+            }
+
+            return ExitCodes.Usage;
+        }
+
         return parse.Invoke();
+    }
+
+    /// <summary>The command tree: each command declares the options it honours, no option is inherited.</summary>
+    internal static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("vismooc: edX research data packages into MOOCdb's vismooc_extensions tables.");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ConvertCommand.Create());
+        root.Subcommands.Add(LoadCommand.Create());
+        root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(DescribeCommand.Create());
+        root.Subcommands.Add(SynthCommand.Create());
+
+        // The top-level help is the short list of commands; each command's own help stays System.CommandLine's.
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new CommandListAction(root, help.Action!);
+        return root;
     }
 
     /// <summary>

@@ -59,12 +59,14 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
     /// </summary>
     public void MissingFile(CourseInput course, EdxFileKind kind, IEnumerable<TableStats> affected, string? consequence = null)
     {
+        // A file a configuration names is named exactly, with the folder searched; a discovered kind by its pattern.
         // A file that looks like one of this kind but cannot be read as it is: name it, and what to do.
-        string pattern = InputDiscovery.Pattern(kind);
+        string? expected = course.ExpectedNames?.GetValueOrDefault(kind);
+        string pattern = expected ?? InputDiscovery.Pattern(kind);
         string hint = string.Concat(course.UnreadableFiles.Where(u => u.Kind == kind).Take(2).Select(u => $" ({Path.GetFileName(u.Path)} {u.Problem})"));
         if (Options.Strict)
         {
-            throw new ConvertException(course.Folder, $"no {pattern} file{hint} (--strict)");
+            throw new ConvertException(course.Folder, expected is null ? $"no {pattern} file{hint} (--strict)" : $"no {expected}{hint} (--strict)");
         }
 
         var tables = affected.ToList();
@@ -73,6 +75,7 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
             stats.MissingFile = pattern;
         }
 
-        _notices.Enqueue($"{course.Name}: no {pattern} file{hint}; " + (consequence ?? "skipped " + string.Join(", ", tables.Select(t => t.Table))));
+        string missing = expected is null ? pattern + " file" : $"{expected} in {course.Folder}";
+        _notices.Enqueue($"{course.Name}: no {missing}{hint}; " + (consequence ?? "skipped " + string.Join(", ", tables.Select(t => t.Table))));
     }
 }

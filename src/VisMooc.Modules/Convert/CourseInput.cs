@@ -12,6 +12,13 @@ public sealed record CourseInput(string Name, string Folder, IReadOnlyDictionary
     /// <summary>Files that look like package files but are not read as they are (encrypted, misnamed…), with what to do.</summary>
     public IReadOnlyList<UnreadableFile> UnreadableFiles { get; init; } = [];
 
+    /// <summary>
+    /// The exact file name expected for each kind, when a configuration names them (a
+    /// MOOC-Learner-Curated config.yml) rather than discovery finding them by pattern: messages
+    /// about a missing file then name it and the folder searched.
+    /// </summary>
+    public IReadOnlyDictionary<EdxFileKind, string>? ExpectedNames { get; init; }
+
     /// <summary>The files of one kind (empty when none was found).</summary>
     public IReadOnlyList<string> FilesOf(EdxFileKind kind) => Files.TryGetValue(kind, out var f) ? f : [];
 }

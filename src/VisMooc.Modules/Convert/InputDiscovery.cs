@@ -27,11 +27,12 @@ public static class InputDiscovery
     };
 
     /// <summary>What <c>convert --help</c> says about the input files (from the patterns above, so it cannot drift).</summary>
-    public static string HelpText =>
+    public static string HelpText() =>
         "Input: a course folder, or a folder of course folders. Package files are recognised by name:\n"
         + string.Concat(Enum.GetValues<EdxFileKind>().Select(k => $"  {Pattern(k),-45} {Feeds(k)}\n"))
         + "A .gz copy (gzip) of any of them is read as it is. Decrypt .gpg files first (gpg --decrypt-files *.gpg)\n"
-        + "and unzip .zip archives (edX delivers {org}-{date}.zip of .gpg files).";
+        + "and unzip .zip archives (edX delivers {org}-{date}.zip of .gpg files). MOOC-Learner-Curated's short names\n"
+        + "(auth_user-prod-analytics.sql, prod.mongo) match too.";
 
     private static string Feeds(EdxFileKind kind) => kind switch
     {

@@ -1,55 +1,33 @@
 using System.CommandLine;
 using VisMooc.Generated;
 using VisMooc.Modules.Convert;
+using VisMooc.Tool.Cli;
+using VisMooc.Tool.Progress;
 
 namespace VisMooc.Tool.Commands;
 
 /// <summary><c>vismooc convert</c>: edX package files into the vismooc_extensions CSV tables.</summary>
 internal static class ConvertCommand
 {
-    public static Command Create(Option<bool> quiet, Option<bool> json)
+    public static Command Create()
     {
-        var input = new Argument<DirectoryInfo>("INPUT") { Description = "A course folder, or a folder of course folders" };
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Output folder for the seven CSV tables, rejects/ and report.json (its tables are replaced)", Required = true };
-        var course = new Option<string?>("--course") { Description = "Only course folders whose name matches this pattern (* and ?)" };
-        var strict = new Option<bool>("--strict") { Description = "Fail when a course lacks one of the six input files (default: skip its tables with a warning)" };
-        var format = new Option<string>("--format")
-        {
-            Description = "mysql (default): the dialect MySQL LOAD DATA and 'vismooc load' read; rfc4180: standard CSV with a header row for pandas, R and spreadsheets",
-            DefaultValueFactory = _ => "mysql",
-        };
-        format.AcceptOnlyFromAmong("mysql", "rfc4180");
-        var keyFile = KeyFileOption();
-        var threads = new Option<int>("--threads") { Description = "Threads converting at once (default: one per core; output is the same for any value)", DefaultValueFactory = _ => Environment.ProcessorCount };
-
-        // For tests and benchmarks (tiny chunks put chunk boundaries everywhere); output never depends on it.
-        var chunkBytes = new Option<int>("--chunk-bytes") { Hidden = true, DefaultValueFactory = _ => ConvertOptions.DefaultChunkBytes };
-        chunkBytes.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--chunk-bytes must be at least 1");
-            }
-        });
-
-        var command = new Command("convert", "Convert edX research data package files into the vismooc_extensions CSV tables.\n\n"
-            + InputDiscovery.HelpText + "\n\n"
-            + "Progress goes to standard error: a bar per table on a terminal, a line every 2 s otherwise, nothing with --quiet.\n\n"
-            + "Examples:\n  vismooc convert HKUSTx-COMP102x-2T2014 --out csv\n  vismooc convert package-folder --out csv --course 'HKUSTx-*'\n  vismooc convert HKUSTx-COMP102x-2T2014 --out for-pandas --format rfc4180\n\n" + ExitCodes.Help);
-        command.Arguments.Add(input);
-        command.Options.Add(output);
-        command.Options.Add(course);
-        command.Options.Add(strict);
-        command.Options.Add(format);
-        command.Options.Add(keyFile);
-        command.Options.Add(threads);
-        command.Options.Add(chunkBytes);
+        var conversion = new ConversionOptions(inputRequired: true);
+        var quiet = CommonOptions.Quiet();
+        var json = CommonOptions.Json("the report (what report.json holds)");
+        var command = new Command("convert", "Convert an edX package into CSV tables and report.json.\n\n"
+            + "Writes the seven tables, rejects/ (rows that could not be read) and report.json into --out.\n\n"
+            + InputDiscovery.HelpText() + "\n\n"
+            + "Progress goes to standard error: on a terminal one bar per table, cleared at the end; otherwise a line every 2 s; nothing with --quiet.\n\n"
+            + "Examples:\n  vismooc convert HKUSTx-COMP102x-2T2014                  (into ./vismooc-out)\n  vismooc convert package-folder --out csv --course 'HKUSTx-*'\n  vismooc convert HKUSTx-COMP102x-2T2014 --out for-pandas --format rfc4180\n\n" + ExitCodes.Help);
+        conversion.AddTo(command);
+        command.Options.Add(quiet);
+        command.Options.Add(json);
         command.SetAction(parse =>
         {
             byte[]? key;
             try
             {
-                key = ReadKey(parse.GetValue(keyFile));
+                key = ReadKey(parse.GetValue(conversion.KeyFile));
             }
             catch (ConvertException e)
             {
@@ -57,26 +35,11 @@ internal static class ConvertCommand
                 return ExitCodes.Usage;
             }
 
-            var options = new ConvertOptions
-            {
-                PseudonymKey = key,
-                Input = parse.GetValue(input)!.FullName,
-                Output = parse.GetValue(output)!.FullName,
-                CoursePattern = parse.GetValue(course),
-                Strict = parse.GetValue(strict),
-                Threads = parse.GetValue(threads),
-                ChunkBytes = parse.GetValue(chunkBytes),
-                Format = parse.GetValue(format) == "rfc4180" ? Modules.Output.OutputFormat.Rfc4180 : Modules.Output.OutputFormat.MySql,
-            };
+            var options = conversion.Read(parse, parse.GetValue(conversion.Input)!.FullName, conversion.OutputFolder(parse), key);
             return Run(options, parse.GetValue(quiet), parse.GetValue(json));
         });
         return command;
     }
-
-    public static Option<FileInfo?> KeyFileOption() => new("--pseudonym-key-file")
-    {
-        Description = "Pseudonymise usernames and names with HMAC-SHA256 keyed by this file's contents (for sharing outside MOOCdb) instead of MOOCdb's unsalted RIPEMD-160",
-    };
 
     /// <summary>The pseudonym key: the file's bytes; null without a file.</summary>
     public static byte[]? ReadKey(FileInfo? file)
@@ -101,20 +64,10 @@ internal static class ConvertCommand
 
     public static int Run(ConvertOptions options, bool quiet, bool json)
     {
-        Interruption.Listen();
-        ConvertResult result;
-        try
+        var result = Convert(options.Output, progress => PackageConverter.Run(options with { Progress = progress, Cancellation = Interruption.Token }, GeneratedTables.All), quiet, json, out int failed);
+        if (result is null)
         {
-            result = ConvertProgressDisplay.Run(quiet, progress => PackageConverter.Run(options with { Progress = progress, Cancellation = Interruption.Token }, GeneratedTables.All));
-        }
-        catch (ConvertException e)
-        {
-            Console.Error.WriteLine("vismooc: error: " + e.Message);
-            return ExitCodes.Failed;
-        }
-        catch (OperationCanceledException) when (Interruption.Requested)
-        {
-            return Interrupted(options.Output);
+            return failed;
         }
 
         if (json)
@@ -123,7 +76,38 @@ internal static class ConvertCommand
             ConvertReportWriter.Write(result, stdout);
             stdout.WriteByte((byte)'\n');
         }
-        else if (!quiet)
+
+        return result.ExitCode;
+    }
+
+    /// <summary>
+    /// Runs a conversion under the progress display and prints its summary (on standard output,
+    /// not with <paramref name="json"/>) and its warnings and rejects (on standard error); null
+    /// when it failed, after printing the one-line error, with the exit code in <paramref name="failed"/>
+    /// (<see cref="ExitCodes.Interrupted"/> when Ctrl-C or SIGTERM stopped it: the conversion must
+    /// watch <see cref="Interruption.Token"/>).
+    /// </summary>
+    public static ConvertResult? Convert(string output, Func<Action<ConvertProgress>?, ConvertResult> conversion, bool quiet, bool json, out int failed)
+    {
+        Interruption.Listen();
+        ConvertResult result;
+        failed = ExitCodes.Failed;
+        try
+        {
+            result = ProgressDisplay.Run(quiet, "converting", conversion);
+        }
+        catch (ConvertException e)
+        {
+            Console.Error.WriteLine("vismooc: error: " + e.Message);
+            return null;
+        }
+        catch (OperationCanceledException) when (Interruption.Requested)
+        {
+            failed = Interrupted(output);
+            return null;
+        }
+
+        if (!quiet && !json)
         {
             Summary.Print(result, Console.Out);
         }
@@ -133,7 +117,8 @@ internal static class ConvertCommand
             Summary.PrintProblems(result, Console.Error);
         }
 
+        // Also with --quiet: it explains exit code 4.
         Summary.PrintFailedCourses(result, Console.Error);
-        return result.ExitCode;
+        return result;
     }
 }

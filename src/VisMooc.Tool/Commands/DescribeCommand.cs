@@ -10,9 +10,8 @@ internal static class DescribeCommand
     public static Command Create()
     {
         var table = new Argument<string?>("TABLE") { Description = "Only this table (default: all)", Arity = ArgumentArity.ZeroOrOne };
-        var format = new Option<string>("--format") { Description = "text (default) or markdown (what docs/mapping.md holds)", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "markdown");
-        var command = new Command("describe", "Print, for each column, the edX file and field(s) it comes from and the conversion applied.\n\n"
+        var format = Cli.CommonOptions.Choice("--format", "text, or markdown (what docs/mapping.md holds)", "text", "text", "markdown");
+        var command = new Command("describe", "Print where each column comes from: edX file, field, conversion.\n\n"
             + "Examples:\n  vismooc describe\n  vismooc describe users\n  vismooc describe --format markdown > docs/mapping.md");
         command.Arguments.Add(table);
         command.Options.Add(format);
@@ -22,7 +21,9 @@ internal static class DescribeCommand
             var tables = GeneratedTables.All.Select(t => t.Info).Where(t => name is null || t.Name == name).ToList();
             if (tables.Count == 0)
             {
-                Console.Error.WriteLine($"vismooc: no table '{name}'; tables: {string.Join(", ", GeneratedTables.All.Select(t => t.Info.Name))}");
+                var names = GeneratedTables.All.Select(t => t.Info.Name).ToList();
+                string? near = Cli.Suggestions.Nearest(name!, names);
+                Console.Error.WriteLine($"vismooc: describe: no table '{name}'{(near is null ? "" : $" (did you mean '{near}'?)")}; tables: {string.Join(", ", names)}");
                 return ExitCodes.Usage;
             }
 

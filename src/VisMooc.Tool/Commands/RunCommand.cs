@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Text.Json;
 using VisMooc.Generated;
 using VisMooc.Modules.Convert;
 using VisMooc.Modules.Load;
+using VisMooc.Tool.Cli;
 using VisMooc.Tool.Config;
 
 namespace VisMooc.Tool.Commands;
@@ -9,40 +11,53 @@ namespace VisMooc.Tool.Commands;
 /// <summary><c>vismooc run</c>: convert, then load; or the vismooc step of a MOOC-Learner-Curated config.</summary>
 internal static class RunCommand
 {
-    public static Command Create(Option<bool> quiet, Option<bool> json)
+    public static Command Create()
     {
-        var input = new Argument<DirectoryInfo?>("INPUT") { Description = "A course folder, or a folder of course folders (not with --config)", Arity = ArgumentArity.ZeroOrOne };
-        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder for the CSV tables (default: ./vismooc-out)" };
+        var conversion = new ConversionOptions(inputRequired: false);
         var db = LoadCommand.DbOption();
         var mode = LoadCommand.ModeOption();
         var passwordFile = LoadCommand.PasswordFileOption();
-        var course = new Option<string?>("--course") { Description = "Only course folders whose name matches this pattern (* and ?)" };
-        var strict = new Option<bool>("--strict") { Description = "Fail when a course lacks one of the six input files" };
-        var keyFile = ConvertCommand.KeyFileOption();
-        var config = new Option<FileInfo?>("--config") { Description = "A MOOC-Learner-Curated config.yml: folders, file names, MySQL settings and the vismooc_process/vismooc_populate switches come from it" };
-        var command = new Command("run", "Convert an edX package and load it into a database in one step.\n\n"
+        var config = new Option<FileInfo?>("--config")
+        {
+            Description = "A MOOC-Learner-Curated config.yml: the folders, file names, MySQL settings and the vismooc_process/vismooc_populate switches come from it (not with INPUT, --out or --course)",
+            HelpName = "FILE",
+        };
+        var quiet = CommonOptions.Quiet();
+        var json = CommonOptions.Json("the conversion report and the load's result");
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("run", "Convert an edX package, then load it into a database.\n\n"
+            + InputDiscovery.HelpText() + "\n\n"
+            + "The tables are written to --out (default ./vismooc-out), then loaded into --db (default: sqlite:FOLDER/moocdb.sqlite). "
+            + "When the load fails, the tables stay in the folder and the error names the 'vismooc load' command that completes the run.\n\n"
             + "Examples:\n  vismooc run samples/SynthX-STAT201x-3T2014 --out out     (CSVs and out/moocdb.sqlite)\n"
             + "  vismooc run package --out csv --db mysql://moocdb@localhost/moocdb\n"
             + "  vismooc run --config config/config.yml\n\n" + ExitCodes.Help);
-        command.Arguments.Add(input);
-        command.Options.Add(output);
+        conversion.AddTo(command);
         command.Options.Add(db);
         command.Options.Add(mode);
         command.Options.Add(passwordFile);
-        command.Options.Add(course);
-        command.Options.Add(strict);
         command.Options.Add(config);
-        command.Options.Add(keyFile);
+        command.Options.Add(quiet);
+        command.Options.Add(json);
+        command.Options.Add(verbose);
         command.SetAction(parse =>
         {
-            bool q = parse.GetValue(quiet), j = parse.GetValue(json);
-            var loadMode = parse.GetValue(mode) == "replace" ? LoadMode.Replace : LoadMode.Ignore;
-            var configFile = parse.GetValue(config);
-            var inputFolder = parse.GetValue(input);
+            var run = new RunSettings(
+                LoadCommand.Mode(parse.GetValue(mode)),
+                parse.GetValue(passwordFile),
+                parse.GetValue(db),
+                parse.GetValue(quiet),
+                parse.GetValue(json),
+                parse.GetValue(verbose));
+            if (conversion.OutputFormat(parse) == Modules.Output.OutputFormat.Rfc4180)
+            {
+                return Usage("--format rfc4180: the databases load only the mysql format; for standard CSV use 'vismooc convert --format rfc4180'");
+            }
+
             byte[]? key;
             try
             {
-                key = ConvertCommand.ReadKey(parse.GetValue(keyFile));
+                key = ConvertCommand.ReadKey(parse.GetValue(conversion.KeyFile));
             }
             catch (ConvertException e)
             {
@@ -50,109 +65,209 @@ internal static class RunCommand
                 return ExitCodes.Usage;
             }
 
+            var configFile = parse.GetValue(config);
+            var inputFolder = parse.GetValue(conversion.Input);
             if (configFile is not null)
             {
                 if (inputFolder is not null)
                 {
-                    Console.Error.WriteLine("vismooc: give either INPUT or --config, not both");
-                    return ExitCodes.Usage;
+                    return Usage("give either INPUT or --config, not both");
                 }
 
-                return RunConfig(configFile.FullName, loadMode, parse.GetValue(passwordFile), parse.GetValue(db), key, q, j);
+                // The config names the folders: an --out or --course beside it would be silently overruled.
+                foreach (var option in new Option[] { conversion.Output, conversion.Course })
+                {
+                    if (ConversionOptions.Given(parse, option))
+                    {
+                        return Usage($"{option.Name}: not with --config (the config names the input and output folders)");
+                    }
+                }
+
+                return RunConfig(configFile.FullName, run, options => conversion.Read(parse, options.Input, options.Output, key));
             }
 
             if (inputFolder is null)
             {
-                Console.Error.WriteLine("vismooc: run needs INPUT (a course folder) or --config FILE.yml");
+                return Usage("INPUT is missing (a course folder, or a folder of course folders), or give --config FILE.yml");
+            }
+
+            string outFolder = conversion.OutputFolder(parse);
+            var target = LoadCommand.Target(run.Db, outFolder);
+            if (target is null)
+            {
                 return ExitCodes.Usage;
             }
 
-            string outFolder = parse.GetValue(output)?.FullName ?? Path.GetFullPath("vismooc-out");
-
-            var options = new ConvertOptions
+            var convertOptions = conversion.Read(parse, inputFolder.FullName, outFolder, key);
+            var converted = ConvertCommand.Convert(outFolder, progress => PackageConverter.Run(convertOptions with { Progress = progress, Cancellation = Interruption.Token }, GeneratedTables.All), run.Quiet, run.Json, out int failed);
+            if (converted is null)
             {
-                PseudonymKey = key,
-                Input = inputFolder.FullName,
-                Output = outFolder,
-                CoursePattern = parse.GetValue(course),
-                Strict = parse.GetValue(strict),
-            };
-            int converted = ConvertCommand.Run(options, q, j);
-            if (converted is not (ExitCodes.Ok or ExitCodes.FinishedWithRejects or ExitCodes.SomeCoursesFailed))
-            {
-                return converted;
+                return failed;
             }
 
-            int loaded = LoadCommand.Run(outFolder, parse.GetValue(db), loadMode, () => Passwords.Resolve(parse.GetValue(passwordFile)), q, j);
-            return loaded != ExitCodes.Ok ? loaded : converted;
+            var load = LoadCommand.Load(outFolder, target, run.Mode, () => Passwords.Resolve(run.PasswordFile), run.Quiet, run.Verbose);
+            return Finish(converted, load, run);
         });
         return command;
     }
 
-    private static int RunConfig(string path, LoadMode mode, FileInfo? passwordFile, string? dbOverride, byte[]? pseudonymKey, bool quiet, bool json)
+    /// <summary>A usage error of <c>run</c> found after parsing: the problem, then where to read more.</summary>
+    private static int Usage(string problem)
+    {
+        Console.Error.WriteLine("vismooc: run: " + problem);
+        Console.Error.WriteLine("Try 'vismooc run --help'.");
+        return ExitCodes.Usage;
+    }
+
+    private static int RunConfig(string path, RunSettings run, Func<(string Input, string Output), ConvertOptions> convertOptions)
     {
         MlcConfig config;
+        LoadTarget? target = null;
         try
         {
             config = MlcConfig.Read(path);
+            if (config.Populate)
+            {
+                target = run.Db is not null ? LoadCommand.Target(run.Db, config.OutputFolder) : ConfigTarget(config);
+                if (target is null)
+                {
+                    return ExitCodes.Usage;
+                }
+            }
         }
-        catch (ConvertException e)
+        catch (ConfigException e)
         {
             Console.Error.WriteLine("vismooc: error: " + e.Message);
             return ExitCodes.Failed;
-        }
-
-        int converted = ExitCodes.Ok;
-        if (config.Process)
-        {
-            Interruption.Listen();
-            try
-            {
-                var options = new ConvertOptions { Input = config.InputFolder, Output = config.OutputFolder, PseudonymKey = pseudonymKey, Cancellation = Interruption.Token };
-                var course = config.Course();
-                var result = ConvertProgressDisplay.Run(quiet, progress => PackageConverter.Run(options with { Progress = progress }, [course], GeneratedTables.All));
-                if (!quiet && !json)
-                {
-                    Summary.Print(result, Console.Out);
-                }
-
-                if (!quiet)
-                {
-                    Summary.PrintProblems(result, Console.Error);
-                }
-
-                Summary.PrintFailedCourses(result, Console.Error);
-                converted = result.ExitCode;
-            }
-            catch (ConvertException e)
-            {
-                Console.Error.WriteLine("vismooc: error: " + e.Message);
-                return ExitCodes.Failed;
-            }
-            catch (OperationCanceledException) when (Interruption.Requested)
-            {
-                return ConvertCommand.Interrupted(config.OutputFolder);
-            }
-        }
-
-        if (!config.Populate)
-        {
-            return converted;
-        }
-
-        try
-        {
-            string user = config.QueryUser ? Passwords.Prompt("MySQL user", secret: false) : config.User ?? "root";
-            string database = config.QueryDatabase ? Passwords.Prompt("MySQL database", secret: false) : config.Database ?? "moocdb";
-            string db = dbOverride ?? $"mysql://{Uri.EscapeDataString(user)}@{config.Host}:{config.Port}/{Uri.EscapeDataString(database)}";
-            Func<string?> password = () => Passwords.Resolve(passwordFile, () => config.QueryPassword ? Passwords.Prompt("MySQL password", secret: true) : config.Password);
-            int loaded = LoadCommand.Run(config.OutputFolder, db, mode, password, quiet, json);
-            return loaded != ExitCodes.Ok ? loaded : converted;
         }
         catch (LoadException e)
         {
             Console.Error.WriteLine("vismooc: error: " + e.Message);
             return ExitCodes.Failed;
         }
+
+        ConvertResult? converted = null;
+        if (config.Process)
+        {
+            CourseInput course;
+            try
+            {
+                course = config.Course();
+            }
+            catch (ConvertException e)
+            {
+                Console.Error.WriteLine("vismooc: error: " + e.Message);
+                return ExitCodes.Failed;
+            }
+
+            var options = convertOptions((config.InputFolder, config.OutputFolder));
+            converted = ConvertCommand.Convert(config.OutputFolder, progress => PackageConverter.Run(options with { Progress = progress, Cancellation = Interruption.Token }, [course], GeneratedTables.All), run.Quiet, run.Json, out int failed);
+            if (converted is null)
+            {
+                return failed;
+            }
+        }
+
+        if (target is null)
+        {
+            return Finish(converted, null, run);
+        }
+
+        Func<string?> password = () => Passwords.Resolve(run.PasswordFile, () => config.QueryPassword ? Passwords.Prompt("MySQL password", secret: true) : config.Password);
+        var load = LoadCommand.Load(config.OutputFolder, target, run.Mode, password, run.Quiet, run.Verbose);
+        return Finish(converted, load, run);
+    }
+
+    /// <summary>The MySQL target the config's <c>mysql</c> section names, asking for the user and database when it says to.</summary>
+    private static LoadTarget ConfigTarget(MlcConfig config)
+    {
+        string user = config.QueryUser ? Passwords.Prompt("MySQL user", secret: false) : config.User ?? "root";
+        string database = config.QueryDatabase ? Passwords.Prompt("MySQL database", secret: false) : config.Database ?? "moocdb";
+        return LoadTarget.MySql(user, config.Host, config.Port, database);
+    }
+
+    /// <summary>
+    /// After the load (or without one): the load's summary, or, when it failed, where the tables
+    /// are and the command that loads them; with <c>--json</c> one document holding both steps.
+    /// </summary>
+    private static int Finish(ConvertResult? converted, LoadAttempt? load, RunSettings run)
+    {
+        string? resume = load is { Result: null, Interrupted: false } ? ResumeCommand(load, run.PasswordFile) : null;
+        if (resume is not null)
+        {
+            string password = load!.Target.IsMySql && run.PasswordFile is null ? $" (with the password in {Passwords.Variable})" : "";
+            Console.Error.WriteLine($"vismooc: the converted tables are in {load.CsvFolder}; to load them, run: {resume}{password}");
+        }
+
+        int exitCode = load is { Interrupted: true } ? ExitCodes.Interrupted : load is { Result: null } ? ExitCodes.Failed : converted?.ExitCode ?? ExitCodes.Ok;
+        if (run.Json)
+        {
+            WriteJson(converted, load, resume, exitCode);
+        }
+        else if (!run.Quiet && load?.Result is not null)
+        {
+            LoadCommand.PrintSummary(load.Result);
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>The exact <c>vismooc load</c> command that completes a run whose load failed; it holds no password (a target never does).</summary>
+    public static string ResumeCommand(LoadAttempt load, FileInfo? passwordFile)
+    {
+        var words = new List<string> { "vismooc", "load", load.CsvFolder, "--db", load.Target.ToString() };
+        if (load.Mode == LoadMode.Replace)
+        {
+            words.AddRange(["--mode", "replace"]);
+        }
+
+        if (passwordFile is not null)
+        {
+            words.AddRange(["--password-file", passwordFile.FullName]);
+        }
+
+        return ShellWords.Join(words);
+    }
+
+    /// <summary>
+    /// The one document <c>run --json</c> prints: <c>exitCode</c>, <c>convert</c> (the report, as
+    /// <c>report.json</c> holds it; null when the config switched conversion off) and <c>load</c>
+    /// (as <c>load --json</c> prints it, with <c>error</c> and <c>resume</c> when it failed; null
+    /// when the config switched loading off).
+    /// </summary>
+    private static void WriteJson(ConvertResult? converted, LoadAttempt? load, string? resume, int exitCode)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using (var w = LoadCommand.JsonWriter(stdout))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("exitCode", exitCode);
+            w.WritePropertyName("convert");
+            if (converted is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                var report = new MemoryStream();
+                ConvertReportWriter.Write(converted, report);
+                using var document = JsonDocument.Parse(report.ToArray());
+                document.RootElement.WriteTo(w);
+            }
+
+            w.WritePropertyName("load");
+            if (load is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                LoadCommand.WriteJson(w, load, resume);
+            }
+
+            w.WriteEndObject();
+        }
+
+        stdout.WriteByte((byte)'\n');
     }
 }

@@ -6,19 +6,16 @@ namespace VisMooc.Tool.Commands;
 /// <summary><c>vismooc schema</c>: prints the SQL generated from the table declarations.</summary>
 internal static class SchemaCommand
 {
-    public static Command Create(Option<bool> quiet)
+    public static Command Create()
     {
-        var dialect = new Option<string>("--dialect")
-        {
-            Description = "mysql (the MOOCdb import script, default) or sqlite (DDL only)",
-            DefaultValueFactory = _ => "mysql",
-        };
-        dialect.AcceptOnlyFromAmong("mysql", "sqlite");
-        var output = new Option<FileInfo?>("--out") { Description = "Write to this file (only if its bytes change) instead of standard output" };
+        var quiet = Cli.CommonOptions.Quiet();
+        var dialect = Cli.CommonOptions.Choice("--dialect", "mysql: the MOOCdb import script; sqlite: the DDL only", "mysql", "mysql", "sqlite");
+        var output = new Option<FileInfo?>("--out") { Description = "Write to this file (only if its bytes change) instead of standard output", HelpName = "FILE" };
 
-        var command = new Command("schema", "Print the SQL generated from the table declarations.\n\nExample:\n  vismooc schema > import_vismooc_to_moocdb.sql\n  vismooc schema --dialect sqlite");
+        var command = new Command("schema", "Print the SQL generated from the table declarations.\n\nExamples:\n  vismooc schema > import_vismooc_to_moocdb.sql\n  vismooc schema --dialect sqlite");
         command.Options.Add(dialect);
         command.Options.Add(output);
+        command.Options.Add(quiet);
         command.SetAction(parse =>
         {
             string sql = Script(parse.GetValue(dialect)!);

@@ -7,19 +7,30 @@ namespace VisMooc.Tool.Commands;
 /// <summary><c>vismooc synth</c>: a deterministic, realistic edX package for benchmarks, tests and demos.</summary>
 internal static class SynthCommand
 {
-    public static Command Create(Option<bool> quiet, Option<bool> json)
+    public static Command Create()
     {
-        var learners = new Option<long>("--learners", "-n") { Description = "Learners (auth_user rows); per million: 1M profiles and enrollments, 0.3M certificates, 200k forum documents, 2,000 videos", Required = true };
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Course folder to write the six package files into (created when missing; same-named files are replaced)", Required = true };
-        var style = new Option<string>("--style")
-        {
-            Description = "old: 2014 export (mysql CLI TSV with raw CRs, slash course ids, i4x:// keys, spaced mongoexport JSON); new (default): 2016 export (\\r escapes, fractional datetimes, course-v1:/block-v1: keys, compact JSON)",
-            DefaultValueFactory = _ => "new",
-        };
-        style.AcceptOnlyFromAmong("old", "new");
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the generator: the same options give the same bytes (default 1)", DefaultValueFactory = _ => 1UL };
+        var quiet = Cli.CommonOptions.Quiet();
+        var json = Cli.CommonOptions.Json("the written files and their sizes");
+        var learners = Cli.CommonOptions.WholeNumber(
+            "--learners",
+            "Learners (auth_user rows); per million: 1M profiles and enrollments, 0.3M certificates, 200k forum documents, 2,000 videos",
+            1L,
+            PackageSynthesizer.MaxLearners,
+            null,
+            null,
+            "-n");
+        learners.Required = true;
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Course folder to write the six package files into (created when missing; same-named files are replaced)", Required = true, HelpName = "FOLDER" };
+        var style = Cli.CommonOptions.Choice(
+            "--style",
+            "old: 2014 export (mysql CLI TSV with raw CRs, slash course ids, i4x:// keys, spaced mongoexport JSON); new: 2016 export (\\r escapes, fractional datetimes, course-v1:/block-v1: keys, compact JSON)",
+            "new",
+            "old",
+            "new");
+        var seed = Cli.CommonOptions.WholeNumber("--seed", "Seed of the generator: the same options give the same bytes", 0UL, ulong.MaxValue, () => 1UL);
 
-        var command = new Command("synth", "Generate a realistic edX research data package (all six files) with invented learners.\n\n"
+        var command = new Command("synth", "Generate a realistic edX package of invented learners.\n\n"
+            + "Writes all six files of one course.\n\n"
             + "A 1M-learner package is about 550 MB. Same --learners, --style and --seed give byte-identical files on any machine.\n\n"
             + "Examples:\n  vismooc synth --learners 300 --style old --out samples/SynthX-STAT201x-3T2014\n"
             + "  vismooc synth --learners 1000000 --out /tmp/big/SynthX-STAT201x-2T2016 --seed 7\n\n"
@@ -28,15 +39,11 @@ internal static class SynthCommand
         command.Options.Add(output);
         command.Options.Add(style);
         command.Options.Add(seed);
+        command.Options.Add(quiet);
+        command.Options.Add(json);
         command.SetAction(parse =>
         {
             long n = parse.GetValue(learners);
-            if (n < 1 || n > PackageSynthesizer.MaxLearners)
-            {
-                Console.Error.WriteLine($"vismooc: --learners must be between 1 and {PackageSynthesizer.MaxLearners.ToString(CultureInfo.InvariantCulture)}");
-                return ExitCodes.Usage;
-            }
-
             var options = new SynthOptions
             {
                 Learners = n,

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using VisMooc.Modules.Convert;
 using YamlDotNet.RepresentationModel;
 
@@ -7,17 +9,34 @@ namespace VisMooc.Tool.Config;
 /// The parts of a MOOC-Learner-Curated <c>config.yml</c> the vismooc step reads, taken as MLC takes
 /// them: folders derived from <c>data_file</c> and <c>csv_path</c>, files named exactly by
 /// <c>data_file.vismooc_file.*</c>, steps switched by <c>pipeline.vismooc_extensions.*</c>.
-/// Relative paths are relative to the current directory, as in MLC. Unknown sections are ignored.
+/// Relative paths are relative to the current directory, as in MLC. Unknown sections are ignored;
+/// every value that is read is checked, and a wrong one is a <see cref="ConfigException"/> naming
+/// the file, line, column and key.
 /// </summary>
-internal sealed record MlcConfig
+internal sealed partial record MlcConfig
 {
+    /// <summary>The keys that name the input files, by kind (for messages).</summary>
+    private static readonly (EdxFileKind Kind, string Key)[] s_fileKeys =
+    [
+        (EdxFileKind.CourseStructure, "course_structure_file"),
+        (EdxFileKind.CertificatesGeneratedCertificate, "course_certificates_file"),
+        (EdxFileKind.StudentCourseEnrollment, "course_enrollment_file"),
+        (EdxFileKind.AuthUser, "course_user_file"),
+        (EdxFileKind.AuthUserProfile, "course_profile_file"),
+        (EdxFileKind.Forum, "course_forum_file"),
+    ];
+
+    /// <summary>The config file's full path.</summary>
+    public required string ConfigFile { get; init; }
+
     public required string CourseName { get; init; }
 
     public required string InputFolder { get; init; }
 
     public required string OutputFolder { get; init; }
 
-    public required IReadOnlyDictionary<EdxFileKind, string> Files { get; init; }
+    /// <summary>The file name each kind's key gives, as written in the config.</summary>
+    public required IReadOnlyDictionary<EdxFileKind, string> FileNames { get; init; }
 
     public bool Process { get; init; } = true;
 
@@ -40,7 +59,7 @@ internal sealed record MlcConfig
     public bool QueryDatabase { get; init; }
 
     /// <summary>Reads a config file.</summary>
-    /// <exception cref="ConvertException">The file is not YAML or lacks a key MLC needs; the message names the key.</exception>
+    /// <exception cref="ConfigException">The file is missing or not YAML, lacks a key MLC needs, or holds a value of the wrong kind; the message names the key.</exception>
     public static MlcConfig Read(string path)
     {
         var yaml = new YamlStream();
@@ -49,76 +68,78 @@ internal sealed record MlcConfig
             using var reader = File.OpenText(path);
             yaml.Load(reader);
         }
-        catch (Exception e) when (e is YamlDotNet.Core.YamlException or IOException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new ConvertException(path, "not a readable YAML file: " + e.Message.Split('\n')[0]);
+            throw new ConfigException(path + ": no such config file");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException(path + ": cannot read the config file: " + e.Message);
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            // YamlDotNet's message starts with the location, which the line gives in the usual FILE:LINE:COLUMN form.
+            string problem = LocationPrefix().Replace(e.Message.Split('\n')[0], "");
+            throw new ConfigException(string.Create(CultureInfo.InvariantCulture, $"{path}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {problem}"));
+        }
+
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way, without a position, inside an unclosed flow collection.
+            throw new ConfigException(path + ": not valid YAML: the parser stopped without saying where; look for an unclosed [ or {");
         }
 
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw new ConvertException(path, "not a MOOC-Learner-Curated config (expected a YAML mapping)");
+            throw new ConfigException(path + ": not a MOOC-Learner-Curated config (expected a YAML mapping with sections such as data_file and mysql)");
         }
 
-        string Need(params string[] keys) => Text(root, keys) ?? throw new ConvertException(path, "missing key " + string.Join(".", keys));
-
-        string courseDir = Path.Combine(Need("data_file", "data_dir"), Need("data_file", "course_folder"));
-        string input = Path.GetFullPath(Path.Combine(courseDir, Need("data_file", "log_data_folder"), Need("data_file", "vismooc_data_folder")));
-        var names = new Dictionary<EdxFileKind, string>
-        {
-            [EdxFileKind.CourseStructure] = Need("data_file", "vismooc_file", "course_structure_file"),
-            [EdxFileKind.CertificatesGeneratedCertificate] = Need("data_file", "vismooc_file", "course_certificates_file"),
-            [EdxFileKind.StudentCourseEnrollment] = Need("data_file", "vismooc_file", "course_enrollment_file"),
-            [EdxFileKind.AuthUser] = Need("data_file", "vismooc_file", "course_user_file"),
-            [EdxFileKind.AuthUserProfile] = Need("data_file", "vismooc_file", "course_profile_file"),
-            [EdxFileKind.Forum] = Need("data_file", "vismooc_file", "course_forum_file"),
-        };
-        string? port = Text(root, "mysql", "port");
+        var config = new ConfigReader(path, root);
+        string courseFolder = config.Path("data_file", "course_folder");
+        string courseDir = Path.Combine(config.Path("data_file", "data_dir"), courseFolder);
+        string input = Path.GetFullPath(Path.Combine(courseDir, config.Path("data_file", "log_data_folder"), config.Path("data_file", "vismooc_data_folder")));
+        var names = s_fileKeys.ToDictionary(f => f.Kind, f => config.Path("data_file", "vismooc_file", f.Key));
         return new MlcConfig
         {
-            CourseName = Need("data_file", "course_folder"),
+            ConfigFile = Path.GetFullPath(path),
+            CourseName = courseFolder,
             InputFolder = input,
-            OutputFolder = Path.GetFullPath(Path.Combine(courseDir, Need("csv_path", "moocdb_csv_dir"))),
-            Files = names.ToDictionary(p => p.Key, p => Path.Combine(input, p.Value)),
-            Process = Flag(root, true, "pipeline", "vismooc_extensions", "vismooc_process"),
-            Populate = Flag(root, true, "pipeline", "vismooc_extensions", "vismooc_populate"),
-            Host = Text(root, "mysql", "host") ?? "localhost",
-            Port = port is null ? 3306 : int.Parse(port, System.Globalization.CultureInfo.InvariantCulture),
-            User = Text(root, "mysql", "user"),
-            QueryUser = Flag(root, false, "mysql", "query_user"),
-            Password = Text(root, "mysql", "password"),
-            QueryPassword = Flag(root, false, "mysql", "query_password"),
-            Database = Text(root, "mysql", "database"),
-            QueryDatabase = Flag(root, false, "mysql", "query_database"),
+            OutputFolder = Path.GetFullPath(Path.Combine(courseDir, config.Path("csv_path", "moocdb_csv_dir"))),
+            FileNames = names,
+            Process = config.Flag(true, "pipeline", "vismooc_extensions", "vismooc_process"),
+            Populate = config.Flag(true, "pipeline", "vismooc_extensions", "vismooc_populate"),
+            Host = config.Text("mysql", "host") ?? "localhost",
+            Port = config.Port("mysql", "port") ?? 3306,
+            User = config.Text("mysql", "user"),
+            QueryUser = config.Flag(false, "mysql", "query_user"),
+            Password = config.Text("mysql", "password"),
+            QueryPassword = config.Flag(false, "mysql", "query_password"),
+            Database = config.Text("mysql", "database"),
+            QueryDatabase = config.Flag(false, "mysql", "query_database"),
         };
     }
 
-    /// <summary>The course with exactly the files the config names (a missing one is a missing file).</summary>
-    public CourseInput Course() => new(
-        CourseName,
-        InputFolder,
-        Files.Where(f => File.Exists(f.Value)).ToDictionary(f => f.Key, f => (IReadOnlyList<string>)[f.Value]));
-
-    private static string? Text(YamlMappingNode root, params string[] keys)
+    /// <summary>The course with exactly the files the config names (a missing one is a missing file, named as the config names it).</summary>
+    /// <exception cref="ConvertException">The input folder does not exist, or holds none of the six files.</exception>
+    public CourseInput Course()
     {
-        YamlNode node = root;
-        foreach (var key in keys)
+        string keys = "data_file.data_dir, course_folder, log_data_folder and vismooc_data_folder of " + ConfigFile;
+        if (!Directory.Exists(InputFolder))
         {
-            if (node is not YamlMappingNode map || !map.Children.TryGetValue(new YamlScalarNode(key), out var child))
-            {
-                return null;
-            }
-
-            node = child;
+            throw new ConvertException(InputFolder, $"no such folder (made from {keys})");
         }
 
-        return node is YamlScalarNode scalar ? scalar.Value : null;
+        var found = FileNames
+            .Where(f => File.Exists(Path.Combine(InputFolder, f.Value)))
+            .ToDictionary(f => f.Key, f => (IReadOnlyList<string>)[Path.Combine(InputFolder, f.Value)]);
+        if (found.Count == 0)
+        {
+            throw new ConvertException(InputFolder, $"holds none of the six files that data_file.vismooc_file of {ConfigFile} names ({string.Join(", ", s_fileKeys.Select(k => FileNames[k.Kind]))})");
+        }
+
+        return new CourseInput(CourseName, InputFolder, found) { ExpectedNames = FileNames };
     }
 
-    private static bool Flag(YamlMappingNode root, bool fallback, params string[] keys) =>
-        Text(root, keys)?.Trim().ToLowerInvariant() switch
-        {
-            "yes" or "true" or "on" or "y" => true,
-            "no" or "false" or "off" or "n" => false,
-            _ => fallback,
-        };
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    private static partial Regex LocationPrefix();
 }

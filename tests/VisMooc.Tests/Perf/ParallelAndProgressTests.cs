@@ -91,7 +91,7 @@ public sealed class ParallelAndProgressTests : IDisposable
         var quiet = ToolRunner.Run(["convert", Path.Combine(_temp, "in", "C"), "--out", Path.Combine(_temp, "q"), "--quiet"]);
         Assert.Equal(0, quiet.ExitCode);
         Assert.Equal("", quiet.StdOut);
-        Assert.Equal("", quiet.StdErr);
+        Assert.Equal("", quiet.RawStdErr);
 
         var json = ToolRunner.Run(["convert", Path.Combine(_temp, "in", "C"), "--out", Path.Combine(_temp, "j"), "--json"]);
         Assert.Equal(0, json.ExitCode);

@@ -105,7 +105,7 @@ public sealed class PrivacyTests
 
             Assert.Equal(2, run.ExitCode);
             Assert.Equal($"vismooc: error: {keyFile}: {problem}", run.StdErr.TrimEnd('\n'));
-            Assert.DoesNotContain("kkkk", run.StdErr + run.StdOut, StringComparison.Ordinal);
+            Assert.DoesNotContain("kkkk", run.RawStdErr + run.StdOut, StringComparison.Ordinal);
             Assert.False(Directory.Exists(Path.Combine(temp.Path, "out")));
         }
     }
@@ -149,7 +149,7 @@ public sealed class PrivacyTests
         var places = Directory.GetFiles(temp.Path, "*", SearchOption.AllDirectories)
             .Where(f => !f.StartsWith(package.Root, StringComparison.Ordinal) && f != keyFile)
             .Select(f => (f, File.ReadAllBytes(f)))
-            .Concat(runs.SelectMany((r, i) => new[] { ($"stdout of run {i}", Encoding.UTF8.GetBytes(r.StdOut)), ($"stderr of run {i}", Encoding.UTF8.GetBytes(r.StdErr)) }))
+            .Concat(runs.SelectMany((r, i) => new[] { ($"stdout of run {i}", Encoding.UTF8.GetBytes(r.StdOut)), ($"stderr of run {i}", Encoding.UTF8.GetBytes(r.RawStdErr)) }))
             .ToList();
         Assert.True(places.Count > 30, "expected the outputs of four runs");
         foreach (var (where, bytes) in places)
@@ -175,7 +175,7 @@ public sealed class PrivacyTests
         Assert.Equal(0, run.ExitCode);
         string report = File.ReadAllText(Path.Combine(output, "report.json"));
         Assert.Contains("\"user_id that is not a number (20 characters, not shown)\"", report, StringComparison.Ordinal);
-        Assert.DoesNotContain("planted@mail.invalid", report + run.StdOut + run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("planted@mail.invalid", report + run.StdOut + run.RawStdErr, StringComparison.Ordinal);
         // The column itself is copied as the contract says (enrollments.user_id <- user_id).
         Assert.Contains(CoursePackage.Rows(output, "enrollments"), r => r[1] == "planted@mail.invalid");
     }

@@ -125,11 +125,11 @@ public sealed class ToolProcess : IDisposable
         _process.WaitForExit();
     }
 
-    /// <summary>Waits for a normal end; the exit code and standard error.</summary>
+    /// <summary>Waits for a normal end; the exit code and standard error without progress lines (see <see cref="ToolRunner.Result"/>).</summary>
     public (int ExitCode, string StdErr) WaitForExit()
     {
         _process.WaitForExit();
-        return (_process.ExitCode, _stderr.Result);
+        return (_process.ExitCode, string.Join('\n', _stderr.Result.Split('\n').Where(l => !ToolRunner.IsProgress(l))));
     }
 
     /// <summary>For failure messages: how the process ended and what it said, or that it still runs.</summary>

@@ -132,7 +132,7 @@ public sealed class SynthTests : IDisposable
 
         var bad = ToolRunner.Run(["synth", "--learners", "0", "--out", folder]);
         Assert.Equal(2, bad.ExitCode);
-        Assert.Single(bad.StdErr.Trim().Split('\n'));
+        Assert.Equal(["vismooc: synth: --learners: '0' is not a whole number from 1 to 50000000", "Try 'vismooc synth --help'."], bad.StdErr.Trim().Split('\n'));
     }
 
     public void Dispose()
