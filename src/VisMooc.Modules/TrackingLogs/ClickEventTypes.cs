@@ -6,8 +6,8 @@ namespace VisMooc.Modules.TrackingLogs;
 /// </summary>
 public static class ClickEventTypes
 {
-    /// <summary>The names, as logged (UTF-8).</summary>
-    public static readonly IReadOnlyList<byte[]> Names =
+    // An array, not the interface: a foreach over IReadOnlyList would allocate an enumerator per line.
+    private static readonly byte[][] s_names =
     [
         "load_video"u8.ToArray(),
         "play_video"u8.ToArray(),
@@ -24,12 +24,15 @@ public static class ClickEventTypes
         "complete_video"u8.ToArray(),
     ];
 
+    /// <summary>The names, as logged (UTF-8).</summary>
+    public static IReadOnlyList<byte[]> Names => s_names;
+
     /// <summary>The longest name, in bytes.</summary>
-    public static readonly int MaxLength = Names.Max(n => n.Length);
+    public static readonly int MaxLength = s_names.Max(n => n.Length);
 
     // Each name with the offset of its anchor ("video" or "transcript"; every name holds one of them once).
-    private static readonly (byte[] Name, int Offset)[] s_byVideo = [.. Names.Where(n => n.AsSpan().IndexOf("video"u8) >= 0).Select(n => (n, n.AsSpan().IndexOf("video"u8)))];
-    private static readonly (byte[] Name, int Offset)[] s_byTranscript = [.. Names.Where(n => n.AsSpan().IndexOf("video"u8) < 0).Select(n => (n, n.AsSpan().IndexOf("transcript"u8)))];
+    private static readonly (byte[] Name, int Offset)[] s_byVideo = [.. s_names.Where(n => n.AsSpan().IndexOf("video"u8) >= 0).Select(n => (n, n.AsSpan().IndexOf("video"u8)))];
+    private static readonly (byte[] Name, int Offset)[] s_byTranscript = [.. s_names.Where(n => n.AsSpan().IndexOf("video"u8) < 0).Select(n => (n, n.AsSpan().IndexOf("transcript"u8)))];
 
     /// <summary>Whether <paramref name="value"/> (a decoded <c>event_type</c>) is one of the click types.</summary>
     public static bool IsClickType(ReadOnlySpan<byte> value)
@@ -39,7 +42,7 @@ public static class ClickEventTypes
             return false;
         }
 
-        foreach (var name in Names)
+        foreach (byte[] name in s_names)
         {
             if (value.SequenceEqual(name))
             {

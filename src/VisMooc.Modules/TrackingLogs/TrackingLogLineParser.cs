@@ -66,26 +66,25 @@ public sealed class TrackingLogLineParser
             return ClickLineOutcome.NotClickEvent;
         }
 
+        // A line that is not JSON is parsed again from its first '{' (some logs prefix a syslog
+        // timestamp; edX's own pipeline does the same). A line that does not start with '{' is never
+        // a JSON object, and a JSON value of another kind never ends where an object from its first
+        // '{' would: so parsing once, from the first '{', decides both, without an exception for
+        // every prefixed line.
         var top = default(TopFields);
-        var json = line;
-        if (!ScanTop(line, ref top))
+        int brace = line[first] == (byte)'{' ? first : line.IndexOf((byte)'{');
+        if (brace < 0 || !ScanTop(line[brace..], ref top))
         {
-            // Some logs prefix each line (a syslog timestamp); edX's own pipeline parses from the first '{'.
-            int brace = line.IndexOf((byte)'{');
-            if (brace <= first || !ScanTop(line[brace..], ref top))
+            if (candidate && ClickEventTypes.Mentions(line))
             {
-                if (candidate && ClickEventTypes.Mentions(line))
-                {
-                    e.RejectReason = ClickRejectReason.NotJsonObject;
-                    return ClickLineOutcome.MalformedClick;
-                }
-
-                return ClickLineOutcome.Malformed;
+                e.RejectReason = ClickRejectReason.NotJsonObject;
+                return ClickLineOutcome.MalformedClick;
             }
 
-            json = line[brace..];
+            return ClickLineOutcome.Malformed;
         }
 
+        var json = line[brace..];
         if (!candidate || top.EventType.Token != JsonTokenType.String || !IsClickType(json, top.EventType))
         {
             return ClickLineOutcome.NotClickEvent;
