@@ -18,6 +18,13 @@ internal static class SynthCommand
         };
         style.AcceptOnlyFromAmong("old", "new");
         var seed = new Option<ulong>("--seed") { Description = "Seed of the generator: the same options give the same bytes (default 1)", DefaultValueFactory = _ => 1UL };
+        var eventsOut = new Option<DirectoryInfo>("--events-out") { Description = "Also write the org's daily tracking logs (video clickstream and other events) into this folder, as {org}/edx/events/{year}/{org}-edx-events-{date}.log.gz" };
+        var eventsPerLearner = new Option<int>("--events-per-learner")
+        {
+            Description = $"Tracking-log lines per learner on average (default {SynthOptions.DefaultEventsPerLearner}, about 1 KB each; 0: no logs)",
+            DefaultValueFactory = _ => SynthOptions.DefaultEventsPerLearner,
+        };
+        var eventsPlain = new Option<bool>("--events-plain") { Description = "Write the tracking logs as plain .log files instead of .log.gz" };
 
         var command = new Command("synth", "Generate a realistic edX research data package (all six files) with invented learners.\n\n"
             + "A 1M-learner package is about 550 MB. Same --learners, --style and --seed give byte-identical files on any machine.\n\n"
@@ -28,6 +35,9 @@ internal static class SynthCommand
         command.Options.Add(output);
         command.Options.Add(style);
         command.Options.Add(seed);
+        command.Options.Add(eventsOut);
+        command.Options.Add(eventsPerLearner);
+        command.Options.Add(eventsPlain);
         command.SetAction(parse =>
         {
             long n = parse.GetValue(learners);
@@ -37,12 +47,22 @@ internal static class SynthCommand
                 return ExitCodes.Usage;
             }
 
+            int perLearner = parse.GetValue(eventsPerLearner);
+            if (perLearner < 0 || perLearner > SynthOptions.MaxEventsPerLearner)
+            {
+                Console.Error.WriteLine($"vismooc: --events-per-learner must be between 0 and {SynthOptions.MaxEventsPerLearner.ToString(CultureInfo.InvariantCulture)}");
+                return ExitCodes.Usage;
+            }
+
             var options = new SynthOptions
             {
                 Learners = n,
                 Output = parse.GetValue(output)!.FullName,
                 Style = parse.GetValue(style) == "old" ? SynthStyle.Old : SynthStyle.New,
                 Seed = parse.GetValue(seed),
+                EventsOutput = parse.GetValue(eventsOut)?.FullName,
+                EventsPerLearner = perLearner,
+                EventsCompressed = !parse.GetValue(eventsPlain),
             };
             return Run(options, parse.GetValue(quiet), parse.GetValue(json));
         });
