@@ -13,19 +13,19 @@ public sealed class ParsedClickEvent
     private int _used;
     private readonly byte[] _observedId = new byte[StableEventId.Length];
 
-    internal ValueSlot EventTypeSlot;
-    internal ValueSlot FoundCourseIdSlot;
-    internal ValueSlot UsernameSlot;
-    internal ValueSlot PageSlot;
-    internal ValueSlot TimeSlot;
-    internal ValueSlot EventIdSlot;
-    internal ValueSlot CodeSlot;
-    internal ValueSlot CurrentTimeSlot;
-    internal ValueSlot NewTimeSlot;
-    internal ValueSlot OldTimeSlot;
-    internal ValueSlot NewSpeedSlot;
-    internal ValueSlot OldSpeedSlot;
-    internal ValueSlot VideoKeySlot;
+    internal ValueSlot EventTypeSlot { get; set; }
+    internal ValueSlot FoundCourseIdSlot { get; set; }
+    internal ValueSlot UsernameSlot { get; set; }
+    internal ValueSlot PageSlot { get; set; }
+    internal ValueSlot TimeSlot { get; set; }
+    internal ValueSlot EventIdSlot { get; set; }
+    internal ValueSlot CodeSlot { get; set; }
+    internal ValueSlot CurrentTimeSlot { get; set; }
+    internal ValueSlot NewTimeSlot { get; set; }
+    internal ValueSlot OldTimeSlot { get; set; }
+    internal ValueSlot NewSpeedSlot { get; set; }
+    internal ValueSlot OldSpeedSlot { get; set; }
+    internal ValueSlot VideoKeySlot { get; set; }
 
     /// <summary><c>event_type</c>.</summary>
     public FieldValue EventType => Get(EventTypeSlot);

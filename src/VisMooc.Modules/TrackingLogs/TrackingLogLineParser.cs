@@ -23,6 +23,7 @@ public sealed class TrackingLogLineParser
     private const int MaxEscapedName = 6 * 12;
 
     private readonly ClickCourseSet _courses;
+    private readonly RawSlot[] _slots = new RawSlot[(int)Field.Other];
     private byte[] _eventText = new byte[1024];
 
     /// <summary>A parser for the courses of a run.</summary>
@@ -71,9 +72,8 @@ public sealed class TrackingLogLineParser
         // a JSON object, and a JSON value of another kind never ends where an object from its first
         // '{' would: so parsing once, from the first '{', decides both, without an exception for
         // every prefixed line.
-        var top = default(TopFields);
         int brace = line[first] == (byte)'{' ? first : line.IndexOf((byte)'{');
-        if (brace < 0 || !ScanTop(line[brace..], ref top))
+        if (brace < 0 || !Scan(line[brace..], Scope.Line))
         {
             if (candidate && ClickEventTypes.Mentions(line))
             {
@@ -85,16 +85,16 @@ public sealed class TrackingLogLineParser
         }
 
         var json = line[brace..];
-        if (!candidate || top.EventType.Token != JsonTokenType.String || !IsClickType(json, top.EventType))
+        if (!candidate || Slot(Field.EventType).Token != JsonTokenType.String || !IsClickType(json, Slot(Field.EventType)))
         {
             return ClickLineOutcome.NotClickEvent;
         }
 
-        e.EventTypeSlot = Store(e, json, top.EventType, trim: false);
-        e.PageSlot = top.Page.Token == JsonTokenType.String ? Store(e, json, top.Page, trim: false) : ValueSlot.Absent;
-        if (top.CourseId.Token == JsonTokenType.String)
+        e.EventTypeSlot = Store(e, json, Slot(Field.EventType), trim: false);
+        e.PageSlot = Slot(Field.Page).Token == JsonTokenType.String ? Store(e, json, Slot(Field.Page), trim: false) : ValueSlot.Absent;
+        if (Slot(Field.CourseId).Token == JsonTokenType.String)
         {
-            e.FoundCourseIdSlot = Store(e, json, top.CourseId, trim: true);
+            e.FoundCourseIdSlot = Store(e, json, Slot(Field.CourseId), trim: true);
         }
 
         if (e.FoundCourseIdSlot.Length == 0)
@@ -112,9 +112,9 @@ public sealed class TrackingLogLineParser
         }
 
         e.Course = course;
-        if (top.Username.Token == JsonTokenType.String)
+        if (Slot(Field.Username).Token == JsonTokenType.String)
         {
-            e.UsernameSlot = Store(e, json, top.Username, trim: true);
+            e.UsernameSlot = Store(e, json, Slot(Field.Username), trim: true);
         }
 
         if (e.UsernameSlot.Length == 0)
@@ -122,27 +122,26 @@ public sealed class TrackingLogLineParser
             return ClickLineOutcome.NoUsername;
         }
 
-        if (top.Time.Token == JsonTokenType.String)
+        if (Slot(Field.Time).Token == JsonTokenType.String)
         {
-            e.TimeSlot = Store(e, json, top.Time, trim: false);
+            e.TimeSlot = Store(e, json, Slot(Field.Time), trim: false);
         }
 
-        var body = default(EventFields);
         ReadOnlySpan<byte> eventJson;
-        if (top.Event.Token == JsonTokenType.StartObject)
+        if (Slot(Field.Event).Token == JsonTokenType.StartObject)
         {
-            eventJson = json.Slice(top.Event.Start, top.Event.Length);
+            eventJson = json.Slice(Slot(Field.Event).Start, Slot(Field.Event).Length);
         }
-        else if (top.Event.Token == JsonTokenType.String)
+        else if (Slot(Field.Event).Token == JsonTokenType.String)
         {
             // The browser logs event as JSON text inside a string: decode the string, then parse that.
-            var raw = json.Slice(top.Event.Start, top.Event.Length);
+            var raw = json.Slice(Slot(Field.Event).Start, Slot(Field.Event).Length);
             if (_eventText.Length < raw.Length)
             {
                 _eventText = new byte[Math.Max(raw.Length, _eventText.Length * 2)];
             }
 
-            int n = top.Event.Escaped ? JsonStringDecoder.Decode(raw, _eventText) : Copy(raw, _eventText);
+            int n = Slot(Field.Event).Escaped ? JsonStringDecoder.Decode(raw, _eventText) : Copy(raw, _eventText);
             eventJson = _eventText.AsSpan(0, n);
         }
         else
@@ -150,22 +149,22 @@ public sealed class TrackingLogLineParser
             eventJson = default;
         }
 
-        if (eventJson.IsEmpty || !ScanEvent(eventJson, ref body))
+        if (eventJson.IsEmpty || !Scan(eventJson, Scope.Event))
         {
             e.RejectReason = ClickRejectReason.EventUnreadable;
             return ClickLineOutcome.Rejected;
         }
 
-        e.CodeSlot = StoreValue(e, eventJson, body.Code);
-        var current = body.CurrentTime.Token is JsonTokenType.None or JsonTokenType.Null ? body.CurrentTimeSnake : body.CurrentTime;
+        e.CodeSlot = StoreValue(e, eventJson, Slot(Field.Code));
+        var current = Slot(Field.CurrentTime).Token is JsonTokenType.None or JsonTokenType.Null ? Slot(Field.CurrentTimeSnake) : Slot(Field.CurrentTime);
         e.CurrentTimeSlot = StoreValue(e, eventJson, current);
-        e.NewTimeSlot = StoreValue(e, eventJson, body.NewTime);
-        e.OldTimeSlot = StoreValue(e, eventJson, body.OldTime);
-        e.NewSpeedSlot = StoreValue(e, eventJson, body.NewSpeed);
-        e.OldSpeedSlot = StoreValue(e, eventJson, body.OldSpeed);
-        if (body.Id.Token == JsonTokenType.String)
+        e.NewTimeSlot = StoreValue(e, eventJson, Slot(Field.NewTime));
+        e.OldTimeSlot = StoreValue(e, eventJson, Slot(Field.OldTime));
+        e.NewSpeedSlot = StoreValue(e, eventJson, Slot(Field.NewSpeed));
+        e.OldSpeedSlot = StoreValue(e, eventJson, Slot(Field.OldSpeed));
+        if (Slot(Field.Id).Token == JsonTokenType.String)
         {
-            e.EventIdSlot = Store(e, eventJson, body.Id, trim: true);
+            e.EventIdSlot = Store(e, eventJson, Slot(Field.Id), trim: true);
         }
 
         if (e.EventIdSlot.Length == 0)
@@ -188,6 +187,8 @@ public sealed class TrackingLogLineParser
         StableEventId.Write(line, e.ObservedEventIdBuffer, endsWithLf);
         return ClickLineOutcome.Click;
     }
+
+    private RawSlot Slot(Field field) => _slots[(int)field];
 
     private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
     {
@@ -237,9 +238,12 @@ public sealed class TrackingLogLineParser
         _ => e.Add(json.Slice(slot.Start, slot.Length), FieldKind.Json),
     };
 
-    private static bool ScanTop(ReadOnlySpan<byte> json, ref TopFields top)
+    // Reads a whole JSON object (the line, or its event) and notes where the fields the table uses
+    // lie; false when the text is not exactly one JSON object.
+    private bool Scan(ReadOnlySpan<byte> json, Scope scope)
     {
-        top = default;
+        var (first, last) = scope == Scope.Line ? (Field.Username, Field.CourseId) : (Field.Id, Field.OldSpeed);
+        _slots.AsSpan((int)first, last - first + 1).Clear();
         var r = new Utf8JsonReader(json, isFinalBlock: true, new JsonReaderState(s_options));
         try
         {
@@ -251,116 +255,42 @@ public sealed class TrackingLogLineParser
             // Python's json keeps the last of repeated members: so does every assignment below.
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                var key = TopKeyOf(ref r);
+                var field = FieldOf(ref r, scope);
                 r.Read();
-                switch (key)
+                if (field == Field.Context)
                 {
-                    case TopKey.Username:
-                        top.Username = Capture(ref r);
-                        break;
-                    case TopKey.EventType:
-                        top.EventType = Capture(ref r);
-                        break;
-                    case TopKey.Event:
-                        top.Event = Capture(ref r);
-                        break;
-                    case TopKey.Time:
-                        top.Time = Capture(ref r);
-                        break;
-                    case TopKey.Page:
-                        top.Page = Capture(ref r);
-                        break;
-                    case TopKey.Context:
-                        top.CourseId = default;
-                        if (r.TokenType == JsonTokenType.StartObject)
+                    _slots[(int)Field.CourseId] = default;
+                    if (r.TokenType != JsonTokenType.StartObject)
+                    {
+                        r.Skip();
+                        continue;
+                    }
+
+                    while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+                    {
+                        bool isCourse = FieldOf(ref r, Scope.Context) == Field.CourseId;
+                        r.Read();
+                        if (isCourse)
                         {
-                            ScanContext(ref r, ref top.CourseId);
+                            _slots[(int)Field.CourseId] = Capture(ref r);
                         }
                         else
                         {
                             r.Skip();
                         }
-
-                        break;
-                    default:
-                        r.Skip();
-                        break;
+                    }
+                }
+                else if (field == Field.Other)
+                {
+                    r.Skip();
+                }
+                else
+                {
+                    _slots[(int)field] = Capture(ref r);
                 }
             }
 
             // The object is complete; anything but whitespace after it throws here.
-            return !r.Read();
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    private static void ScanContext(ref Utf8JsonReader r, ref RawSlot courseId)
-    {
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            bool isCourse = NameEquals(ref r, "course_id"u8);
-            r.Read();
-            if (isCourse)
-            {
-                courseId = Capture(ref r);
-            }
-            else
-            {
-                r.Skip();
-            }
-        }
-    }
-
-    private static bool ScanEvent(ReadOnlySpan<byte> json, ref EventFields body)
-    {
-        body = default;
-        var r = new Utf8JsonReader(json, isFinalBlock: true, new JsonReaderState(s_options));
-        try
-        {
-            if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-            {
-                var key = EventKeyOf(ref r);
-                r.Read();
-                switch (key)
-                {
-                    case EventKey.Id:
-                        body.Id = Capture(ref r);
-                        break;
-                    case EventKey.Code:
-                        body.Code = Capture(ref r);
-                        break;
-                    case EventKey.CurrentTime:
-                        body.CurrentTime = Capture(ref r);
-                        break;
-                    case EventKey.CurrentTimeSnake:
-                        body.CurrentTimeSnake = Capture(ref r);
-                        break;
-                    case EventKey.NewTime:
-                        body.NewTime = Capture(ref r);
-                        break;
-                    case EventKey.OldTime:
-                        body.OldTime = Capture(ref r);
-                        break;
-                    case EventKey.NewSpeed:
-                        body.NewSpeed = Capture(ref r);
-                        break;
-                    case EventKey.OldSpeed:
-                        body.OldSpeed = Capture(ref r);
-                        break;
-                    default:
-                        r.Skip();
-                        break;
-                }
-            }
-
             return !r.Read();
         }
         catch (JsonException)
@@ -386,77 +316,61 @@ public sealed class TrackingLogLineParser
         }
     }
 
-    private static TopKey TopKeyOf(ref Utf8JsonReader r)
+    // Which field a property name is, in the object being read (names may be escaped like values).
+    private static Field FieldOf(ref Utf8JsonReader r, Scope scope)
     {
         if (!r.ValueIsEscaped)
         {
-            return TopKeyOf(r.ValueSpan);
+            return FieldOf(r.ValueSpan, scope);
         }
 
         Span<byte> buffer = stackalloc byte[MaxEscapedName];
-        return r.ValueSpan.Length <= MaxEscapedName ? TopKeyOf(buffer[..JsonStringDecoder.Decode(r.ValueSpan, buffer)]) : TopKey.Other;
+        return r.ValueSpan.Length <= MaxEscapedName ? FieldOf(buffer[..JsonStringDecoder.Decode(r.ValueSpan, buffer)], scope) : Field.Other;
     }
 
-    private static TopKey TopKeyOf(ReadOnlySpan<byte> name) => name.Length switch
+    private static Field FieldOf(ReadOnlySpan<byte> name, Scope scope) => scope switch
     {
-        4 when name.SequenceEqual("time"u8) => TopKey.Time,
-        4 when name.SequenceEqual("page"u8) => TopKey.Page,
-        5 when name.SequenceEqual("event"u8) => TopKey.Event,
-        7 when name.SequenceEqual("context"u8) => TopKey.Context,
-        8 when name.SequenceEqual("username"u8) => TopKey.Username,
-        10 when name.SequenceEqual("event_type"u8) => TopKey.EventType,
-        _ => TopKey.Other,
+        Scope.Line => name.Length switch
+        {
+            4 when name.SequenceEqual("time"u8) => Field.Time,
+            4 when name.SequenceEqual("page"u8) => Field.Page,
+            5 when name.SequenceEqual("event"u8) => Field.Event,
+            7 when name.SequenceEqual("context"u8) => Field.Context,
+            8 when name.SequenceEqual("username"u8) => Field.Username,
+            10 when name.SequenceEqual("event_type"u8) => Field.EventType,
+            _ => Field.Other,
+        },
+        Scope.Context => name.SequenceEqual("course_id"u8) ? Field.CourseId : Field.Other,
+        _ => name.Length switch
+        {
+            2 when name.SequenceEqual("id"u8) => Field.Id,
+            4 when name.SequenceEqual("code"u8) => Field.Code,
+            8 when name.SequenceEqual("new_time"u8) => Field.NewTime,
+            8 when name.SequenceEqual("old_time"u8) => Field.OldTime,
+            9 when name.SequenceEqual("new_speed"u8) => Field.NewSpeed,
+            9 when name.SequenceEqual("old_speed"u8) => Field.OldSpeed,
+            11 when name.SequenceEqual("currentTime"u8) => Field.CurrentTime,
+            12 when name.SequenceEqual("current_time"u8) => Field.CurrentTimeSnake,
+            _ => Field.Other,
+        },
     };
 
-    private static EventKey EventKeyOf(ref Utf8JsonReader r)
+    private enum Scope
     {
-        if (!r.ValueIsEscaped)
-        {
-            return EventKeyOf(r.ValueSpan);
-        }
-
-        Span<byte> buffer = stackalloc byte[MaxEscapedName];
-        return r.ValueSpan.Length <= MaxEscapedName ? EventKeyOf(buffer[..JsonStringDecoder.Decode(r.ValueSpan, buffer)]) : EventKey.Other;
+        Line,
+        Context,
+        Event,
     }
 
-    private static EventKey EventKeyOf(ReadOnlySpan<byte> name) => name.Length switch
+    // The fields the table reads: the line's, then its event's (indexes into _slots).
+    private enum Field
     {
-        2 when name.SequenceEqual("id"u8) => EventKey.Id,
-        4 when name.SequenceEqual("code"u8) => EventKey.Code,
-        8 when name.SequenceEqual("new_time"u8) => EventKey.NewTime,
-        8 when name.SequenceEqual("old_time"u8) => EventKey.OldTime,
-        9 when name.SequenceEqual("new_speed"u8) => EventKey.NewSpeed,
-        9 when name.SequenceEqual("old_speed"u8) => EventKey.OldSpeed,
-        11 when name.SequenceEqual("currentTime"u8) => EventKey.CurrentTime,
-        12 when name.SequenceEqual("current_time"u8) => EventKey.CurrentTimeSnake,
-        _ => EventKey.Other,
-    };
-
-    private static bool NameEquals(ref Utf8JsonReader r, ReadOnlySpan<byte> expected)
-    {
-        if (!r.ValueIsEscaped)
-        {
-            return r.ValueSpan.SequenceEqual(expected);
-        }
-
-        Span<byte> buffer = stackalloc byte[MaxEscapedName];
-        return r.ValueSpan.Length <= MaxEscapedName && buffer[..JsonStringDecoder.Decode(r.ValueSpan, buffer)].SequenceEqual(expected);
-    }
-
-    private enum TopKey
-    {
-        Other,
         Username,
         EventType,
         Event,
         Time,
         Page,
-        Context,
-    }
-
-    private enum EventKey
-    {
-        Other,
+        CourseId,
         Id,
         Code,
         CurrentTime,
@@ -465,29 +379,9 @@ public sealed class TrackingLogLineParser
         OldTime,
         NewSpeed,
         OldSpeed,
+        Other,
+        Context,
     }
 
     private readonly record struct RawSlot(int Start, int Length, JsonTokenType Token, bool Escaped);
-
-    private struct TopFields
-    {
-        public RawSlot Username;
-        public RawSlot EventType;
-        public RawSlot Event;
-        public RawSlot Time;
-        public RawSlot Page;
-        public RawSlot CourseId;
-    }
-
-    private struct EventFields
-    {
-        public RawSlot Id;
-        public RawSlot Code;
-        public RawSlot CurrentTime;
-        public RawSlot CurrentTimeSnake;
-        public RawSlot NewTime;
-        public RawSlot OldTime;
-        public RawSlot NewSpeed;
-        public RawSlot OldSpeed;
-    }
 }
