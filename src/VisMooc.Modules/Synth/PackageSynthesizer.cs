@@ -3,9 +3,9 @@ using System.Diagnostics;
 namespace VisMooc.Modules.Synth;
 
 /// <summary>
-/// Generates a realistic edX research data package for one course (all six files) from a learner
-/// count and a seed: same options, same bytes. Streams every file; only the course tree (a few
-/// thousand blocks) is built in memory, because its keys are written sorted.
+/// Generates a realistic edX research data package for one course (all six files, and when asked the
+/// org's daily tracking logs) from a learner count and a seed: same options, same bytes. Streams every
+/// file; only the course tree (a few thousand blocks) is built in memory, because its keys are written sorted.
 /// </summary>
 public static class PackageSynthesizer
 {
@@ -21,6 +21,11 @@ public static class PackageSynthesizer
         if (options.Learners < 1 || options.Learners > MaxLearners)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Learners, $"--learners must be between 1 and {MaxLearners}");
+        }
+
+        if (options.EventsPerLearner < 0 || options.EventsPerLearner > SynthOptions.MaxEventsPerLearner)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.EventsPerLearner, $"--events-per-learner must be between 0 and {SynthOptions.MaxEventsPerLearner}");
         }
 
         var clock = Stopwatch.StartNew();
@@ -52,6 +57,14 @@ public static class PackageSynthesizer
             progress?.Invoke(file);
         }
 
-        return new SynthResult(folder, course.CourseId, options, files, clock.Elapsed);
+        if (options.EventsOutput is null || options.EventsPerLearner == 0)
+        {
+            return new SynthResult(folder, course.CourseId, options, files, clock.Elapsed);
+        }
+
+        string events = Path.GetFullPath(options.EventsOutput);
+        var logs = new SynthTrackingLogs(options, course, tree.KeysByCategory());
+        files.AddRange(logs.Write(events, progress));
+        return new SynthResult(folder, course.CourseId, options, files, clock.Elapsed) { EventsFolder = events, Events = logs.Counts };
     }
 }

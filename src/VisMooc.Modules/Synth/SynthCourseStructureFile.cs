@@ -32,7 +32,15 @@ internal sealed class SynthCourseStructureFile(SynthOptions options, SynthCourse
         return blocks.Count;
     }
 
-    private Dictionary<string, SortedDictionary<string, object?>> Build()
+    /// <summary>The block keys of each category, in course order (what the tracking logs refer to).</summary>
+    public IReadOnlyDictionary<string, List<string>> KeysByCategory()
+    {
+        var order = new List<(string Key, string Category)>();
+        Build(order);
+        return order.GroupBy(b => b.Category, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(b => b.Key).ToList(), StringComparer.Ordinal);
+    }
+
+    private Dictionary<string, SortedDictionary<string, object?>> Build(List<(string Key, string Category)>? order = null)
     {
         var r = new SynthRandom(options.Seed, SynthStream.Course, 0);
         var blocks = new Dictionary<string, SortedDictionary<string, object?>>(StringComparer.Ordinal);
@@ -47,6 +55,7 @@ internal sealed class SynthCourseStructureFile(SynthOptions options, SynthCourse
                 ["metadata"] = metadata,
             };
             blocks[key] = block;
+            order?.Add((key, category));
             return block;
         }
 

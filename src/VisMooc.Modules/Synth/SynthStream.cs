@@ -15,4 +15,10 @@ public enum SynthStream : ulong
     Forum = 5,
     /// <summary>The course tree.</summary>
     Course = 6,
+    /// <summary>Whether a learner is active on a day of the tracking logs (index: learner × 1024 + day).</summary>
+    EventDay = 7,
+    /// <summary>One session of the tracking logs (index: learner × 1024 + day, then the session).</summary>
+    EventSession = 8,
+    /// <summary>A day file's own choices (index: the day).</summary>
+    EventFile = 9,
 }

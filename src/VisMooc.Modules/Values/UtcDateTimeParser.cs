@@ -66,9 +66,29 @@ public static class UtcDateTimeParser
     }
 
     /// <summary>Reads the text shapes; false when the text is not one of them or not a real date.</summary>
-    public static bool TryParseText(ReadOnlySpan<byte> s, out DateTime utc)
+    public static bool TryParseText(ReadOnlySpan<byte> s, out DateTime utc) => TryParseText(s, out utc, out _);
+
+    /// <summary>
+    /// Reads the text shapes keeping the fraction to the microsecond (<c>datetime(6)</c>): the first six
+    /// fraction digits count, further digits are dropped (never rounded), before the offset is applied.
+    /// </summary>
+    public static bool TryParseTextMicroseconds(ReadOnlySpan<byte> s, out DateTime utc)
+    {
+        if (!TryParseText(s, out utc, out int microseconds))
+        {
+            return false;
+        }
+
+        // Whole seconds plus at most 999,999 µs cannot pass DateTime.MaxValue (9999-12-31 23:59:59.9999999).
+        utc = utc.AddTicks(microseconds * (TimeSpan.TicksPerMillisecond / 1000));
+        return true;
+    }
+
+    // The whole-second UTC time, and the first six digits of the fraction as microseconds.
+    private static bool TryParseText(ReadOnlySpan<byte> s, out DateTime utc, out int microseconds)
     {
         utc = default;
+        microseconds = 0;
         // YYYY-MM-DD?HH:MM:SS is the shortest accepted form (19 bytes).
         if (s.Length < 19 || s[4] != '-' || s[7] != '-' || s[13] != ':' || s[16] != ':')
         {
@@ -93,7 +113,17 @@ public static class UtcDateTimeParser
             int start = ++i;
             while (i < s.Length && IsDigit(s[i]))
             {
+                if (i - start < 6)
+                {
+                    microseconds = (microseconds * 10) + (s[i] - '0');
+                }
+
                 i++;
+            }
+
+            for (int scale = i - start; scale < 6; scale++)
+            {
+                microseconds *= 10;
             }
 
             if (i == start)

@@ -28,6 +28,14 @@ internal static class SynthCommand
             "old",
             "new");
         var seed = Cli.CommonOptions.WholeNumber("--seed", "Seed of the generator: the same options give the same bytes", 0UL, ulong.MaxValue, () => 1UL);
+        var eventsOut = new Option<DirectoryInfo>("--events-out") { Description = "Also write the org's daily tracking logs (video clickstream and other events) into this folder, as {org}/edx/events/{year}/{org}-edx-events-{date}.log.gz", HelpName = "FOLDER" };
+        var eventsPerLearner = Cli.CommonOptions.WholeNumber(
+            "--events-per-learner",
+            $"Tracking-log lines per learner on average (default {SynthOptions.DefaultEventsPerLearner}, about 1 KB each; 0: no logs)",
+            0,
+            SynthOptions.MaxEventsPerLearner,
+            () => SynthOptions.DefaultEventsPerLearner);
+        var eventsPlain = new Option<bool>("--events-plain") { Description = "Write the tracking logs as plain .log files instead of .log.gz" };
 
         var command = new Command("synth", "Generate a realistic edX package of invented learners.\n\n"
             + "Writes all six files of one course.\n\n"
@@ -39,17 +47,24 @@ internal static class SynthCommand
         command.Options.Add(output);
         command.Options.Add(style);
         command.Options.Add(seed);
+        command.Options.Add(eventsOut);
+        command.Options.Add(eventsPerLearner);
+        command.Options.Add(eventsPlain);
         command.Options.Add(quiet);
         command.Options.Add(json);
         command.SetAction(parse =>
         {
             long n = parse.GetValue(learners);
+            int perLearner = parse.GetValue(eventsPerLearner);
             var options = new SynthOptions
             {
                 Learners = n,
                 Output = parse.GetValue(output)!.FullName,
                 Style = parse.GetValue(style) == "old" ? SynthStyle.Old : SynthStyle.New,
                 Seed = parse.GetValue(seed),
+                EventsOutput = parse.GetValue(eventsOut)?.FullName,
+                EventsPerLearner = perLearner,
+                EventsCompressed = !parse.GetValue(eventsPlain),
             };
             return Run(options, parse.GetValue(quiet), parse.GetValue(json));
         });
