@@ -1,5 +1,6 @@
 using VisMooc.Modules.Input;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Convert;
 
@@ -56,6 +57,7 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
                 }
 
                 // A course tree is one small JSON document: its rows are converted on this thread, as one chunk.
+                var refused = RefusedVideos(tree, name);
                 foreach (var output in Outputs)
                 {
                     var source = new CourseRowSource(output.Table.Info, name);
@@ -69,14 +71,14 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
                         }
                         else
                         {
-                            Emit(writer, source, tree.Root, tree.Root, [], name);
+                            Emit(writer, source, tree.Root, tree.Root, [], name, null);
                         }
                     }
                     else
                     {
                         foreach (var (video, section) in tree.Videos)
                         {
-                            Emit(writer, source, video, tree.Root, section, name);
+                            Emit(writer, source, video, tree.Root, section, name, refused);
                         }
                     }
 
@@ -86,14 +88,48 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
         }
     }
 
-    private static void Emit(TableChunkWriter writer, CourseRowSource source, CourseBlock block, CourseBlock? root, byte[] section, string file)
+    /// <summary>
+    /// The videos that a table fed by every video cannot hold (a name longer than its column), with
+    /// the first reason: they are rejected from all those tables alike, as <c>course_video</c> has
+    /// one row per <c>videos</c> row.
+    /// </summary>
+    private Dictionary<string, string>? RefusedVideos(CourseTree tree, string file)
+    {
+        Dictionary<string, string>? refused = null;
+        var checks = Outputs.Where(o => o.Table.Info.Source == EdxSource.CourseStructureVideos)
+            .Select(o => (Source: new CourseRowSource(o.Table.Info, file), Writer: o.NewWriter())).ToList();
+        foreach (var (video, section) in tree.Videos)
+        {
+            foreach (var (source, writer) in checks)
+            {
+                source.Set(video, tree.Root, section);
+                if (writer.Check(source, ulong.MaxValue) is string reason)
+                {
+                    (refused ??= new(StringComparer.Ordinal))[video.Key] = reason;
+                    break;
+                }
+            }
+        }
+
+        return refused;
+    }
+
+    private static void Emit(TableChunkWriter writer, CourseRowSource source, CourseBlock block, CourseBlock? root, byte[] section, string file, Dictionary<string, string>? refused)
     {
         writer.CountRead();
-        writer.At(file, 0, "block " + block.Key);
+        byte[] key = System.Text.Encoding.UTF8.GetBytes(block.Key);
+        // Block keys are quoted only in their expected shape: a crafted key could hold anything.
+        writer.At(file, 0, "block " + (SafeText.IsBlockKey(key) ? block.Key : SafeText.Quote(key, harmless: false)));
+        if (refused is not null && refused.TryGetValue(block.Key, out string? refusal))
+        {
+            writer.Reject(refusal, SafeText.IsBlockKey(key) ? key : "***"u8);
+            return;
+        }
+
         source.Set(block, root, section);
         if (writer.Write(source) is string reason)
         {
-            writer.Reject(reason, System.Text.Encoding.UTF8.GetBytes(block.Key));
+            writer.Reject(reason, SafeText.IsBlockKey(key) ? key : "***"u8);
         }
     }
 }
