@@ -164,6 +164,14 @@ public sealed class CellWriter
     /// <summary>Writes a text value given as UTF-8, enclosed and escaped.</summary>
     public void WriteText(ReadOnlySpan<byte> utf8)
     {
+        // Only checking, and the value fits by its length even once invalid bytes became U+FFFD
+        // (one code point each, three bytes each): nothing to look at, nothing to write.
+        if (CheckOnly && (long)utf8.Length * (_type == SqlType.Varchar ? 1 : 3) <= _alwaysFits)
+        {
+            _valueCount++;
+            return;
+        }
+
         if (!System.Text.Unicode.Utf8.IsValid(utf8))
         {
             // The output is UTF-8 by contract (a MySQL utf8mb4 load refuses anything else). The
@@ -178,7 +186,10 @@ public sealed class CellWriter
             RejectRow(problem);
         }
 
-        Append(utf8);
+        if (!CheckOnly)
+        {
+            Append(utf8);
+        }
     }
 
     /// <summary>Encloses and escapes a value known to fit its column.</summary>
