@@ -304,7 +304,7 @@ def convert(input_dir, out_dir):
                 start = dt_text_json(md, 'start')
                 end = dt_text_json(md, 'end')
                 out.c(cname, 'courses')[0] += 1
-                vals = [str(H(root_key)), cid, name_of(rb) or '', (start[1][:4] + '_Q0_R0') if start[0] == 'ok' else '', org, '', '',
+                vals = [str(H(root_key)), cid, name_of(rb) or '', (start[1][:4] + '_Q0_R0') if start[0] == 'ok' and start[1] >= '1000' else '', org, '', '',
                         put_dt(out, cname, 'courses', start), put_dt(out, cname, 'courses', end), '', '']
                 if fits('courses', vals):
                     out.put(cname, 'courses', vals)

@@ -115,10 +115,11 @@ public static class ValueConversions
     public static void CourseOrg(CellWriter cell, FieldValue courseKey) => cell.WriteText(CourseKey.Org(courseKey.Utf8));
 
     /// <summary><c>{year of start}_Q0_R0</c>, or empty without a readable start.</summary>
-    [Description("{year of the UTC start}_Q0_R0, or empty without a start")]
+    [Description("{year of the UTC start}_Q0_R0, or empty without a start (or one before the year 1000)")]
     public static void CourseYear(CellWriter cell, FieldValue start)
     {
-        if (UtcDateTimeParser.TryParse(start, out var utc) != DateTimeParse.Ok)
+        // A start that start_date cannot hold (before the year 1000) is no start there either.
+        if (UtcDateTimeParser.TryParse(start, out var utc) != DateTimeParse.Ok || !ColumnValues.Holds(utc))
         {
             cell.WriteText(ReadOnlySpan<byte>.Empty);
             return;

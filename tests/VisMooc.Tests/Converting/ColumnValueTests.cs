@@ -132,6 +132,20 @@ public sealed class ColumnValueTests
     }
 
     [Fact]
+    public void ACourseStartBeforeTheYear1000IsNoStartForItsYearEither()
+    {
+        using var h = new ConvertHarness();
+        h.Write(C, "course_structure-prod-analytics.json",
+            "{\"i4x://X/V/course/1\": {\"category\": \"course\", \"children\": [], \"metadata\": {\"start\": \"0999-06-01T00:00:00Z\", \"end\": \"1000-01-01T00:00:00Z\"}}}\n");
+
+        var result = h.Convert();
+
+        var course = h.Rows("courses").Single();
+        Assert.Equal(("", (string?)null, "1000-01-01 00:00:00"), (course[3], course[7], course[8]));
+        Assert.Single(ConvertHarness.Stats(result, C, "courses").WarningExamples, w => w.EndsWith("column 'start_date': datetime 0999-06-01 00:00:00 is outside the years 1000 to 9999 that a MySQL datetime holds; written as NULL", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void DuplicatesAreCountedAndTheFirstFewAreNamedByFileLineAndId()
     {
         using var h = new ConvertHarness();
