@@ -7,7 +7,7 @@ SET @@global.local_infile = 1;
 CREATE TABLE IF NOT EXISTS courses (
     _id varchar(255) NOT NULL,
     original_id varchar(255) NOT NULL,
-    name varchar(255) NOT NULL,
+    name text NOT NULL,
     year varchar(255) NOT NULL,
     org varchar(255) NOT NULL,
     instructor varchar(255) NOT NULL,
@@ -29,10 +29,10 @@ CREATE TABLE IF NOT EXISTS course_video (
 CREATE TABLE IF NOT EXISTS videos (
     _id varchar(255) NOT NULL,
     original_id varchar(255) NOT NULL,
-    name varchar(255) NOT NULL,
-    section varchar(255) NOT NULL,
+    name text NOT NULL,
+    section text NOT NULL,
     description varchar(255) NOT NULL,
-    url varchar(255) NOT NULL,
+    url text NOT NULL,
     PRIMARY KEY (_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 

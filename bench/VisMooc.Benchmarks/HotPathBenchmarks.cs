@@ -91,7 +91,7 @@ public class WriterBenchmarks
         for (int i = 0; i < 10_000; i++)
         {
             _writer.BeginRow(0);
-            _writer.BeginField(0, "v", 0);
+            _writer.BeginField(0, "v", SqlType.LongText, 0, nullable: true);
             _writer.WriteText(value);
             _writer.EndField();
             _writer.EndRow();

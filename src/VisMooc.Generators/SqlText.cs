@@ -22,6 +22,7 @@ internal static class SqlText
         "BigInt" => "BIGINT",
         "MediumText" => "MEDIUMTEXT",
         "LongText" => "LONGTEXT",
+        "Text" => "text",
         _ => "?",
     };
 

@@ -81,10 +81,10 @@ internal static class TableEmitter
         for (int i = 0; i < table.Columns.Count; i++)
         {
             var c = table.Columns[i];
-            int maxChars = c.SqlTypeName == "Varchar" ? c.Size : 0;
             w.Line();
             w.Line("// " + c.Name + " <- " + (c.From.Count == 0 ? "(no field)" : string.Join(" + ", c.From)) + " via " + c.ConversionMethod);
-            w.Line("writer.BeginField(" + i.ToString(CultureInfo.InvariantCulture) + ", " + Literal(c.Name) + ", " + maxChars.ToString(CultureInfo.InvariantCulture) + ");");
+            w.Line("writer.BeginField(" + i.ToString(CultureInfo.InvariantCulture) + ", " + Literal(c.Name) + ", " + Schema + ".SqlType." + c.SqlTypeName + ", "
+                + c.Size.ToString(CultureInfo.InvariantCulture) + ", " + Bool(c.Nullable) + ");");
             string args = string.Concat(c.From.Select(f => ", row.Get(" + fields.IndexOf(f).ToString(CultureInfo.InvariantCulture) + ")"));
             w.Line(c.ConversionType + "." + c.ConversionMethod + "(writer" + args + ");");
             w.Line("writer.EndField();");

@@ -19,7 +19,7 @@ internal static class TableParser
     public const string FieldValueType = "VisMooc.Modules.Values.FieldValue";
 
     // Keep in step with VisMooc.Modules.Schema.SqlType.
-    private static readonly string[] s_sqlTypeNames = { "", "Varchar", "Datetime", "TinyInt", "Int", "BigInt", "MediumText", "LongText" };
+    private static readonly string[] s_sqlTypeNames = { "", "Varchar", "Datetime", "TinyInt", "Int", "BigInt", "MediumText", "LongText", "Text" };
     private static readonly string[] s_sourceNames =
     {
         "", "CourseStructureRoot", "CourseStructureVideos", "AuthUserWithProfile", "StudentCourseEnrollment",

@@ -256,23 +256,33 @@ def scan(folder):
             found.setdefault(kind(n), []).append(p)
     return found
 
-SIZES = {'courses': [255, 255, 255, 255, 255, 255, 255, 0, 0, 2083, 2083], 'videos': [255] * 6,
-         'course_video': [255] * 3, 'enrollments': [255, 11, 255, 0, 0], 'grades': [255, 11, 255, 0, 32],
-         'users': [255, 11, 40, 255, 255, 255, 11, 6, 0, 6, 2], 'forum': [255, 255, 255, 255, 0, 0, 0, 255, 0, 255, 255, 255]}
+# What each column holds (vismooc-tables.md, "Bad input"): ('v', n) varchar(n), n code points;
+# ('t', n) a TEXT type of n bytes; None: datetimes (checked when parsed), LONGTEXT, TINYINT (checked apart).
+V, T = (lambda n: ('v', n)), (lambda n: ('t', n))
+TYPES = {'courses': [V(255), V(255), T(65535), V(255), V(255), V(255), V(255), None, None, V(2083), V(2083)],
+         'videos': [V(255), V(255), T(65535), T(65535), V(255), T(65535)],
+         'course_video': [V(255)] * 3, 'enrollments': [V(255), V(11), V(255), None, None],
+         'grades': [V(255), V(11), V(255), None, V(32)],
+         'users': [V(255), V(11), V(40), V(255), V(255), V(255), V(11), V(6), None, V(6), V(2)],
+         'forum': [V(255), V(255), V(255), V(255), None, None, None, V(255), T(16777215), V(255), V(255), V(255)]}
 
-def long_warnings(table, values):
-    n = 0
-    for v, size in zip(values, SIZES[table]):
-        if v is not None and size:
-            s = v.decode('utf-8', 'replace') if isinstance(v, bytes) else v
-            if len(s) > size:
-                n += 1
-    return n
+def fits(table, values, only=None):
+    for i, (v, t) in enumerate(zip(values, TYPES[table])):
+        if v is None or t is None or (only is not None and i not in only):
+            continue
+        s = v.decode('utf-8', 'replace') if isinstance(v, bytes) else v
+        if len(s) > t[1] if t[0] == 'v' else len(s.encode('utf-8', 'surrogatepass')) > t[1]:
+            return False
+    return True
+
+def user_id(v):
+    """A user id: digits without a leading zero, within a signed 64-bit integer (README, one rule everywhere)."""
+    return v is not None and re.fullmatch(rb'0|[1-9]\d*', v) is not None and int(v) < 1 << 63
 
 def put_dt(out, course, table, d):
-    if d[0] == 'ok':
+    if d[0] == 'ok' and d[1] >= '1000':   # MySQL's datetime holds the years 1000 to 9999
         return d[1]
-    if d[0] == 'bad':
+    if d[0] != 'null':
         out.warn(course, table)
     return None
 
@@ -294,10 +304,12 @@ def convert(input_dir, out_dir):
                 start = dt_text_json(md, 'start')
                 end = dt_text_json(md, 'end')
                 out.c(cname, 'courses')[0] += 1
-                vals = [str(H(root_key)), cid, name_of(rb) or '', (start[1][:4] + '_Q0_R0') if start[0] == 'ok' else '', org, '', '',
+                vals = [str(H(root_key)), cid, name_of(rb) or '', (start[1][:4] + '_Q0_R0') if start[0] == 'ok' and start[1] >= '1000' else '', org, '', '',
                         put_dt(out, cname, 'courses', start), put_dt(out, cname, 'courses', end), '', '']
-                out.warn(cname, 'courses', long_warnings('courses', vals))
-                out.put(cname, 'courses', vals)
+                if fits('courses', vals):
+                    out.put(cname, 'courses', vals)
+                else:
+                    out.reject(cname, 'courses', os.path.basename(path), 0)
             videos = []
             visited = set()
             if root_key:
@@ -314,6 +326,7 @@ def convert(input_dir, out_dir):
                 walk(root_key, '')
             for k in sorted((k for k, b in blocks.items() if b.get('category') == 'video' and k not in visited), key=lambda s: [ord(ch) for ch in s]):  # ordinal: by code point
                 videos.append((k, ''))
+            name = os.path.basename(path)
             for key, section in videos:
                 md = blocks[key].get('metadata') or {}
                 h5 = md.get('html5_sources')
@@ -326,13 +339,16 @@ def convert(input_dir, out_dir):
                     url = ''
                 out.c(cname, 'videos')[0] += 1
                 vals = [str(H(key)), key, name_of(blocks[key]) or '', section, '', url]
-                out.warn(cname, 'videos', long_warnings('videos', vals))
-                out.put(cname, 'videos', vals)
                 out.c(cname, 'course_video')[0] += 1
                 c = cid if cid is not None else ''
-                vals = [str(H(c + '|' + key)), c, key]
-                out.warn(cname, 'course_video', long_warnings('course_video', vals))
-                out.put(cname, 'course_video', vals)
+                cv = [str(H(c + '|' + key)), c, key]
+                # A video either table cannot hold is rejected from both (one course_video row per videos row).
+                if fits('videos', vals) and fits('course_video', cv):
+                    out.put(cname, 'videos', vals)
+                    out.put(cname, 'course_video', cv)
+                else:
+                    out.reject(cname, 'videos', name, 0)
+                    out.reject(cname, 'course_video', name, 0)
         # enrollments, grades
         for kind_, table, cols in [('student_courseenrollment', 'enrollments', ('id', 'user_id', 'course_id', 'created', 'is_active')),
                                    ('certificates_generatedcertificate', 'grades', ('id', 'user_id', 'course_id', 'created_date', 'grade'))]:
@@ -350,7 +366,9 @@ def convert(input_dir, out_dir):
                         out.warn(cname, table)
                     ts = put_dt(out, cname, table, dt_tsv(f[cols[3]]))
                     vals = [text(f[cols[0]]), text(f[cols[1]]), text(f[cols[2]]), ts, text(f[cols[4]])]
-                    out.warn(cname, table, long_warnings(table, vals))
+                    if not fits(table, vals) or not user_id(f[cols[1]]) or (table == 'enrollments' and f[cols[4]] not in (b'0', b'1')):
+                        out.reject(cname, table, name, line)
+                        continue
                     out.put(cname, table, vals)
         # users
         if files.get('auth_user'):
@@ -366,7 +384,13 @@ def convert(input_dir, out_dir):
                         continue
                     if unknown:
                         out.warn(cname, 'users')
-                    if f['id'] in (None, b'') or f['user_id'] in (None, b'') or not re.fullmatch(rb'-?\d+', f['user_id']):
+                    if f['id'] in (None, b'') or f['user_id'] in (None, b'') or not user_id(f['user_id']):
+                        out.reject(cname, 'users', name, line)
+                        continue
+                    # A profile value its users column cannot hold rejects the profile, at its own line.
+                    pv = [text(f['id']), None, None, None, text(f.get('language')), text(f.get('location')), text(f.get('year_of_birth')),
+                          text(f.get('level_of_education')), None, text(f.get('gender')), text(f.get('country'))]
+                    if not fits('users', pv):
                         out.reject(cname, 'users', name, line)
                         continue
                     uid = int(f['user_id'])
@@ -388,7 +412,7 @@ def convert(input_dir, out_dir):
                     if unknown:
                         out.warn(cname, 'users')
                     p = None
-                    if re.fullmatch(rb'-?\d+', f['id']) and int(f['id']) in profiles:
+                    if user_id(f['id']) and int(f['id']) in profiles:
                         p = profiles[int(f['id'])]
                         p[1] = True
                         p = p[0]
@@ -396,7 +420,9 @@ def convert(input_dir, out_dir):
                     vals = [text(p['id']) if p else b'user-' + f['id'], f['id'], ripemd_bytes(text(f['username'])),
                             ripemd_bytes(p['name']) if p and p['name'] not in (None, b'') else b'',
                             g('language'), g('location'), g('year_of_birth'), g('level_of_education'), g('goals'), g('gender'), g('country')]
-                    out.warn(cname, 'users', long_warnings('users', vals))
+                    if not fits('users', vals) or not user_id(f['id']):
+                        out.reject(cname, 'users', name, line)
+                        continue
                     out.put(cname, 'users', vals)
         # forum
         for path in files.get('forum', []):
@@ -435,7 +461,9 @@ def convert(input_dir, out_dir):
                         t(doc.get('thread_type')) if typ == 'CommentThread' else '',
                         oid_of(doc.get('comment_thread_id')) if typ == 'Comment' else '',
                         oid_of(doc.get('parent_id')) if typ == 'Comment' else '']
-                out.warn(cname, 'forum', long_warnings('forum', vals))
+                if not fits('forum', vals):
+                    out.reject(cname, 'forum', name, i)
+                    continue
                 out.put(cname, 'forum', vals)
     os.makedirs(out_dir, exist_ok=True)
     for t_ in TABLES:

@@ -15,6 +15,30 @@ public static class ValueConversions
     [Description("copied as text; NULL becomes the empty string")]
     public static void Text(CellWriter cell, FieldValue value) => cell.WriteText(value.Utf8);
 
+    /// <summary><c>0</c> or <c>1</c> copied (edX's booleans, such as <c>is_active</c>); any other value, NULL and empty included, rejects the row.</summary>
+    [Description("0 or 1 copied; any other value (NULL and empty too) rejects the row")]
+    public static void ZeroOrOne(CellWriter cell, FieldValue value)
+    {
+        if (value.Utf8.Length != 1 || (value.Utf8[0] != '0' && value.Utf8[0] != '1'))
+        {
+            cell.RejectRow(SafeText.Describe(value) + " is not 0 or 1");
+        }
+
+        cell.WriteText(value.Utf8);
+    }
+
+    /// <summary>A user id copied (digits without a leading zero, see <see cref="UserIds"/>); anything else, NULL and empty included, rejects the row.</summary>
+    [Description("a user id (digits without a leading zero) copied; anything else (NULL and empty too) rejects the row")]
+    public static void UserId(CellWriter cell, FieldValue value)
+    {
+        if (!UserIds.IsValid(value.Utf8))
+        {
+            cell.RejectRow(UserIds.Problem(value));
+        }
+
+        cell.WriteText(value.Utf8);
+    }
+
     /// <summary>Always the empty string (columns the original tool left empty).</summary>
     [Description("always the empty string")]
     public static void Empty(CellWriter cell) => cell.WriteText(ReadOnlySpan<byte>.Empty);
@@ -46,6 +70,13 @@ public static class ValueConversions
     [Description("pseudonym: lowercase hex RIPEMD-160 of the UTF-8 bytes (unsalted, as MOOCdb); with --pseudonym-key-file, HMAC-SHA256 keyed by the file, first 40 hex digits")]
     public static void Pseudonym(CellWriter cell, FieldValue value)
     {
+        if (cell.CheckOnly)
+        {
+            // Only checking whether the row fits: every pseudonym has the same 40 characters.
+            cell.WriteText(CellWriter.PseudonymPlaceholder);
+            return;
+        }
+
         Span<byte> hex = stackalloc byte[Values.Pseudonym.HexLength];
         Values.Pseudonym.Hex(cell.PseudonymKey, value.Utf8, hex);
         cell.WriteText(hex);
@@ -84,10 +115,11 @@ public static class ValueConversions
     public static void CourseOrg(CellWriter cell, FieldValue courseKey) => cell.WriteText(CourseKey.Org(courseKey.Utf8));
 
     /// <summary><c>{year of start}_Q0_R0</c>, or empty without a readable start.</summary>
-    [Description("{year of the UTC start}_Q0_R0, or empty without a start")]
+    [Description("{year of the UTC start}_Q0_R0, or empty without a start (or one before the year 1000)")]
     public static void CourseYear(CellWriter cell, FieldValue start)
     {
-        if (UtcDateTimeParser.TryParse(start, out var utc) != DateTimeParse.Ok)
+        // A start that start_date cannot hold (before the year 1000) is no start there either.
+        if (UtcDateTimeParser.TryParse(start, out var utc) != DateTimeParse.Ok || !ColumnValues.Holds(utc))
         {
             cell.WriteText(ReadOnlySpan<byte>.Empty);
             return;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using VisMooc.Modules.Input;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Convert;
 
@@ -65,6 +66,7 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
                 }
 
                 // A course tree is one small JSON document: its rows are converted on this thread, as one chunk.
+                var refused = RefusedVideos(tree, name);
                 foreach (var output in Outputs)
                 {
                     var source = new CourseRowSource(output.Table.Info, name);
@@ -78,7 +80,7 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
                         }
                         else
                         {
-                            Emit(writer, source, tree.Root, tree.Root, [], 0, name);
+                            Emit(writer, source, tree.Root, tree.Root, [], 0, name, null);
                         }
                     }
                     else
@@ -96,7 +98,7 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
                         foreach (var (video, node) in tree.Videos)
                         {
                             int length = tree.Section(node, ref section);
-                            Emit(writer, source, video, tree.Root, section, length, name);
+                            Emit(writer, source, video, tree.Root, section, length, name, refused);
                             pending += length + 256;
                             if (pending > FlushBytes)
                             {
@@ -122,7 +124,7 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
         writer.At(file, 0, "course tree");
         if (tree.Root is not null && tree.UnreachableVideos > 0)
         {
-            var keys = tree.Videos.Where(v => v.Node < 0).Take(Examples).Select(v => v.Video.Key);
+            var keys = tree.Videos.Where(v => v.Node < 0).Take(Examples).Select(v => Shown(v.Video.Key));
             writer.Warn("", string.Create(CultureInfo.InvariantCulture,
                 $"{tree.UnreachableVideos} video(s) cannot be reached from the course root through children, so their section is empty: {string.Join(", ", keys)}{(tree.UnreachableVideos > Examples ? ", …" : "")}"));
         }
@@ -130,18 +132,61 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
         if (tree.MissingChildren > 0)
         {
             writer.Warn("", string.Create(CultureInfo.InvariantCulture,
-                $"{tree.MissingChildren} children entries name blocks that are not in the file (skipped; their siblings keep their index): {string.Join(", ", tree.MissingChildExamples)}{(tree.MissingChildren > tree.MissingChildExamples.Count ? ", …" : "")}"));
+                $"{tree.MissingChildren} children entries name blocks that are not in the file (skipped; their siblings keep their index): {string.Join(", ", tree.MissingChildExamples.Select(Shown))}{(tree.MissingChildren > tree.MissingChildExamples.Count ? ", …" : "")}"));
         }
     }
 
-    private static void Emit(TableChunkWriter writer, CourseRowSource source, CourseBlock block, CourseBlock? root, byte[] section, int sectionLength, string file)
+    // Block keys are quoted only in their expected shape: a crafted key could hold anything.
+    private static string Shown(string key)
+    {
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(key);
+        return SafeText.IsBlockKey(bytes) ? key : SafeText.Quote(bytes, harmless: false);
+    }
+
+    /// <summary>
+    /// The videos that a table fed by every video cannot hold (a name longer than its column), with
+    /// the first reason: they are rejected from all those tables alike, as <c>course_video</c> has
+    /// one row per <c>videos</c> row.
+    /// </summary>
+    private Dictionary<string, string>? RefusedVideos(CourseTree tree, string file)
+    {
+        Dictionary<string, string>? refused = null;
+        var checks = Outputs.Where(o => o.Table.Info.Source == EdxSource.CourseStructureVideos)
+            .Select(o => (Source: new CourseRowSource(o.Table.Info, file), Writer: o.NewWriter())).ToList();
+        byte[] section = new byte[256];
+        foreach (var (video, node) in tree.Videos)
+        {
+            int length = tree.Section(node, ref section);
+            foreach (var (source, writer) in checks)
+            {
+                source.Set(video, tree.Root, section, length);
+                if (writer.Check(source, ulong.MaxValue) is string reason)
+                {
+                    (refused ??= new(StringComparer.Ordinal))[video.Key] = reason;
+                    break;
+                }
+            }
+        }
+
+        return refused;
+    }
+
+    private static void Emit(TableChunkWriter writer, CourseRowSource source, CourseBlock block, CourseBlock? root, byte[] section, int sectionLength, string file, Dictionary<string, string>? refused)
     {
         writer.CountRead();
-        writer.At(file, 0, "block " + block.Key);
+        byte[] key = System.Text.Encoding.UTF8.GetBytes(block.Key);
+        // Block keys are quoted only in their expected shape: a crafted key could hold anything.
+        writer.At(file, 0, "block " + (SafeText.IsBlockKey(key) ? block.Key : SafeText.Quote(key, harmless: false)));
+        if (refused is not null && refused.TryGetValue(block.Key, out string? refusal))
+        {
+            writer.Reject(refusal, SafeText.IsBlockKey(key) ? key : "***"u8);
+            return;
+        }
+
         source.Set(block, root, section, sectionLength);
         if (writer.Write(source) is string reason)
         {
-            writer.Reject(reason, System.Text.Encoding.UTF8.GetBytes(block.Key));
+            writer.Reject(reason, SafeText.IsBlockKey(key) ? key : "***"u8);
         }
     }
 }

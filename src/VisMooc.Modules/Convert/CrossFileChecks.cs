@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Convert;
 
@@ -87,7 +88,9 @@ public sealed class CrossFileChecks
                     if (Normalise(id) != package)
                     {
                         var stats = run.StatsFor(course.Name, table);
-                        stats.Note(CourseIdDiffers, $"course_id '{Printable(id)}' in {rows} row(s); the package is {package}");
+                        // Quoted only in a course id's shape: an email in a shifted course_id column is not.
+                        string shown = SafeText.IsCourseId(id) ? $"course_id '{id}'" : $"a course_id that is no course id ({SafeText.Quote(id, harmless: false)})";
+                        stats.Note(CourseIdDiffers, $"{shown} in {rows} row(s); the package is {(SafeText.IsCourseId(package) ? package : "a course whose id is not quoted")}");
                     }
                 }
             }
@@ -106,10 +109,6 @@ public sealed class CrossFileChecks
 
         return id;
     }
-
-    // Examples go to the console one per line: a decoded line break in a course id must not start a new one.
-    private static string Printable(string text) =>
-        string.Concat(text.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
 
     private string? PackageCourse(CourseInput course, ConvertRun run)
     {

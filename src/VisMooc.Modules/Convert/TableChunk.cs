@@ -12,11 +12,15 @@ public sealed class TableChunk
 {
     private byte[] _csv = ArrayPool<byte>.Shared.Rent(1 << 16);
     private int[] _rows = ArrayPool<int>.Shared.Rent(3 * 256);
+    private long[] _lines = ArrayPool<long>.Shared.Rent(256);
     private long[] _userIds = ArrayPool<long>.Shared.Rent(256);
     private int _userIdCount;
 
     /// <summary>Records read.</summary>
     public long Read { get; internal set; }
+
+    /// <summary>The input file of the rows (a chunk is cut from one file), for naming duplicates.</summary>
+    public string FileName { get; internal set; } = "";
 
     /// <summary>Number of rows converted (duplicates are found when the chunk is written).</summary>
     public int RowCount { get; private set; }
@@ -54,8 +58,11 @@ public sealed class TableChunk
     /// <summary>Row <paramref name="i"/>: where it ends in <see cref="Csv"/>, and where its key is.</summary>
     internal (int End, int KeyStart, int KeyLength) Row(int i) => (_rows[3 * i], _rows[(3 * i) + 1], _rows[(3 * i) + 2]);
 
-    /// <summary>Appends a converted row whose key is <paramref name="keyLength"/> bytes at <paramref name="keyOffset"/> of <paramref name="row"/>.</summary>
-    internal void AddRow(ReadOnlySpan<byte> row, int keyOffset, int keyLength)
+    /// <summary>The input line of row <paramref name="i"/> (0 for records without lines, such as course blocks).</summary>
+    internal long LineOf(int i) => _lines[i];
+
+    /// <summary>Appends a converted row, read from <paramref name="line"/>, whose key is <paramref name="keyLength"/> bytes at <paramref name="keyOffset"/> of <paramref name="row"/>.</summary>
+    internal void AddRow(ReadOnlySpan<byte> row, int keyOffset, int keyLength, long line)
     {
         if (_csv.Length - CsvLength < row.Length)
         {
@@ -67,10 +74,16 @@ public sealed class TableChunk
             Grow(ref _rows, 3 * RowCount, 3 * (RowCount + 1));
         }
 
+        if (_lines.Length == RowCount)
+        {
+            Grow(ref _lines, RowCount, RowCount + 1);
+        }
+
         row.CopyTo(_csv.AsSpan(CsvLength));
         _rows[3 * RowCount] = CsvLength + row.Length;
         _rows[(3 * RowCount) + 1] = CsvLength + keyOffset;
         _rows[(3 * RowCount) + 2] = keyLength;
+        _lines[RowCount] = line;
         CsvLength += row.Length;
         RowCount++;
     }
@@ -91,9 +104,11 @@ public sealed class TableChunk
     {
         ArrayPool<byte>.Shared.Return(_csv);
         ArrayPool<int>.Shared.Return(_rows);
+        ArrayPool<long>.Shared.Return(_lines);
         ArrayPool<long>.Shared.Return(_userIds);
         _csv = [];
         _rows = [];
+        _lines = [];
         _userIds = [];
     }
 

@@ -65,6 +65,12 @@ public sealed class TableChunkWriter : IWarningSink
         }
 
         _table.WriteRow(row, _writer);
+        if (_writer.Problem is string problem)
+        {
+            // A value the column cannot hold: the row would fail a strict MySQL load (or load into
+            // SQLite as another value), so it is rejected, named by table and column.
+            return _table.Info.Name + "." + _writer.ProblemColumn + ": " + problem;
+        }
 
         // The cross-file checks compare what each course's files hold, so a duplicate counts too:
         // a learner in two courses is written once, but is in both courses' auth_user files.
@@ -78,8 +84,31 @@ public sealed class TableChunkWriter : IWarningSink
             ObserveCourse(row.Get(_courseField));
         }
 
-        _chunk.AddRow(_writer.Row, _writer.KeyOffset, _writer.Key.Length);
+        _chunk.AddRow(_writer.Row, _writer.KeyOffset, _writer.Key.Length, _line);
+        _chunk.FileName = _file;
         return null;
+    }
+
+    /// <summary>
+    /// Whether the values of <paramref name="row"/> fit the columns in <paramref name="columns"/>
+    /// (bit k for column k), without writing the row: the reason it cannot, as <see cref="Write"/>
+    /// gives it, or null. The users job checks each profile this way when it reads it, so that a
+    /// profile value too long for its column rejects the profile, named by the profile's own line.
+    /// </summary>
+    public string? Check(IRowSource row, ulong columns)
+    {
+        _writer.CheckOnly = true;
+        _writer.CheckedColumns = columns;
+        try
+        {
+            _table.WriteRow(row, _writer);
+            return _writer.Problem is string problem ? _table.Info.Name + "." + _writer.ProblemColumn + ": " + problem : null;
+        }
+        finally
+        {
+            _writer.CheckOnly = false;
+            _writer.CheckedColumns = ulong.MaxValue;
+        }
     }
 
     /// <summary>

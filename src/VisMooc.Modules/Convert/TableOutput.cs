@@ -1,5 +1,6 @@
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Convert;
 
@@ -12,6 +13,9 @@ namespace VisMooc.Modules.Convert;
 /// </summary>
 public sealed class TableOutput : IDisposable
 {
+    /// <summary>Finding name: rows dropped because their <c>_id</c> was written before, with the first few named.</summary>
+    public const string DuplicateIds = "duplicateIds";
+
     /// <summary>Prefix of files that are not finished; never a final name. A run's own prefix adds its run id (see <see cref="RunPrefix"/>).</summary>
     public const string PartialPrefix = ".vismooc-partial-";
 
@@ -99,6 +103,7 @@ public sealed class TableOutput : IDisposable
                 _csv.Write(csv[pending..rowStart]);
                 pending = end;
                 Stats.Duplicates++;
+                NoteDuplicate(chunk, i, csv.Slice(keyStart, keyLength));
             }
 
             rowStart = end;
@@ -119,6 +124,27 @@ public sealed class TableOutput : IDisposable
         Stats.Warnings += chunk.WarningCount;
         AddExamples(Stats.WarningExamples, chunk.WarningExamples);
         chunk.Return();
+    }
+
+    /// <summary>
+    /// Names a duplicate row in the findings (<see cref="DuplicateIds"/>): file, line and its
+    /// <c>_id</c>, quoted only when it has the shape of an id (digits, or <c>user-</c> and digits);
+    /// any other value in a key column may be personal data.
+    /// </summary>
+    private void NoteDuplicate(TableChunk chunk, int row, ReadOnlySpan<byte> enclosedKey)
+    {
+        if (!Stats.WantsExample(DuplicateIds))
+        {
+            Stats.Note(DuplicateIds, null);
+            return;
+        }
+
+        // The key as written: enclosed in quotes, escaped (an escaped key is no id shape anyway).
+        var key = enclosedKey.Length >= 2 ? enclosedKey[1..^1] : enclosedKey;
+        bool harmless = SafeText.IsDigits(key) || (key.StartsWith("user-"u8) && SafeText.IsDigits(key[5..]));
+        long line = chunk.LineOf(row);
+        string where = line > 0 ? chunk.FileName + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture) : chunk.FileName;
+        Stats.Note(DuplicateIds, $"{where}: _id {(harmless ? System.Text.Encoding.ASCII.GetString(key) : SafeText.Describe(key))}, already written (the first is kept)");
     }
 
     /// <summary>

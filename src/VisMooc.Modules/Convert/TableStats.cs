@@ -42,8 +42,8 @@ public sealed class TableStats(string course, string table)
     /// <summary>Other findings (e.g. profiles without a user), counted by name, with first examples.</summary>
     public SortedDictionary<string, Finding> Findings { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Counts a finding and keeps its first examples.</summary>
-    public void Note(string name, string example)
+    /// <summary>Counts a finding and keeps its first examples (null: counted only, as when enough are kept).</summary>
+    public void Note(string name, string? example)
     {
         if (!Findings.TryGetValue(name, out var finding))
         {
@@ -51,11 +51,14 @@ public sealed class TableStats(string course, string table)
         }
 
         finding.Count++;
-        if (finding.Examples.Count < MaxExamples)
+        if (example is not null && finding.Examples.Count < MaxExamples)
         {
             finding.Examples.Add(example);
         }
     }
+
+    /// <summary>Whether <see cref="Note"/> would still keep an example of <paramref name="name"/> (so it is worth making one).</summary>
+    public bool WantsExample(string name) => !Findings.TryGetValue(name, out var finding) || finding.Examples.Count < MaxExamples;
 
     /// <summary>A counted finding.</summary>
     public sealed class Finding

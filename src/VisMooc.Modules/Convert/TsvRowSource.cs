@@ -68,7 +68,10 @@ public sealed class TsvRowSource : IRowSource
         }
 
         int field = raw[..at].Count((byte)'\t');
-        string column = field < reader.Header.Count ? reader.Header[field] : "field " + (field + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // A header name is quoted only when it is an edX column's: a file without a header has data there.
+        string column = field < reader.Header.Count && SafeText.IsColumnName(reader.Header[field])
+            ? reader.Header[field]
+            : "field " + (field + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         string b = at < raw.Length ? raw[at].ToString("X2", System.Globalization.CultureInfo.InvariantCulture) : "??";
         warnings.Warn(column, string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"invalid UTF-8 at byte offset {reader.InvalidUtf8Offset} of the file (byte 0x{b}); written as U+FFFD"));
@@ -78,13 +81,14 @@ public sealed class TsvRowSource : IRowSource
     public static ConvertException MissingColumn(EdxTsvReader reader, TableInfo table, string column, string field)
     {
         var users = table.Columns.Where(c => c.SourceFields.Contains(field)).Select(c => table.Name + "." + c.Name);
-        // Header names are decoded like fields, so a broken header can hold a line break: the error stays one line.
-        string found = reader.Header.Count == 0 ? "its first line, the header, is empty" : "found: " + string.Join(", ", reader.Header.Take(30).Select(Printable));
+        // Only edX's own column names are quoted: a file without a header has its first record there
+        // (a username, an email), and a header that is not UTF-8 text holds anything.
+        var known = reader.Header.Where(SafeText.IsColumnName).Take(30).ToList();
+        int others = reader.Header.Count - reader.Header.Count(SafeText.IsColumnName);
+        string found = reader.Header.Count == 0 ? "its first line, the header, is empty"
+            : "found: " + string.Join(", ", known) + (others == 0 ? "" : (known.Count > 0 ? ", and " : "") + $"{others} name(s) that are no edX column's, not quoted");
         return new ConvertException(reader.FileName, $"missing column '{column}' needed by {string.Join(", ", users)} ({found})");
     }
-
-    private static string Printable(string name) =>
-        string.Concat(name.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
 
     /// <inheritdoc/>
     public FieldValue Get(int sourceField) => _columns[sourceField] < 0 ? FieldValue.Null : _reader.GetField(_columns[sourceField]);

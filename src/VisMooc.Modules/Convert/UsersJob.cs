@@ -1,5 +1,5 @@
-using System.Buffers.Text;
 using VisMooc.Modules.Input;
+using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Convert;
 
@@ -101,7 +101,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                 continue;
             }
 
-            source.Profile = TryParseId(reader.GetField(idColumn).Utf8, out long id) ? profiles.Match(id) : -1;
+            source.Profile = UserIds.TryParse(reader.GetField(idColumn).Utf8, out long id) ? profiles.Match(id) : -1;
             writer.WriteOrReject(source, reader);
         }
 
@@ -132,7 +132,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             }
 
             int end = field.IndexOf((byte)'\t');
-            if (TryParseId(end < 0 ? field : field[..end], out long id))
+            if (UserIds.TryParse(end < 0 ? field : field[..end], out long id))
             {
                 ids[count++] = id;
             }
@@ -168,10 +168,15 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
         var columns = fieldNames.Select(reader.IndexOf).ToList();
         int idColumn = reader.IndexOf("id");
         int userIdColumn = reader.IndexOf("user_id");
+        ulong profileColumns = ProfileRowSource.ProfileColumns(output.Table.Info);
         run.Workers.Run(
             reader.Chunks(run.Options.ChunkBytes),
-            () => (Reader: new EdxTsvReader(reader), Writer: output.NewWriter()),
-            (context, chunk) => ConvertProfiles(context.Reader, context.Writer, chunk, columns, idColumn, userIdColumn),
+            () =>
+            {
+                var chunkReader = new EdxTsvReader(reader);
+                return (Reader: chunkReader, Source: new ProfileRowSource(chunkReader, output.Table.Info), Writer: output.NewWriter());
+            },
+            (context, chunk) => ConvertProfiles(context.Reader, context.Source, context.Writer, chunk, columns, idColumn, userIdColumn, profileColumns),
             result =>
             {
                 output.Append(result.Rejects);
@@ -183,7 +188,8 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             });
     }
 
-    private static (TableChunk Rejects, ProfileBatch Profiles) ConvertProfiles(EdxTsvReader reader, TableChunkWriter writer, LfChunk chunk, List<int> columns, int idColumn, int userIdColumn)
+    private static (TableChunk Rejects, ProfileBatch Profiles) ConvertProfiles(
+        EdxTsvReader reader, ProfileRowSource source, TableChunkWriter writer, LfChunk chunk, List<int> columns, int idColumn, int userIdColumn, ulong profileColumns)
     {
         var profiles = new ProfileBatch();
         reader.Load(chunk);
@@ -202,9 +208,17 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
                 continue;
             }
 
-            if (!TryParseId(userId.Utf8, out long key))
+            if (!UserIds.TryParse(userId.Utf8, out long key))
             {
-                writer.Reject("user_id is not an integer", reader);
+                writer.Reject("auth_userprofile.user_id: " + UserIds.Problem(userId), reader);
+                continue;
+            }
+
+            // A value the users table cannot hold (a three-letter country) rejects the profile here,
+            // at its own line: the user is then written without a profile, as for any rejected profile.
+            if (writer.Check(source, profileColumns) is string problem)
+            {
+                writer.Reject(problem, reader);
                 continue;
             }
 
@@ -214,7 +228,4 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
         profiles.Seal();
         return (writer.Take(), profiles);
     }
-
-    private static bool TryParseId(ReadOnlySpan<byte> text, out long id) =>
-        Utf8Parser.TryParse(text, out id, out int consumed) && consumed == text.Length && text.Length > 0;
 }

@@ -202,8 +202,10 @@ public sealed class EdxTsvReader : IDisposable
         }
         else if (_brokenEscapeField >= 0)
         {
-            _rejectReason =
-                $"broken escape: lone backslash at end of field {_brokenEscapeField + 1} (column '{_header[_brokenEscapeField]}')";
+            // A header name is quoted only when it is an edX column's: a file without a header has data there.
+            string name = _header[_brokenEscapeField];
+            _rejectReason = $"broken escape: lone backslash at end of field {_brokenEscapeField + 1}"
+                + (SafeText.IsColumnName(name) ? $" (column '{name}')" : "");
         }
 
         return true;

@@ -1,28 +1,37 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Output;
 
 /// <summary>
 /// Builds one CSV row in <see cref="MySqlCsvDialect"/> into a reused buffer. Generated
-/// <c>WriteRow</c> methods drive it field by field; conversions write one value per field.
-/// No allocation per row once the buffer has grown to the largest row.
+/// <c>WriteRow</c> methods drive it field by field, naming each column's declared type;
+/// conversions write one value per field. Every value is checked against its column's type
+/// (<see cref="ColumnValues"/>): one that the column cannot hold marks the row as rejected
+/// (<see cref="Problem"/>), with the reason. No allocation per row once the buffer has grown to
+/// the largest row, and none for a value that fits.
 /// </summary>
 public sealed class CellWriter
 {
     private static readonly SearchValues<byte> s_needsEscape = SearchValues.Create("\\\"\n\r\0"u8);
 
-    // What a datetime or a number may be made of; values of other characters are not quoted in warnings.
-    private static readonly SearchValues<byte> s_quotable = SearchValues.Create("0123456789 -:.+/,TZtz"u8);
+    // What a pseudonym is made of when a row is only checked (see CheckOnly): its length is all that matters.
+    private static readonly byte[] s_pseudonymPlaceholder = Encoding.ASCII.GetBytes(new string('0', Pseudonym.HexLength));
 
     private byte[] _buffer;
     private int _length;
     private int _fieldStart;
     private int _valueCount;
-    private int _maxChars;
+    private int _alwaysFits;
+    private SqlType _type;
+    private int _size;
+    private bool _nullable;
     private string _columnName = "";
+    private string? _problem;
+    private string _problemColumn = "";
     private int _keyColumn = -1;
     private int _column;
     private int _keyStart;
@@ -44,6 +53,27 @@ public sealed class CellWriter
     /// <summary>The key of keyed pseudonyms (HMAC-SHA256), or null for MOOCdb's unsalted RIPEMD-160.</summary>
     public byte[]? PseudonymKey { get; set; }
 
+    /// <summary>
+    /// The columns (bit k for column k, columns below 64) whose values may reject the row; the others
+    /// are written unchecked. All by default; the users job checks a profile's columns alone.
+    /// </summary>
+    public ulong CheckedColumns { get; set; } = ulong.MaxValue;
+
+    /// <summary>
+    /// True when rows are only checked, never kept: conversions may then skip work whose result
+    /// cannot change whether the row fits (a pseudonym is always 40 hex digits, whatever it hashes).
+    /// </summary>
+    public bool CheckOnly { get; set; }
+
+    /// <summary>Why the current row cannot be written (the first value a column cannot hold), or null.</summary>
+    public string? Problem => _problem;
+
+    /// <summary>The column of <see cref="Problem"/>.</summary>
+    public string ProblemColumn => _problemColumn;
+
+    /// <summary>A pseudonym's stand-in while <see cref="CheckOnly"/>: its length, without the hash.</summary>
+    internal static ReadOnlySpan<byte> PseudonymPlaceholder => s_pseudonymPlaceholder;
+
     /// <summary>Where warnings of the current row go (file and line are the sink's business).</summary>
     public IWarningSink? Warnings
     {
@@ -58,10 +88,12 @@ public sealed class CellWriter
         _keyColumn = keyColumn;
         _keyStart = 0;
         _keyLength = 0;
+        _problem = null;
+        _problemColumn = "";
     }
 
-    /// <summary>Starts a field; <paramref name="maxChars"/> &gt; 0 reports longer values.</summary>
-    public void BeginField(int column, string columnName, int maxChars)
+    /// <summary>Starts a field of column <paramref name="column"/>, declared as <paramref name="type"/> (with <paramref name="size"/>, 0 when unsized).</summary>
+    public void BeginField(int column, string columnName, SqlType type, int size, bool nullable)
     {
         if (column > 0)
         {
@@ -70,7 +102,10 @@ public sealed class CellWriter
 
         _column = column;
         _columnName = columnName;
-        _maxChars = maxChars;
+        _type = type;
+        _size = size;
+        _nullable = nullable;
+        _alwaysFits = (CheckedColumns >> column & 1) == 0 ? int.MaxValue : ColumnValues.AlwaysFits(type, size);
         _fieldStart = _length;
         _valueCount = 0;
     }
@@ -97,9 +132,28 @@ public sealed class CellWriter
     /// <summary>Ends the row with LF.</summary>
     public void EndRow() => Put((byte)MySqlCsvDialect.LineTerminator);
 
+    /// <summary>
+    /// Rejects the current row because the current column's value cannot be written (for
+    /// conversions whose columns hold less than their SQL type, such as 0 or 1 in a TINYINT). The
+    /// conversion still writes one value. The first reason of a row is kept.
+    /// </summary>
+    public void RejectRow(string reason)
+    {
+        if (_problem is null && (CheckedColumns >> _column & 1) != 0)
+        {
+            _problem = reason;
+            _problemColumn = _columnName;
+        }
+    }
+
     /// <summary>Writes SQL NULL.</summary>
     public void WriteNull()
     {
+        if (!_nullable)
+        {
+            RejectRow("NULL, and the column is NOT NULL");
+        }
+
         _valueCount++;
         var span = Reserve(2);
         span[0] = (byte)'\\';
@@ -110,6 +164,14 @@ public sealed class CellWriter
     /// <summary>Writes a text value given as UTF-8, enclosed and escaped.</summary>
     public void WriteText(ReadOnlySpan<byte> utf8)
     {
+        // Only checking, and the value fits by its length even once invalid bytes became U+FFFD
+        // (one code point each, three bytes each): nothing to look at, nothing to write.
+        if (CheckOnly && (long)utf8.Length * (_type == SqlType.Varchar ? 1 : 3) <= _alwaysFits)
+        {
+            _valueCount++;
+            return;
+        }
+
         if (!System.Text.Unicode.Utf8.IsValid(utf8))
         {
             // The output is UTF-8 by contract (a MySQL utf8mb4 load refuses anything else). The
@@ -119,11 +181,20 @@ public sealed class CellWriter
         }
 
         _valueCount++;
-        if (_maxChars > 0 && utf8.Length > _maxChars)
+        if (utf8.Length > _alwaysFits && ColumnValues.Problem(_type, _size, utf8) is string problem)
         {
-            CheckLength(utf8);
+            RejectRow(problem);
         }
 
+        if (!CheckOnly)
+        {
+            Append(utf8);
+        }
+    }
+
+    /// <summary>Encloses and escapes a value known to fit its column.</summary>
+    private void Append(ReadOnlySpan<byte> utf8)
+    {
         Put((byte)MySqlCsvDialect.Encloser);
         while (true)
         {
@@ -178,7 +249,11 @@ public sealed class CellWriter
         WriteText(tmp[..n]);
     }
 
-    /// <summary>Writes a datetime as <c>YYYY-MM-DD HH:MM:SS</c> (the caller gives UTC).</summary>
+    /// <summary>
+    /// Writes a datetime as <c>YYYY-MM-DD HH:MM:SS</c> (the caller gives UTC). Into a datetime
+    /// column, one before the year 1000 (which MySQL's <c>datetime</c> does not hold) is treated as
+    /// an unreadable datetime: NULL with a warning (a rejected row when the column is NOT NULL).
+    /// </summary>
     public void WriteDateTime(DateTime value)
     {
         Span<byte> tmp = stackalloc byte[19];
@@ -193,19 +268,27 @@ public sealed class CellWriter
         Digits(tmp.Slice(14, 2), value.Minute);
         tmp[16] = (byte)':';
         Digits(tmp.Slice(17, 2), value.Second);
-        WriteText(tmp);
+        if (_type == SqlType.Datetime && !ColumnValues.Holds(value))
+        {
+            WriteNull();
+            Warn($"datetime {Encoding.ASCII.GetString(tmp)} is outside the years {ColumnValues.MinYear} to {ColumnValues.MaxYear} that a MySQL datetime holds; written as NULL");
+            return;
+        }
+
+        _valueCount++;
+        Append(tmp);
     }
 
     /// <summary>Reports a warning about the current column; the row is still written.</summary>
     public void Warn(string message) => _warnings?.Warn(_columnName, message);
 
     /// <summary>
-    /// Reports a warning naming the raw value (shortened for the log) when it looks like what the
-    /// column holds (digits and date punctuation); any other text is not quoted, as a value in the
-    /// wrong place can be a name or an email that must not reach the report.
+    /// Reports a warning naming the raw value (shortened for the log) when it has a datetime's
+    /// shape (<see cref="SafeText.IsDateLike"/>); any other text is not quoted, as a value in the
+    /// wrong place can be a name, an email or a phone number that must not reach the report.
     /// </summary>
     public void Warn(string message, FieldValue raw) =>
-        Warn(raw.Utf8.IndexOfAnyExcept(s_quotable) < 0
+        Warn(SafeText.IsDateLike(raw.Utf8)
             ? message + ": '" + Shorten(raw.Utf8) + "'"
             : message + " (a value of " + raw.Utf8.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes, not quoted: it is not date-like and may be personal data)");
 
@@ -215,27 +298,6 @@ public sealed class CellWriter
         const int Max = 240;
         string s = Encoding.UTF8.GetString(utf8.Length > Max ? utf8[..Max] : utf8);
         return utf8.Length > Max ? s + "…" : s;
-    }
-
-    private void CheckLength(ReadOnlySpan<byte> utf8)
-    {
-        // Count code points (what MySQL counts), not bytes or UTF-16 units.
-        int codePoints = utf8.Length - CountContinuationBytes(utf8);
-        if (codePoints > _maxChars)
-        {
-            Warn($"value of {codePoints} characters is longer than the column's {_maxChars}; written in full, a strict server will refuse it");
-        }
-    }
-
-    private static int CountContinuationBytes(ReadOnlySpan<byte> utf8)
-    {
-        int n = 0;
-        foreach (byte b in utf8)
-        {
-            n += (b & 0xC0) == 0x80 ? 1 : 0;
-        }
-
-        return n;
     }
 
     private static void Digits(Span<byte> dest, int value)

@@ -17,4 +17,6 @@ public enum SqlType
     MediumText = 6,
     /// <summary><c>LONGTEXT</c>.</summary>
     LongText = 7,
+    /// <summary><c>text</c>: up to 65,535 bytes of UTF-8, for free text such as names, section paths and URLs.</summary>
+    Text = 8,
 }

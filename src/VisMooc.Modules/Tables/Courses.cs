@@ -6,7 +6,7 @@ namespace VisMooc.Modules.Tables;
 [VisMoocTable("courses", EdxSource.CourseStructureRoot, Order = 1, KeyFields = "key")]
 [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "key", Convert = "StableId")]
 [Column("original_id", SqlType.Varchar, 255, From = "key", Convert = "CourseId")]
-[Column("name", SqlType.Varchar, 255, From = "metadata.display_name", Convert = "DisplayName")]
+[Column("name", SqlType.Text, From = "metadata.display_name", Convert = "DisplayName")]
 [Column("year", SqlType.Varchar, 255, From = "metadata.start", Convert = "CourseYear")]
 [Column("org", SqlType.Varchar, 255, From = "key", Convert = "CourseOrg")]
 [Column("instructor", SqlType.Varchar, 255, Convert = "Empty")]

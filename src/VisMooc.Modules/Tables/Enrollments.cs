@@ -5,8 +5,8 @@ namespace VisMooc.Modules.Tables;
 /// <summary><c>enrollments</c>: one row per <c>student_courseenrollment</c> row.</summary>
 [VisMoocTable("enrollments", EdxSource.StudentCourseEnrollment, Order = 4, KeyFields = "id")]
 [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
-[Column("user_id", SqlType.Varchar, 11, From = "user_id")]
+[Column("user_id", SqlType.Varchar, 11, From = "user_id", Convert = "UserId")]
 [Column("course_id", SqlType.Varchar, 255, From = "course_id")]
 [Column("timestamp", SqlType.Datetime, Nullable = true, From = "created", Convert = "DateTimeUtc")]
-[Column("action", SqlType.TinyInt, From = "is_active")]
+[Column("action", SqlType.TinyInt, From = "is_active", Convert = "ZeroOrOne")]
 public sealed partial class Enrollments;

@@ -6,8 +6,8 @@ namespace VisMooc.Modules.Tables;
 [VisMoocTable("videos", EdxSource.CourseStructureVideos, Order = 3, KeyFields = "key")]
 [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "key", Convert = "StableId")]
 [Column("original_id", SqlType.Varchar, 255, From = "key")]
-[Column("name", SqlType.Varchar, 255, From = "metadata.display_name", Convert = "DisplayName")]
-[Column("section", SqlType.Varchar, 255, From = "section")]
+[Column("name", SqlType.Text, From = "metadata.display_name", Convert = "DisplayName")]
+[Column("section", SqlType.Text, From = "section")]
 [Column("description", SqlType.Varchar, 255, Convert = "Empty")]
-[Column("url", SqlType.Varchar, 255, From = "metadata.html5_sources[0], metadata.youtube_id_1_0", Convert = "VideoUrl")]
+[Column("url", SqlType.Text, From = "metadata.html5_sources[0], metadata.youtube_id_1_0", Convert = "VideoUrl")]
 public sealed partial class Videos;

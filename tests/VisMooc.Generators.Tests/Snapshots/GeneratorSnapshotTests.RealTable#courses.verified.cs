@@ -14,7 +14,7 @@ partial class Courses : global::VisMooc.Modules.Schema.IVisMoocTable
         "CREATE TABLE IF NOT EXISTS courses (\n"
         + "    _id varchar(255) NOT NULL,\n"
         + "    original_id varchar(255) NOT NULL,\n"
-        + "    name varchar(255) NOT NULL,\n"
+        + "    name text NOT NULL,\n"
         + "    year varchar(255) NOT NULL,\n"
         + "    org varchar(255) NOT NULL,\n"
         + "    instructor varchar(255) NOT NULL,\n"
@@ -60,8 +60,8 @@ partial class Courses : global::VisMooc.Modules.Schema.IVisMoocTable
         {
             new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "key" }, "ValueConversions.StableId", "varchar(255)", "stable id H(value): Python 2.7's string hash of the UTF-8 bytes, modulo 2^63, in decimal"),
             new("original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "key" }, "ValueConversions.CourseId", "varchar(255)", "course id as the package's TSV files spell it: i4x://O/C/course/R gives O/C/R, block-v1:O+C+R+… gives course-v1:O+C+R"),
-            new("name", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "metadata.display_name" }, "ValueConversions.DisplayName", "varchar(255)", "the JSON string, or empty when absent, null or not a string"),
-            new("year", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "metadata.start" }, "ValueConversions.CourseYear", "varchar(255)", "{year of the UTC start}_Q0_R0, or empty without a start"),
+            new("name", global::VisMooc.Modules.Schema.SqlType.Text, 0, false, false, new string[] { "metadata.display_name" }, "ValueConversions.DisplayName", "text", "the JSON string, or empty when absent, null or not a string"),
+            new("year", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "metadata.start" }, "ValueConversions.CourseYear", "varchar(255)", "{year of the UTC start}_Q0_R0, or empty without a start (or one before the year 1000)"),
             new("org", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "key" }, "ValueConversions.CourseOrg", "varchar(255)", "the org part of the course key (empty for keys of neither era)"),
             new("instructor", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] {  }, "ValueConversions.Empty", "varchar(255)", "always the empty string"),
             new("description", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] {  }, "ValueConversions.Empty", "varchar(255)", "always the empty string"),
@@ -83,57 +83,57 @@ partial class Courses : global::VisMooc.Modules.Schema.IVisMoocTable
         writer.BeginRow(0);
 
         // _id <- key via StableId
-        writer.BeginField(0, "_id", 255);
+        writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
         writer.EndField();
 
         // original_id <- key via CourseId
-        writer.BeginField(1, "original_id", 255);
+        writer.BeginField(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.CourseId(writer, row.Get(0));
         writer.EndField();
 
         // name <- metadata.display_name via DisplayName
-        writer.BeginField(2, "name", 255);
+        writer.BeginField(2, "name", global::VisMooc.Modules.Schema.SqlType.Text, 0, false);
         global::VisMooc.Modules.Conversions.ValueConversions.DisplayName(writer, row.Get(1));
         writer.EndField();
 
         // year <- metadata.start via CourseYear
-        writer.BeginField(3, "year", 255);
+        writer.BeginField(3, "year", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.CourseYear(writer, row.Get(2));
         writer.EndField();
 
         // org <- key via CourseOrg
-        writer.BeginField(4, "org", 255);
+        writer.BeginField(4, "org", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.CourseOrg(writer, row.Get(0));
         writer.EndField();
 
         // instructor <- (no field) via Empty
-        writer.BeginField(5, "instructor", 255);
+        writer.BeginField(5, "instructor", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
         writer.EndField();
 
         // description <- (no field) via Empty
-        writer.BeginField(6, "description", 255);
+        writer.BeginField(6, "description", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
         writer.EndField();
 
         // start_date <- metadata.start via DateTimeUtc
-        writer.BeginField(7, "start_date", 0);
+        writer.BeginField(7, "start_date", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
         global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(2));
         writer.EndField();
 
         // end_date <- metadata.end via DateTimeUtc
-        writer.BeginField(8, "end_date", 0);
+        writer.BeginField(8, "end_date", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
         global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(3));
         writer.EndField();
 
         // course_url <- (no field) via Empty
-        writer.BeginField(9, "course_url", 2083);
+        writer.BeginField(9, "course_url", global::VisMooc.Modules.Schema.SqlType.Varchar, 2083, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
         writer.EndField();
 
         // image_url <- (no field) via Empty
-        writer.BeginField(10, "image_url", 2083);
+        writer.BeginField(10, "image_url", global::VisMooc.Modules.Schema.SqlType.Varchar, 2083, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
         writer.EndField();
 

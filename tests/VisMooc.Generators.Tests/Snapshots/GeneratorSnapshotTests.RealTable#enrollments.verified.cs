@@ -47,10 +47,10 @@ partial class Enrollments : global::VisMooc.Modules.Schema.IVisMoocTable
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {
             new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
-            new("user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "user_id" }, "ValueConversions.Text", "varchar(11)", "copied as text; NULL becomes the empty string"),
+            new("user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "user_id" }, "ValueConversions.UserId", "varchar(11)", "a user id (digits without a leading zero) copied; anything else (NULL and empty too) rejects the row"),
             new("course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "course_id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
             new("timestamp", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true, false, new string[] { "created" }, "ValueConversions.DateTimeUtc", "datetime", "datetime converted to UTC, written YYYY-MM-DD HH:MM:SS (fraction dropped); absent/NULL/empty gives NULL; unreadable gives NULL and a warning"),
-            new("action", global::VisMooc.Modules.Schema.SqlType.TinyInt, 0, false, false, new string[] { "is_active" }, "ValueConversions.Text", "TINYINT", "copied as text; NULL becomes the empty string"),
+            new("action", global::VisMooc.Modules.Schema.SqlType.TinyInt, 0, false, false, new string[] { "is_active" }, "ValueConversions.ZeroOrOne", "TINYINT", "0 or 1 copied; any other value (NULL and empty too) rejects the row"),
         },
         new string[] { "id", "user_id", "course_id", "created", "is_active" },
         new int[] { 0 },
@@ -65,28 +65,28 @@ partial class Enrollments : global::VisMooc.Modules.Schema.IVisMoocTable
         writer.BeginRow(0);
 
         // _id <- id via Text
-        writer.BeginField(0, "_id", 255);
+        writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
         writer.EndField();
 
-        // user_id <- user_id via Text
-        writer.BeginField(1, "user_id", 11);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(1));
+        // user_id <- user_id via UserId
+        writer.BeginField(1, "user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false);
+        global::VisMooc.Modules.Conversions.ValueConversions.UserId(writer, row.Get(1));
         writer.EndField();
 
         // course_id <- course_id via Text
-        writer.BeginField(2, "course_id", 255);
+        writer.BeginField(2, "course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(2));
         writer.EndField();
 
         // timestamp <- created via DateTimeUtc
-        writer.BeginField(3, "timestamp", 0);
+        writer.BeginField(3, "timestamp", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
         global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(3));
         writer.EndField();
 
-        // action <- is_active via Text
-        writer.BeginField(4, "action", 0);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(4));
+        // action <- is_active via ZeroOrOne
+        writer.BeginField(4, "action", global::VisMooc.Modules.Schema.SqlType.TinyInt, 0, false);
+        global::VisMooc.Modules.Conversions.ValueConversions.ZeroOrOne(writer, row.Get(4));
         writer.EndField();
 
         writer.EndRow();

@@ -59,7 +59,7 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {
             new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "auth_userprofile.id", "auth_user.id" }, "ValueConversions.ProfileIdOrUserKey", "varchar(255)", "the joined profile's id, or user-{auth_user.id} for a user without a profile"),
-            new("original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "auth_user.id" }, "ValueConversions.Text", "varchar(11)", "copied as text; NULL becomes the empty string"),
+            new("original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "auth_user.id" }, "ValueConversions.UserId", "varchar(11)", "a user id (digits without a leading zero) copied; anything else (NULL and empty too) rejects the row"),
             new("username", global::VisMooc.Modules.Schema.SqlType.Varchar, 40, false, false, new string[] { "auth_user.username" }, "ValueConversions.Pseudonym", "varchar(40)", "pseudonym: lowercase hex RIPEMD-160 of the UTF-8 bytes (unsalted, as MOOCdb); with --pseudonym-key-file, HMAC-SHA256 keyed by the file, first 40 hex digits"),
             new("name", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "auth_userprofile.name" }, "ValueConversions.PseudonymOrEmpty", "varchar(255)", "as Pseudonym, or empty when NULL or empty"),
             new("language", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "auth_userprofile.language" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
@@ -83,57 +83,57 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
         writer.BeginRow(0);
 
         // _id <- auth_userprofile.id + auth_user.id via ProfileIdOrUserKey
-        writer.BeginField(0, "_id", 255);
+        writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.ProfileIdOrUserKey(writer, row.Get(0), row.Get(1));
         writer.EndField();
 
-        // original_id <- auth_user.id via Text
-        writer.BeginField(1, "original_id", 11);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(1));
+        // original_id <- auth_user.id via UserId
+        writer.BeginField(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false);
+        global::VisMooc.Modules.Conversions.ValueConversions.UserId(writer, row.Get(1));
         writer.EndField();
 
         // username <- auth_user.username via Pseudonym
-        writer.BeginField(2, "username", 40);
+        writer.BeginField(2, "username", global::VisMooc.Modules.Schema.SqlType.Varchar, 40, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Pseudonym(writer, row.Get(2));
         writer.EndField();
 
         // name <- auth_userprofile.name via PseudonymOrEmpty
-        writer.BeginField(3, "name", 255);
+        writer.BeginField(3, "name", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.PseudonymOrEmpty(writer, row.Get(3));
         writer.EndField();
 
         // language <- auth_userprofile.language via Text
-        writer.BeginField(4, "language", 255);
+        writer.BeginField(4, "language", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(4));
         writer.EndField();
 
         // location <- auth_userprofile.location via Text
-        writer.BeginField(5, "location", 255);
+        writer.BeginField(5, "location", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(5));
         writer.EndField();
 
         // birth_date <- auth_userprofile.year_of_birth via Text
-        writer.BeginField(6, "birth_date", 11);
+        writer.BeginField(6, "birth_date", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(6));
         writer.EndField();
 
         // education_level <- auth_userprofile.level_of_education via Text
-        writer.BeginField(7, "education_level", 6);
+        writer.BeginField(7, "education_level", global::VisMooc.Modules.Schema.SqlType.Varchar, 6, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(7));
         writer.EndField();
 
         // bio <- auth_userprofile.goals via Text
-        writer.BeginField(8, "bio", 0);
+        writer.BeginField(8, "bio", global::VisMooc.Modules.Schema.SqlType.LongText, 0, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(8));
         writer.EndField();
 
         // gender <- auth_userprofile.gender via Text
-        writer.BeginField(9, "gender", 6);
+        writer.BeginField(9, "gender", global::VisMooc.Modules.Schema.SqlType.Varchar, 6, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(9));
         writer.EndField();
 
         // country <- auth_userprofile.country via Text
-        writer.BeginField(10, "country", 2);
+        writer.BeginField(10, "country", global::VisMooc.Modules.Schema.SqlType.Varchar, 2, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(10));
         writer.EndField();
 

@@ -14,10 +14,10 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
         "CREATE TABLE IF NOT EXISTS videos (\n"
         + "    _id varchar(255) NOT NULL,\n"
         + "    original_id varchar(255) NOT NULL,\n"
-        + "    name varchar(255) NOT NULL,\n"
-        + "    section varchar(255) NOT NULL,\n"
+        + "    name text NOT NULL,\n"
+        + "    section text NOT NULL,\n"
         + "    description varchar(255) NOT NULL,\n"
-        + "    url varchar(255) NOT NULL,\n"
+        + "    url text NOT NULL,\n"
         + "    PRIMARY KEY (_id)\n"
         + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
 
@@ -50,10 +50,10 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
         {
             new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "key" }, "ValueConversions.StableId", "varchar(255)", "stable id H(value): Python 2.7's string hash of the UTF-8 bytes, modulo 2^63, in decimal"),
             new("original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "key" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
-            new("name", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "metadata.display_name" }, "ValueConversions.DisplayName", "varchar(255)", "the JSON string, or empty when absent, null or not a string"),
-            new("section", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "section" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
+            new("name", global::VisMooc.Modules.Schema.SqlType.Text, 0, false, false, new string[] { "metadata.display_name" }, "ValueConversions.DisplayName", "text", "the JSON string, or empty when absent, null or not a string"),
+            new("section", global::VisMooc.Modules.Schema.SqlType.Text, 0, false, false, new string[] { "section" }, "ValueConversions.Text", "text", "copied as text; NULL becomes the empty string"),
             new("description", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] {  }, "ValueConversions.Empty", "varchar(255)", "always the empty string"),
-            new("url", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "metadata.html5_sources[0]", "metadata.youtube_id_1_0" }, "ValueConversions.VideoUrl", "varchar(255)", "first html5_sources entry; else https://www.youtube.com/watch?v={youtube_id_1_0}; else empty"),
+            new("url", global::VisMooc.Modules.Schema.SqlType.Text, 0, false, false, new string[] { "metadata.html5_sources[0]", "metadata.youtube_id_1_0" }, "ValueConversions.VideoUrl", "text", "first html5_sources entry; else https://www.youtube.com/watch?v={youtube_id_1_0}; else empty"),
         },
         new string[] { "key", "metadata.display_name", "section", "metadata.html5_sources[0]", "metadata.youtube_id_1_0" },
         new int[] { 0 },
@@ -68,32 +68,32 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
         writer.BeginRow(0);
 
         // _id <- key via StableId
-        writer.BeginField(0, "_id", 255);
+        writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
         writer.EndField();
 
         // original_id <- key via Text
-        writer.BeginField(1, "original_id", 255);
+        writer.BeginField(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
         writer.EndField();
 
         // name <- metadata.display_name via DisplayName
-        writer.BeginField(2, "name", 255);
+        writer.BeginField(2, "name", global::VisMooc.Modules.Schema.SqlType.Text, 0, false);
         global::VisMooc.Modules.Conversions.ValueConversions.DisplayName(writer, row.Get(1));
         writer.EndField();
 
         // section <- section via Text
-        writer.BeginField(3, "section", 255);
+        writer.BeginField(3, "section", global::VisMooc.Modules.Schema.SqlType.Text, 0, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(2));
         writer.EndField();
 
         // description <- (no field) via Empty
-        writer.BeginField(4, "description", 255);
+        writer.BeginField(4, "description", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
         global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
         writer.EndField();
 
         // url <- metadata.html5_sources[0] + metadata.youtube_id_1_0 via VideoUrl
-        writer.BeginField(5, "url", 255);
+        writer.BeginField(5, "url", global::VisMooc.Modules.Schema.SqlType.Text, 0, false);
         global::VisMooc.Modules.Conversions.ValueConversions.VideoUrl(writer, row.Get(3), row.Get(4));
         writer.EndField();
 

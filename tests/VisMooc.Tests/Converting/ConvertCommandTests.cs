@@ -166,19 +166,21 @@ public sealed class ConvertCommandTests
     }
 
     [Fact]
-    public void AUserWithoutProfileAndAHugeIdIsWrittenWithoutCrashingTheProcess()
+    public void AUserWithoutProfileAndAHugeIdIsRejectedWithoutCrashingTheProcess()
     {
         // users._id is user-{auth_user.id} for a user without a profile. That id was built on the
         // stack, so a 16 MB id field (hostile or broken input) overflowed it and killed the process.
+        // It is converted whole, then rejected: no column holds it.
         using var h = new ConvertHarness();
         string id = new('7', 16 * 1024 * 1024);
         h.Write(C, "auth_user-prod-analytics.sql", "id\tusername\n" + id + "\tada\n2\tbo\n");
 
         var run = ToolRunner.Run(["convert", h.Input, "--out", h.Output, "--quiet"]);
 
-        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.StdErr[..Math.Min(run.StdErr.Length, 400)]}");
-        var users = h.Rows("users");
-        Assert.Equal(["user-" + id, "user-2"], users.Select(r => r[0]));
-        Assert.Equal([id, "2"], users.Select(r => r[1]));
+        Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.StdErr[..Math.Min(run.StdErr.Length, 400)]}");
+        Assert.Equal([("user-2", "2")], h.Rows("users").Select(r => (r[0], r[1])));
+        string rejects = File.ReadAllText(Path.Combine(h.Output, "rejects", "users.tsv"));
+        Assert.Contains($"\t2\tusers._id: {id.Length + 5} characters, the column holds 255\t", rejects, StringComparison.Ordinal);
+        Assert.True(rejects.Length < 1000, "the id is not copied into the rejects file: 16 MB of digits is no id");
     }
 }

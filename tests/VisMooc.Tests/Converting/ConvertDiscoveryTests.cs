@@ -163,7 +163,7 @@ public sealed class ConvertDiscoveryTests
             Assert.NotNull(ConvertHarness.Stats(result, ConvertHarness.OldCourse, table).MissingFile);
         }
 
-        Assert.Equal(7, h.Rows("enrollments").Count);
+        Assert.Equal(6, h.Rows("enrollments").Count);
     }
 
     [Fact]

@@ -33,14 +33,20 @@ public sealed class LimitsTests
 
         var result = package.Convert(output);
 
-        Assert.Equal(0, result.Rejected);
         var users = CoursePackage.Rows(output, "users");
         Assert.Equal(big, users.Single(u => u[1] == "7000001")[8]);
-        Assert.Equal("user-" + bigId, users.Single(u => u[1] == bigId)[0]);
         Assert.Equal(big, CoursePackage.Rows(output, "forum").Single()[6]);
-        Assert.Equal(big, CoursePackage.Rows(output, "videos").Single()[2]);
-        // Longer than its declared column: written in full, and said so.
-        Assert.Contains(result.Tables.Single(t => t.Table == "users").WarningExamples, w => w.Contains("column 'original_id'", StringComparison.Ordinal));
+        // Longer than what its column holds, the whole value reached the check (its length is
+        // exact), and its row is rejected rather than cut or failing the load: the 50 MB id
+        // (users._id is user-{id} without a profile) and the 50 MB video name (a text of 64 KB),
+        // from videos and course_video alike.
+        Assert.Equal(3, result.Rejected);
+        Assert.Equal([$"X.sql:3: users._id: {FiftyMegabytes + 5} characters, the column holds 255"],
+            result.Tables.Single(t => t.Table == "users").RejectExamples.Select(r => "X.sql" + r[r.IndexOf(':', StringComparison.Ordinal)..]));
+        Assert.Empty(CoursePackage.Rows(output, "videos"));
+        Assert.Empty(CoursePackage.Rows(output, "course_video"));
+        Assert.Equal([$"{CoursePackage.Course}-course_structure-prod-analytics.json: block i4x://X/Y/video/v: videos.name: {utf8.Length} bytes, the column holds 65535"],
+            result.Tables.Single(t => t.Table == "videos").RejectExamples);
     }
 
     [DiskSpaceFact(MinimumFreeGigabytes = 3)]

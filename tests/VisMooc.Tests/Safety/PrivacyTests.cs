@@ -114,7 +114,7 @@ public sealed class PrivacyTests
     public void NoPlantedPersonalValueNorTheKeyAppearsInAnyOutputByteOrConsoleLine()
     {
         using var temp = new LoadFixtures.TempFolder();
-        var (package, planted) = PlantedPackage(Path.Combine(temp.Path, "in"));
+        var (package, planted, copied) = PlantedPackage(Path.Combine(temp.Path, "in"));
         byte[] key = RandomNumberGenerator.GetBytes(32);
         string keyFile = Path.Combine(temp.Path, "key");
         File.WriteAllBytes(keyFile, key);
@@ -130,39 +130,85 @@ public sealed class PrivacyTests
         };
 
         Assert.All(runs, r => Assert.True(r.ExitCode == 3, r.StdErr));
-        // The planted rows really were rejected, warned about and written, so each path was taken.
+        // The planted rows really were rejected, warned about, named as duplicates and noted, so each path was taken.
         string report = File.ReadAllText(Path.Combine(keyedOut, "report.json"));
-        foreach (var table in new[] { "users", "enrollments", "grades", "forum" })
+        foreach (var table in new[] { "users", "enrollments", "grades", "forum", "videos", "course_video" })
         {
             Assert.True(File.Exists(Path.Combine(keyedOut, "rejects", table + ".tsv")), table);
         }
 
         Assert.Contains("unreadable datetime written as NULL (a value of", report, StringComparison.Ordinal);
         Assert.Contains("unreadable datetime written as NULL: '2099-13-45 10:00:00'", report, StringComparison.Ordinal);
+        Assert.Contains("users.country: 15 characters, the column holds 2", report, StringComparison.Ordinal);
+        Assert.Contains("auth_userprofile.user_id: a value of 20 characters (not quoted) is not a user id", report, StringComparison.Ordinal);
+        Assert.Contains("a course_id that is no course id (a value of 27 characters (not quoted))", report, StringComparison.Ordinal);
+        Assert.Contains("_id a value of 26 characters (not quoted), already written", report, StringComparison.Ordinal);
+        Assert.Contains("course_id 'course-v1:SynthX+DS101+2099_T2' in 1 row(s)", report, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(keyedOut, "moocdb.sqlite")));
+        // What the contract copies does reach the tables.
+        Assert.Contains(copied, c => File.ReadAllText(Path.Combine(keyedOut, "forum.csv")).Contains(c, StringComparison.Ordinal));
 
-        var secrets = planted.Select(p => (p, Encoding.UTF8.GetBytes(p))).ToList();
-        secrets.Add(("the key", key));
-        secrets.Add(("the key in hex", Encoding.ASCII.GetBytes(Convert.ToHexStringLower(key))));
-        secrets.Add(("the key in HEX", Encoding.ASCII.GetBytes(Convert.ToHexString(key))));
-        secrets.Add(("the key in base64", Encoding.ASCII.GetBytes(Convert.ToBase64String(key))));
+        var secrets = planted.Select(p => (p, Encoding.UTF8.GetBytes(p), Tables: false)).ToList();
+        secrets.AddRange(copied.Select(c => (c, Encoding.UTF8.GetBytes(c), Tables: true)));
+        secrets.Add(("the key", key, false));
+        secrets.Add(("the key in hex", Encoding.ASCII.GetBytes(Convert.ToHexStringLower(key)), false));
+        secrets.Add(("the key in HEX", Encoding.ASCII.GetBytes(Convert.ToHexString(key)), false));
+        secrets.Add(("the key in base64", Encoding.ASCII.GetBytes(Convert.ToBase64String(key)), false));
         var places = Directory.GetFiles(temp.Path, "*", SearchOption.AllDirectories)
             .Where(f => !f.StartsWith(package.Root, StringComparison.Ordinal) && f != keyFile)
             .Select(f => (f, File.ReadAllBytes(f)))
             .Concat(runs.SelectMany((r, i) => new[] { ($"stdout of run {i}", Encoding.UTF8.GetBytes(r.StdOut)), ($"stderr of run {i}", Encoding.UTF8.GetBytes(r.RawStdErr)) }))
             .ToList();
         Assert.True(places.Count > 30, "expected the outputs of four runs");
-        foreach (var (where, bytes) in places)
-        {
-            foreach (var (what, secret) in secrets)
-            {
-                Assert.True(bytes.AsSpan().IndexOf(secret) < 0, $"{what} appears in {where}");
-            }
-        }
+        AssertNowhere(places, secrets);
     }
 
     [Fact]
-    public void AUserIdThatIsNotANumberIsCountedInTheFindingsButNotQuoted()
+    public void NoPlantedValueAppearsWhenWholeFilesAreUtf16OrHaveNoHeader()
+    {
+        // A file saved as UTF-16 once had every line rejected with its raw bytes, and dropping the
+        // NULs gave every username; a file without a header line has a record where its column
+        // names should be, which errors quoted. Whether such a file is rejected line by line or
+        // stops the run, nothing of it may reach an output.
+        using var temp = new LoadFixtures.TempFolder();
+        var planted = new List<string>();
+        string P(string value)
+        {
+            planted.Add(value);
+            return value;
+        }
+
+        var forum = CoursePackage.Sample(Path.Combine(temp.Path, "in-forum"));
+        forum.Write("-prod.mongo", Encoding.Unicode.GetBytes(
+            $"{{\"_id\":{{\"$oid\":\"6a0000000000000000000061\"}},\"_type\":\"Comment\",\"author_username\":\"{P("planted_utf16_author")}\",\"body\":\"{P("Planted Utf16 Body")}\"}}\n"
+            + $"{{\"_id\":{{\"$oid\":\"6a0000000000000000000062\"}},\"_type\":\"Comment\",\"author_username\":\"{P("planted_utf16_author_2")}\"}}\n"));
+        var users = CoursePackage.Sample(Path.Combine(temp.Path, "in-users"));
+        users.Write("-auth_user-prod-analytics.sql", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(
+            $"id\tusername\temail\n7000001\t{P("planted_utf16_user")}\t{P("planted.utf16@mail.invalid")}\n")]);
+        var headerless = CoursePackage.Sample(Path.Combine(temp.Path, "in-headerless"));
+        headerless.Write("-student_courseenrollment-prod-analytics.sql",
+            $"900\t{P("planted_header_user")}\t{P("planted.header@mail.invalid")}\t2099-01-01 00:00:00\t1\taudit\n901\t7000001\tx\t2099-01-01 00:00:00\t1\taudit\n");
+
+        var runs = new[]
+        {
+            ToolRunner.Run(["convert", forum.Root, "--out", Path.Combine(temp.Path, "out-forum")]),
+            ToolRunner.Run(["convert", forum.Root, "--out", Path.Combine(temp.Path, "out-forum-json"), "--json"]),
+            ToolRunner.Run(["convert", users.Root, "--out", Path.Combine(temp.Path, "out-users")]),
+            ToolRunner.Run(["convert", headerless.Root, "--out", Path.Combine(temp.Path, "out-headerless")]),
+        };
+
+        Assert.All(runs, r => Assert.True(r.ExitCode is 1 or 3, r.StdErr));
+        Assert.Contains("missing column", runs[3].StdErr, StringComparison.Ordinal);
+        var places = Directory.GetFiles(temp.Path, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(temp.Path, f).StartsWith("in-", StringComparison.Ordinal))
+            .Select(f => (f, File.ReadAllBytes(f)))
+            .Concat(runs.SelectMany((r, i) => new[] { ($"stdout of run {i}", Encoding.UTF8.GetBytes(r.StdOut)), ($"stderr of run {i}", Encoding.UTF8.GetBytes(r.RawStdErr)) }))
+            .ToList();
+        AssertNowhere(places, planted.Select(p => (p, Encoding.UTF8.GetBytes(p), false)).ToList());
+    }
+
+    [Fact]
+    public void AUserIdThatIsNotANumberRejectsItsRowAndIsQuotedNowhere()
     {
         using var temp = new LoadFixtures.TempFolder();
         var package = CoursePackage.Sample(Path.Combine(temp.Path, "in"));
@@ -172,63 +218,127 @@ public sealed class PrivacyTests
 
         var run = ToolRunner.Run(["convert", package.Root, "--out", output]);
 
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(3, run.ExitCode);
         string report = File.ReadAllText(Path.Combine(output, "report.json"));
-        Assert.Contains("\"user_id that is not a number (20 characters, not shown)\"", report, StringComparison.Ordinal);
-        Assert.DoesNotContain("planted@mail.invalid", report + run.StdOut + run.RawStdErr, StringComparison.Ordinal);
-        // The column itself is copied as the contract says (enrollments.user_id <- user_id).
-        Assert.Contains(CoursePackage.Rows(output, "enrollments"), r => r[1] == "planted@mail.invalid");
+        Assert.Contains("enrollments.user_id: a value of 20 characters (not quoted) is not a user id (digits without a leading zero)", report, StringComparison.Ordinal);
+        string rejects = File.ReadAllText(Path.Combine(output, "rejects", "enrollments.tsv"));
+        Assert.Contains("902\\t***\\tcourse-v1:SynthX+DS101+2099_T1\\t2099-01-01 00:00:00\\t1\\taudit", rejects, StringComparison.Ordinal);
+        Assert.DoesNotContain("planted@mail.invalid", report + rejects + run.StdOut + run.RawStdErr + File.ReadAllText(Path.Combine(output, "enrollments.csv")), StringComparison.Ordinal);
+    }
+
+    private static void AssertNowhere(List<(string Where, byte[] Bytes)> places, List<(string What, byte[] Secret, bool Tables)> secrets)
+    {
+        foreach (var (where, bytes) in places)
+        {
+            // The tables (CSVs and the database) hold what the contract copies; nothing else may.
+            bool table = where.EndsWith(".csv", StringComparison.Ordinal) || where.EndsWith(".sqlite", StringComparison.Ordinal);
+            foreach (var (what, secret, inTables) in secrets)
+            {
+                Assert.True((inTables && table) || bytes.AsSpan().IndexOf(secret) < 0, $"{what} appears in {where}");
+                // A UTF-16 line dropped NULs must not give it back either.
+                Assert.True((inTables && table) || bytes.Where(b => b != 0).ToArray().AsSpan().IndexOf(secret) < 0 || bytes.AsSpan().IndexOf((byte)0) < 0, $"{what} appears in {where} once NULs are dropped");
+            }
+        }
     }
 
     /// <summary>
     /// A package whose every file carries planted usernames, emails and names, in good rows, rows that
-    /// are rejected for every reason, values that only warn, and lines cut in the middle of a value.
+    /// are rejected for every reason, values that only warn, lines cut in the middle of a value or a
+    /// key, lines in UTF-16, and in every text field: <c>Planted</c> may appear in no output,
+    /// <c>Copied</c> only in the tables (the contract copies forum text, profile goals, course ids).
     /// </summary>
-    internal static (CoursePackage Package, List<string> Planted) PlantedPackage(string root)
+    internal static (CoursePackage Package, List<string> Planted, List<string> Copied) PlantedPackage(string root)
     {
         var package = CoursePackage.Sample(root);
         var planted = new List<string>();
+        var copied = new List<string>();
         string P(string value)
         {
             planted.Add(value);
             return value;
         }
 
+        string C(string value)
+        {
+            copied.Add(value);
+            return value;
+        }
+
+        static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+        static byte[] Utf16Line(string text) => Encoding.Unicode.GetBytes(text);
+
         string userHeader = "id\tusername\tfirst_name\tlast_name\temail\tis_active\n";
-        package.Write("-auth_user-prod-analytics.sql", userHeader
+        package.Write("-auth_user-prod-analytics.sql", [.. Utf8(userHeader
             + $"7000001\t{P("planted_user_a")}\t{P("PlantedFirstA")}\t{P("PlantedLastA")}\t{P("planted.a@mail.invalid")}\t1\n"
             + $"7000002\t{P("planted_user_b")}\t\t\t{P("planted.b@mail.invalid")}\n"                           // too few fields
             + $"7000003\t{P("planted_user_c")}\t\t\t{P("planted.c@mail.invalid")}\t1\\\n"                      // lone backslash
             + $"\t{P("planted_user_d")}\t\t\t{P("planted.d@mail.invalid")}\t1\n"                                // no id
             + $"7000005\t{P("planted_user_e")}\t\t\t{P("planted.e@mail")}\n.invalid\t1\n"                        // a raw LF splits the row
-            + $"{P("77123")}x\t{P("planted_user_f")}\t\t\t\t1\t7\n");                                          // misaligned, id not digits
+            + $"{P("77123")}x\t{P("planted_user_f")}\t\t\t\t1\t7\n"                                            // misaligned, id not digits
+            + $"{P("planted_id_user")}\t{P("planted_user_h")}\t\t\t\t1\n"),                                    // a username as id
+            .. Utf16Line($"7000007\t{P("planted_utf16_user")}\t\t\t{P("planted.utf16@mail.invalid")}\t1\n")]); // a line in UTF-16
         string profileHeader = "id\tuser_id\tname\tlanguage\tlocation\tmeta\tyear_of_birth\tlevel_of_education\tgoals\tgender\tcountry\tmailing_address\n";
         package.Write("-auth_userprofile-prod-analytics.sql", profileHeader
-            + $"50\t7000001\t{P("Planted Name A")}\t\t\t{{\"old_emails\": [[\"{P("planted.old@mail.invalid")}\", \"x\"]], \"old_names\": [[\"{P("Planted Old Name")}\"]]}}\t1990\tb\tgoals\tf\tZZ\t{P("1 Planted Street")}\n"
+            + $"50\t7000001\t{P("Planted Name A")}\t{C("Planted Language")}\t{C("Planted Location")}\t{{\"old_emails\": [[\"{P("planted.old@mail.invalid")}\", \"x\"]], \"old_names\": [[\"{P("Planted Old Name")}\"]]}}\t1990\tb\t{C("Planted Goals")}\tf\tZZ\t{P("1 Planted Street")}\n"
             + $"51\t7000002\t{P("Planted Name B")}\t\t\t\t1990\tb\n"                                             // too few fields
             + $"52\t\t{P("Planted Name C")}\t\t\t\t1990\tb\t\tf\tZZ\t\n"                                          // no user_id
             + $"53\tseven\t{P("Planted Name D")}\t\t\t\t1990\tb\t\tf\tZZ\t\n"                                     // user_id not a number
-            + $"54\t7000001\t{P("Planted Name E")}\t\t\t\t1990\tb\t\tf\tZZ\t\n");                                 // a second profile
+            + $"54\t7000001\t{P("Planted Name E")}\t\t\t\t1990\tb\t\tf\tZZ\t\n"                                   // a second profile
+            + $"55\t{P("planted_uid_username")}\t{P("Planted Name F")}\t{P("Planted Lang F")}\t\t\t1990\tb\t{P("Planted Goals F")}\tf\tZZ\t\n" // a username as user_id
+            + $"56\t7000006\t{P("Planted Name G")}\t{P("Planted Lang G")}\t\t\t1990\tb\t\tf\t{P("Planted Country")}\t\n"); // a name as country: too long
         package.Write("-certificates_generatedcertificate-prod-analytics.sql",
             "id\tuser_id\tdownload_url\tgrade\tcourse_id\tname\tcreated_date\n"
             + $"31\t7000001\t\t0.87\tcourse-v1:SynthX+DS101+2099_T1\t{P("Planted Cert Name")}\t2099-06-01 00:00:01\n"
             + $"32\t7000001\t\t0.5\tcourse-v1:SynthX+DS101+2099_T1\t{P("Planted Cert Short")}\n"                 // too few fields
-            + $"33\t7000001\t\t0.5\tcourse-v1:SynthX+DS101+2099_T1\tx\t{P("Planted Date Name")}\n");            // a name where a date goes
-        package.Write("-student_courseenrollment-prod-analytics.sql",
+            + $"33\t7000001\t\t0.5\tcourse-v1:SynthX+DS101+2099_T1\tx\t{P("Planted Date Name")}\n"              // a name where a date goes
+            + $"34\t7000001\t{P("https://planted.invalid/ada")}\t{P("Planted Grade That Is Far Too Long")}\tcourse-v1:SynthX+DS101+2099_T1\t{P("Planted Cert Name 2")}\t2099-06-01 00:00:01\n"); // grade too long
+        package.Write("-student_courseenrollment-prod-analytics.sql", [.. Utf8(
             "id\tuser_id\tcourse_id\tcreated\tis_active\tmode\n"
             + $"900\t7000001\tcourse-v1:SynthX+DS101+2099_T1\t{P("planted.enroll@mail.invalid")}\t1\taudit\n"    // an email where a date goes
             + "901\t7000001\tcourse-v1:SynthX+DS101+2099_T1\t2099-13-45 10:00:00\t1\taudit\n"                     // a date-like typo: quoted
-            + "\t7000001\tcourse-v1:SynthX+DS101+2099_T1\t2099-01-01 00:00:00\t1\taudit\n");                      // no id
+            + "\t7000001\tcourse-v1:SynthX+DS101+2099_T1\t2099-01-01 00:00:00\t1\taudit\n"                        // no id
+            + $"902\t7000001\t{C("planted.course@mail.invalid")}\t2099-01-01 00:00:00\t1\taudit\n"               // an email as course_id: copied, not quoted
+            + "903\t7000001\tcourse-v1:SynthX+DS101+2099_T2\t2099-01-01 00:00:00\t1\taudit\n"                     // another course: quoted
+            + $"904\t7000001\tcourse-v1:SynthX+DS101+2099_T1\t2099-01-01 00:00:00\t{P("planted_active")}\t{P("Planted Mode")}\n" // is_active not 0/1
+            + $"905\t{P("planted_enroll_uid")}\tcourse-v1:SynthX+DS101+2099_T1\t2099-01-01 00:00:00\t1\taudit\n" // a username as user_id
+            + $"{C("planted.dupid@mail.invalid")}\t7000001\tcourse-v1:SynthX+DS101+2099_T1\t2099-01-01 00:00:00\t1\taudit\n"
+            + "planted.dupid@mail.invalid\t7000001\tcourse-v1:SynthX+DS101+2099_T1\t2099-01-01 00:00:00\t1\taudit\n"), // a duplicate: named, not quoted
+            .. Utf16Line($"906\t{P("planted_enroll_utf16")}\tcourse-v1:SynthX+DS101+2099_T1\t2099-01-01 00:00:00\t1\taudit\n")]);
         string Doc(int n, string rest) => $"{{\"_id\":{{\"$oid\":\"6a00000000000000000000{n:x2}\"}},\"_type\":\"Comment\",\"author_id\":\"7000001\",\"course_id\":\"course-v1:SynthX+DS101+2099_T1\",{rest}";
-        package.Write("-prod.mongo", string.Join('\n',
-            Doc(1, $"\"author_username\":\"{P("planted_forum_a")}\",\"body\":\"fine\"}}"),
+        package.Write("-prod.mongo", [.. Utf8(string.Join('\n',
+            Doc(1, $"\"author_username\":\"{P("planted_forum_a")}\",\"body\":\"{C("Planted Forum Body")}\"}}"),
             Doc(2, $"\"author_username\":\"{P("planted_forum_b")}"),                                            // cut inside the value
             Doc(3, $"\"author\\u005fusername\":\"{P("planted_forum_c")}\", broken"),                             // escaped key
             Doc(4, $"\"author_username\":{P("nulx")}}}"),                                                     // a bare value System.Text.Json quotes
             Doc(5, $"\"author_username\":\"{P("planted_forum_e_left")}"),                                       // a raw LF inside the value...
             $"{P("planted_forum_e_right")}\",\"body\":\"x\"}}",                                                // ...leaves its tail on the next line
             Doc(6, $"\"author_username\":\"{P("planted_forum_f")}\",\"created_at\":{{\"$date\":\"{P("planted.date@mail.invalid")}\"}}}}"),
-            Doc(7, $"\"author_username\":\"{P("planted_forum_g")}\"}}")) + "\n");
-        return (package, planted);
+            Doc(7, $"\"author_username\":\"{P("planted_forum_g")}\"}}"),
+            Doc(8, $"\"body\":\"{P("Planted Cut Body")}\",\"author_user"),                                     // a raw LF inside a key...
+            $"name\":\"{P("planted_forum_split_key")}\",\"title\":\"{P("Planted Split Title")}\"}}",            // ...the value after it
+            $"{{\"_id\":{{\"$oid\":\"6a0000000000000000000009\"}},\"_type\":\"CommentThread\",\"title\":\"{C("Planted Thread Title")}\",\"course_id\":\"{C("planted.forum.course@mail.invalid")}\",\"author_id\":\"7000001\"}}",
+            $"{{\"_id\":{{\"$oid\":\"6a000000000000000000000a\"}},\"_type\":\"CommentThread\",\"title\":\"{P("Planted Broken Title")}\",\"body\":\"{P("Planted Broken Body")}\",}}")
+            + "\n"),
+            .. Utf16Line(Doc(11, $"\"author_username\":\"{P("planted_forum_utf16")}\",\"body\":\"{P("Planted Utf16 Body")}\"}}\n"))]);
+
+        // A course tree with a video whose name no text column holds (rejected, and so not copied),
+        // and one whose name is copied.
+        string structurePath = package.PathOf("-course_structure-prod-analytics.json");
+        var tree = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(structurePath))!.AsObject();
+        var vertical = tree["block-v1:SynthX+DS101+2099_T1+type@vertical+block@cc33"]!["children"]!.AsArray();
+        foreach (var (block, name) in new[] { ("dd44", P("Planted Video Name ") + new string('x', 70_000)), ("ee55", C("Planted Copied Video Name")) })
+        {
+            string videoKey = "block-v1:SynthX+DS101+2099_T1+type@video+block@" + block;
+            vertical.Add(videoKey);
+            tree[videoKey] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["category"] = "video",
+                ["children"] = new System.Text.Json.Nodes.JsonArray(),
+                ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["display_name"] = name },
+            };
+        }
+
+        File.WriteAllText(structurePath, tree.ToJsonString());
+        return (package, planted, copied);
     }
 }

@@ -5,6 +5,7 @@ using VisMooc.Generated;
 using VisMooc.Modules.Input;
 using VisMooc.Modules.Load;
 using VisMooc.Modules.Output;
+using VisMooc.Modules.Schema;
 using VisMooc.Tests.Input;
 using VisMooc.Tests.Load;
 using VisMooc.Tests.Support;
@@ -43,7 +44,7 @@ public sealed class RoundTripTests(MariaDbServerFixture fixture)
                 foreach (var value in rows)
                 {
                     writer.BeginRow(0);
-                    writer.BeginField(0, "v", 0);
+                    writer.BeginField(0, "v", SqlType.LongText, 0, nullable: true);
                     if (value is null)
                     {
                         writer.WriteNull();

@@ -1,5 +1,6 @@
 using System.Text;
 using VisMooc.Modules.Output;
+using VisMooc.Modules.Schema;
 using VisMooc.Modules.TrackingLogs;
 using VisMooc.Modules.Values;
 using static VisMooc.Tests.TrackingLogs.LogSamples;
@@ -148,13 +149,13 @@ public sealed class ClickRowTests
         var sink = new Sink();
         cell.Warnings = sink;
         cell.BeginRow(0);
-        cell.BeginField(0, "t", 0);
+        cell.BeginField(0, "t", SqlType.LongText, 0, nullable: true);
         ClickConversions.DateTime6Utc(cell, FieldValue.Text("2014-05-15 19:03"u8));
         cell.EndField();
-        cell.BeginField(1, "u", 0);
+        cell.BeginField(1, "u", SqlType.LongText, 0, nullable: true);
         ClickConversions.DateTime6Utc(cell, FieldValue.Null);
         cell.EndField();
-        cell.BeginField(2, "v", 0);
+        cell.BeginField(2, "v", SqlType.LongText, 0, nullable: true);
         ClickConversions.WriteDateTime6(cell, new DateTime(1, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(19));
         cell.EndField();
         cell.EndRow();
@@ -175,7 +176,8 @@ public sealed class ClickRowTests
         cell.BeginRow(0);
         for (int i = 0; i < s_columns.Length; i++)
         {
-            cell.BeginField(i, s_columns[i].Name, s_columns[i].Size);
+            // Until click_events is declared (its datetime(6) and double types), a column without a size is written unchecked.
+            cell.BeginField(i, s_columns[i].Name, s_columns[i].Size > 0 ? SqlType.Varchar : SqlType.LongText, s_columns[i].Size, nullable: true);
             s_columns[i].Convert(cell, source.Get(i));
             cell.EndField();
         }
