@@ -45,20 +45,26 @@ public sealed class CourseTreeDepthTests
     public void ADeepChainConvertsWithinASmallHeap()
     {
         // Depth 40,000 (7 MB): the quadratic version needed gigabytes and died; 256 MB is plenty now.
+        // A video 5,000 levels down has a section of about 49 KB, which fits videos.section (text,
+        // 65,535 bytes); the deeper ones' sections do not, so they are rejected (never cut).
         using var temp = new LoadFixtures.TempFolder();
         var package = CoursePackage.Empty(Path.Combine(temp.Path, "in"));
-        package.Write("-course_structure-prod-analytics.json", Chain(40_000, videoEvery: 10_000));
+        package.Write("-course_structure-prod-analytics.json", Chain(40_000, videoEvery: 5_000));
         string output = Path.Combine(temp.Path, "out");
 
         var run = ToolRunner.Run(["convert", package.Root, "--out", output, "--quiet"],
             new Dictionary<string, string?> { ["DOTNET_GCHeapHardLimit"] = "0x10000000" });
 
-        Assert.True(run.ExitCode == 0, run.StdErr);
-        var videos = CoursePackage.Rows(output, "videos");
-        Assert.Equal(4, videos.Count);
-        string deepest = videos.Single(v => v[1]!.EndsWith("v39999", StringComparison.Ordinal))[3]!;
-        Assert.Equal(40_001, deepest.Split(">>", StringSplitOptions.RemoveEmptyEntries).Length / 2);
-        Assert.EndsWith(">>0>>c39999>>0>>v39999>>", deepest, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 3, run.StdErr);
+        var video = Assert.Single(CoursePackage.Rows(output, "videos"));
+        Assert.EndsWith("v4999", video[1]!, StringComparison.Ordinal);
+        string section = video[3]!;
+        Assert.Equal(5_001, section.Split(">>", StringSplitOptions.RemoveEmptyEntries).Length / 2);
+        Assert.StartsWith("0>>c0>>0>>c1>>", section, StringComparison.Ordinal);
+        Assert.EndsWith(">>0>>c4999>>1>>v4999>>", section, StringComparison.Ordinal);
+        var rejected = File.ReadAllLines(Path.Combine(output, "rejects", "videos.tsv")).Skip(1).ToList();
+        Assert.Equal(7, rejected.Count);
+        Assert.All(rejected, r => Assert.Contains("videos.section", r, StringComparison.Ordinal));
     }
 
     /// <summary>A course root, a chain of <paramref name="depth"/> chapters, each the only child of the one before; a video below every <paramref name="videoEvery"/>-th, as a second child.</summary>
