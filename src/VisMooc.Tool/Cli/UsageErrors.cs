@@ -12,8 +12,24 @@ internal static class UsageErrors
     /// <summary>True when the command line is wrong: parse errors, or a word like an option that is none.</summary>
     public static bool Any(ParseResult parse) => parse.Errors.Count > 0 || UnknownOption(parse) is not null;
 
-    /// <summary>The lines to print for a wrong command line (see <see cref="Any"/>).</summary>
+    /// <summary>
+    /// The lines to print for a wrong command line (see <see cref="Any"/>). A word of the command
+    /// line that may be a database URL (a misspelt <c>--db</c>, a URL given as a folder) is quoted
+    /// only redacted, wherever a message quotes it: it may hold a password.
+    /// </summary>
     public static IReadOnlyList<string> Describe(ParseResult parse)
+    {
+        var lines = Lines(parse);
+        var secrets = parse.Tokens.Select(t => t.Value).Concat(parse.UnmatchedTokens)
+            .SelectMany(v => new[] { v, v.Contains('=', StringComparison.Ordinal) ? v[(v.IndexOf('=', StringComparison.Ordinal) + 1)..] : v })
+            .Where(Modules.Load.DbArgument.LooksLikeOne)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(v => v.Length)
+            .ToList();
+        return secrets.Count == 0 ? lines : lines.Select(line => secrets.Aggregate(line, (l, v) => l.Replace(v, Modules.Load.DbArgument.Redact(v), StringComparison.Ordinal))).ToList();
+    }
+
+    private static IReadOnlyList<string> Lines(ParseResult parse)
     {
         var command = parse.CommandResult.Command;
         bool root = command is RootCommand;

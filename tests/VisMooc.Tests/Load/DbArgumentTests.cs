@@ -102,6 +102,22 @@ public sealed class DbArgumentTests
     }
 
     [Theory]
+    [InlineData("load", "x", "--dv", $"mysql://user:{Secret}@host/db")]
+    [InlineData("load", "x", $"mysql://user:{Secret}@host/db")]
+    [InlineData("load", "x", $"--dbx=mysql://user:{Secret}@host/db")]
+    [InlineData("run", "x", "--out", "y", $"MySQL://user:{Secret}@host/db")]
+    [InlineData("convert", "x", $"user:{Secret}@host")]
+    [InlineData("lod", $"mysql://user:{Secret}@host/db")]
+    public void AUsageErrorQuotesADatabaseUrlOnlyRedacted(params string[] args)
+    {
+        // A misspelt --db, or a URL where no argument goes: the parser's own messages quote the word.
+        var run = ToolRunner.Run(args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain(Secret, run.StdOut + run.RawStdErr, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData($"mysql://user@host:{Secret}/db", "mysql://user@host:***/db")]
     [InlineData($"MySQL://user:{Secret}@host/db", "MySQL://user:***@host/db")]
     [InlineData($"mysql:/user:{Secret}@host/db", "mysql:/user:***@host/db")]
