@@ -40,8 +40,31 @@ internal static class Interruption
         return ExitCodes.Interrupted;
     }
 
+    /// <summary>
+    /// While the returned object lives (a question on the terminal, which no token can cancel), the
+    /// first Ctrl-C or SIGTERM ends the process at once: a new line, <c>vismooc: interrupted:
+    /// <paramref name="what"/></c>, exit code <see cref="ExitCodes.Interrupted"/> (the terminal's
+    /// echo is restored as the process exits).
+    /// </summary>
+    public static IDisposable Prompting(string what)
+    {
+        Listen();
+        Volatile.Write(ref s_prompt, what);
+        return new PromptScope();
+    }
+
+    private static string? s_prompt;
+
     private static void Handle(PosixSignalContext context)
     {
+        if (Volatile.Read(ref s_prompt) is string what)
+        {
+            context.Cancel = true;
+            Console.Error.WriteLine();
+            Report(what);
+            Environment.Exit(ExitCodes.Interrupted);
+        }
+
         if (Interlocked.Increment(ref s_signals) > 1)
         {
             context.Cancel = false; // the second: the signal's own action, which ends the process now
@@ -50,5 +73,10 @@ internal static class Interruption
 
         context.Cancel = true;
         s_source.Cancel();
+    }
+
+    private sealed class PromptScope : IDisposable
+    {
+        public void Dispose() => Volatile.Write(ref s_prompt, null);
     }
 }

@@ -11,8 +11,38 @@ public static class Program
     /// <summary>The commands, which name their JIT profiles (see <see cref="StartJitProfile"/>).</summary>
     private static readonly string[] s_commands = ["convert", "load", "run", "schema", "describe", "synth"];
 
-    /// <summary>Runs the command line and returns the exit code.</summary>
+    /// <summary>Exceptions reach <see cref="Main"/>, which reports them in one line (System.CommandLine's own handler prints a stack trace).</summary>
+    private static readonly InvocationConfiguration s_invocation = new() { EnableDefaultExceptionHandler = false };
+
+    /// <summary>
+    /// Runs the command line and returns the exit code. Whatever a command does, a file or folder
+    /// that cannot be read or written ends it with one line on standard error (exit code 1), never a
+    /// stack trace (a reader of standard output that went away, <c>vismooc describe | head -1</c>, is
+    /// no error: .NET drops what is written to a broken pipe).
+    /// </summary>
     public static int Main(string[] args)
+    {
+        StandardStreams.Install();
+        try
+        {
+            return Run(args);
+        }
+        catch (StandardOutputException e)
+        {
+            Console.Error.WriteLine("vismooc: error: cannot write to standard output: " + OneLine(e.Message));
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("vismooc: error: " + OneLine(e.Message));
+            return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>A system message as one line.</summary>
+    internal static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static int Run(string[] args)
     {
         StartJitProfile(args);
         var root = CreateRoot();
@@ -27,7 +57,7 @@ public static class Program
         // --help wins over any mistake beside it (System.CommandLine reports none then).
         if (parse.Action is HelpAction or CommandListAction)
         {
-            return parse.Invoke();
+            return parse.Invoke(s_invocation);
         }
 
         if (UsageErrors.Any(parse))
@@ -40,7 +70,7 @@ public static class Program
             return ExitCodes.Usage;
         }
 
-        return parse.Invoke();
+        return parse.Invoke(s_invocation);
     }
 
     /// <summary>The command tree: each command declares the options it honours, no option is inherited.</summary>

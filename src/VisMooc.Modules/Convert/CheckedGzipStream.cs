@@ -28,6 +28,9 @@ public sealed class CheckedGzipStream : ForwardReadStream
 
     private readonly string _path;
     private readonly Crc32 _crc = new();
+
+    // The bytes of the member header read so far, for its FHCRC (a CRC-16 of the header).
+    private readonly Crc32 _headerCrc = new();
     private readonly Tap _tap;
     private byte[] _buffer = new byte[BufferSize];
     private int _pos;            // next byte not yet consumed (by the header parser or the tap)
@@ -162,7 +165,8 @@ public sealed class CheckedGzipStream : ForwardReadStream
             throw Error($"the gzip data is corrupt: the header of member {member} sets reserved flags; get the file again");
         }
 
-        _pos += 10;
+        _headerCrc.Reset();
+        SkipHeader(10);
         if ((flags & 0x04) != 0)
         {
             // FEXTRA: a length, then that many bytes.
@@ -172,13 +176,13 @@ public sealed class CheckedGzipStream : ForwardReadStream
             }
 
             int extra = BinaryPrimitives.ReadUInt16LittleEndian(_buffer.AsSpan(_pos));
-            _pos += 2;
+            SkipHeader(2);
             if (!Need(extra))
             {
                 throw CutShort(member);
             }
 
-            _pos += extra;
+            SkipHeader(extra);
         }
 
         for (int flag = 0x08; flag <= 0x10; flag <<= 1)
@@ -192,10 +196,17 @@ public sealed class CheckedGzipStream : ForwardReadStream
 
         if ((flags & 0x02) != 0)
         {
-            // FHCRC: a CRC-16 of the header.
+            // FHCRC: the low 16 bits of the CRC-32 of the header bytes before it (RFC 1952), checked
+            // like the trailer's CRC-32: a damaged header is not read as if it were whole.
             if (!Need(2))
             {
                 throw CutShort(member);
+            }
+
+            ushort expected = BinaryPrimitives.ReadUInt16LittleEndian(_buffer.AsSpan(_pos));
+            if ((ushort)_headerCrc.GetCurrentHashAsUInt32() != expected)
+            {
+                throw Error(string.Create(CultureInfo.InvariantCulture, $"the gzip data is corrupt: the header CRC of member {member} does not match its header; get the file again"));
             }
 
             _pos += 2;
@@ -222,21 +233,48 @@ public sealed class CheckedGzipStream : ForwardReadStream
 
         // The trailer starts where the deflate data ended: at or after the last segment's start, at
         // or before the last byte handed out. Make sure the bytes it may span have been read.
+        // (Two bytes more: what follows a trailer tells a true one from a copy, see below.)
         int handed = _pos - _segmentStart;
-        NeedFrom(_segmentStart, handed + TrailerLength);
-        var region = _buffer.AsSpan(_segmentStart, Math.Min(_end - _segmentStart, handed + TrailerLength));
-        int at = region.IndexOf(trailer);
-        if (at < 0)
+        NeedFrom(_segmentStart, handed + TrailerLength + 2);
+        var read = _buffer.AsSpan(_segmentStart, _end - _segmentStart);
+        var region = read[..Math.Min(read.Length, handed + TrailerLength)];
+        int first = region.IndexOf(trailer);
+        if (first < 0)
         {
             throw Mismatch(region, handed, trailer);
         }
 
-        if (region[(at + 1)..].IndexOf(trailer) >= 0)
+        // The same eight bytes can appear again within reach: the next member's trailer when the
+        // members are identical (cat a.gz a.gz), or all zeros after an empty member and the one
+        // after it. Then the trailer is the first place that is followed by the end of the file
+        // or by the next member's signature; when none is, where the member ends is not known.
+        int at = first;
+        if (region[(first + 1)..].IndexOf(trailer) >= 0)
         {
-            throw Error($"cannot tell where member {_member} of the gzip data ends (its trailer appears twice); decompress the file first (gunzip -k) and convert the result");
+            at = -1;
+            for (int p = first; p >= 0 && p < region.Length; p = NextMatch(region, trailer, p + 1))
+            {
+                int after = p + TrailerLength;
+                if ((after == read.Length && _sourceEnded) || (after + 2 <= read.Length && read[after] == 0x1F && read[after + 1] == 0x8B))
+                {
+                    at = p;
+                    break;
+                }
+            }
+
+            if (at < 0)
+            {
+                throw Error($"cannot tell where member {_member} of the gzip data ends (its trailer appears twice); decompress the file first (gunzip -k) and convert the result");
+            }
         }
 
         _pos = _segmentStart + at + TrailerLength;
+    }
+
+    private static int NextMatch(ReadOnlySpan<byte> region, ReadOnlySpan<byte> trailer, int from)
+    {
+        int i = from > region.Length ? -1 : region[from..].IndexOf(trailer);
+        return i < 0 ? -1 : from + i;
     }
 
     private ConvertException Mismatch(ReadOnlySpan<byte> region, int handed, ReadOnlySpan<byte> trailer)
@@ -297,12 +335,19 @@ public sealed class CheckedGzipStream : ForwardReadStream
             int zero = _buffer.AsSpan(_pos, _end - _pos).IndexOf((byte)0);
             if (zero >= 0)
             {
-                _pos += zero + 1;
+                SkipHeader(zero + 1);
                 return;
             }
 
-            _pos = _end;
+            SkipHeader(_end - _pos);
         }
+    }
+
+    /// <summary>Moves past <paramref name="count"/> header bytes that are in the buffer, adding them to the header CRC.</summary>
+    private void SkipHeader(int count)
+    {
+        _headerCrc.Append(_buffer.AsSpan(_pos, count));
+        _pos += count;
     }
 
     /// <summary>Reads the rest of the file (ignored, as gzip does), so that its size is still checked at its end.</summary>

@@ -30,10 +30,30 @@ public static class OutputFolder
     /// <exception cref="ConvertException">One is.</exception>
     public static void RefuseLinks(string folder, IReadOnlyList<TableDescriptor> tables)
     {
-        RefuseLink(Path.Combine(folder, RejectsFolder));
+        string rejects = Path.Combine(folder, RejectsFolder);
+        RefuseLink(rejects);
+        if (File.Exists(rejects))
+        {
+            throw new ConvertException(rejects, $"is a file; vismooc writes rejected rows into a folder of this name: remove or rename it, or use another output folder");
+        }
+
         foreach (string name in tables.SelectMany(TableOutput.FinalNamesOf).Append(PackageConverter.ReportFileName).Append(CommitMarker.FileName))
         {
             RefuseLink(Path.Combine(folder, name));
+            RefuseOther(Path.Combine(folder, name));
+        }
+    }
+
+    /// <summary>
+    /// Fails when <paramref name="path"/> exists and is not a regular file (a folder named like a
+    /// table, a FIFO): the run would otherwise write everything and then fail to rename onto it.
+    /// </summary>
+    /// <exception cref="ConvertException">It is not one.</exception>
+    public static void RefuseOther(string path)
+    {
+        if (FileType.NotRegular(path) is string what)
+        {
+            throw new ConvertException(path, $"is {what}, not a file; vismooc writes a file of this name in its output folder: remove or rename it, or use another output folder");
         }
     }
 

@@ -52,6 +52,7 @@ public sealed class OutputFolderLock : IDisposable
     {
         string path = Path.Combine(folder, FileName);
         OutputFolder.RefuseLink(path);
+        OutputFolder.RefuseOther(path);
         FileStream file;
         try
         {
@@ -80,6 +81,7 @@ public sealed class OutputFolderLock : IDisposable
         try
         {
             RefuseUnseekable(file, path);
+            RefuseHardLinked(file, path);
             notLocked = Lock(file, LockExclusive, folder, path);
         }
         catch
@@ -121,6 +123,7 @@ public sealed class OutputFolderLock : IDisposable
         }
 
         OutputFolder.RefuseLink(path);
+        OutputFolder.RefuseOther(path);
         var file = OpenShared(folder, path, FileMode.OpenOrCreate, FileAccess.ReadWrite) ?? OpenShared(folder, path, FileMode.Open, FileAccess.Read);
         if (file is null)
         {
@@ -130,6 +133,7 @@ public sealed class OutputFolderLock : IDisposable
         try
         {
             RefuseUnseekable(file, path);
+            RefuseHardLinked(file, path);
             return new OutputFolderLock(file, Lock(file, LockShared, folder, path));
         }
         catch
@@ -169,6 +173,55 @@ public sealed class OutputFolderLock : IDisposable
         if (!file.CanSeek)
         {
             throw new ConvertException(path, "is not a regular file; remove it (vismooc keeps an empty file of this name in its output folder)");
+        }
+    }
+
+    /// <summary>
+    /// A lock file with more than one name (a hard link to a file elsewhere, made by mistake or on
+    /// purpose) is refused: the run writes its process id into the lock file, which would change
+    /// that other file too. (A symbolic link is refused before it is opened.)
+    /// </summary>
+    private static void RefuseHardLinked(FileStream file, string path)
+    {
+        if (LinkCount(file.SafeFileHandle) is > 1 and long links)
+        {
+            throw new ConvertException(path, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"has {links} names (hard links); vismooc writes its process id into this file, so it would change the other names' file too: remove {FileName} (the file under its other names is left alone)"));
+        }
+    }
+
+    /// <summary>The number of names (hard links) of the open file; null where it cannot be told (not Linux).</summary>
+    private static long? LinkCount(SafeFileHandle handle)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        bool added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            // statx has one layout on every Linux architecture: stx_nlink is the u32 at byte 16.
+            Span<byte> status = stackalloc byte[256];
+            const int EmptyPath = 0x1000, WantLinks = 0x4;
+            if (statx((int)handle.DangerousGetHandle(), "", EmptyPath, WantLinks, ref MemoryMarshal.GetReference(status)) != 0)
+            {
+                return null;
+            }
+
+            return BitConverter.ToUInt32(status[16..20]);
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return null;
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
         }
     }
 
@@ -291,6 +344,9 @@ public sealed class OutputFolderLock : IDisposable
 
     [DllImport("libc", SetLastError = true)]
     private static extern int flock(int fd, int operation);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, ref byte buffer);
 
     [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);

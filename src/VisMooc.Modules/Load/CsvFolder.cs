@@ -27,6 +27,12 @@ public static class CsvFolder
         foreach (var table in tables)
         {
             string path = System.IO.Path.Combine(Path.GetFullPath(folder), table.Info.CsvFileName);
+            // A folder or a FIFO named like a table: a FIFO would block the load, a folder is no table.
+            if (Convert.FileType.NotRegular(path) is string what)
+            {
+                throw new LoadException($"{path}: is {what}, not a table file; nothing was loaded (remove it and run 'vismooc convert' into the folder again)");
+            }
+
             if (!File.Exists(path))
             {
                 throw new LoadException($"{path}: missing; nothing was loaded (a conversion writes all {tables.Count} tables)");

@@ -50,6 +50,14 @@ public static class DbArgument
     {
         int start = AuthorityStart(value);
         int at = value.LastIndexOf('@');
+
+        // A user part holding '/' means the last '@' is not the authority's (mysql://u@h/db@x, or a
+        // password holding '/'): the authority then ends at the first '/', and the rest is masked.
+        if (at > start && value.IndexOf('/', start, at - start) >= 0)
+        {
+            at = -1;
+        }
+
         int end = value.IndexOf('/', Math.Max(start, at + 1));
         if (end < 0)
         {
@@ -69,8 +77,45 @@ public static class DbArgument
             AppendUpToColon(text, value[start..end]);
         }
 
-        text.Append(value, end, value.Length - end);
+        // The rest is the database part: a malformed value may hold a password there too (a
+        // password holding '/' without an '@' after it, a database typed as db:secret), so only
+        // whether it is there is shown. A sqlite:PATH keeps its path.
+        if (end < value.Length && value[end] == '/' && end + 1 < value.Length && !IsSqlitePath(value))
+        {
+            text.Append('/').Append(Mask);
+        }
+        else
+        {
+            text.Append(value, end, value.Length - end);
+        }
+
         return text.ToString();
+    }
+
+    private static bool IsSqlitePath(string value) =>
+        value.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) && !value.AsSpan(7).StartsWith("//", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A word of a command line shown in a usage message: a possible database URL through
+    /// <see cref="Redact"/>, and a password typed by habit as the mysql client takes one
+    /// (<c>-pSECRET</c>, <c>--password=SECRET</c>) without what follows <c>-p</c> or <c>=</c>;
+    /// any other word as it is. Null when it is neither (shown as it is).
+    /// </summary>
+    public static string? RedactWord(string word)
+    {
+        if (word.Length > 2 && word[0] == '-' && word[1] == 'p')
+        {
+            return "-p" + Mask;
+        }
+
+        int equals = word.IndexOf('=', StringComparison.Ordinal);
+        if (word.StartsWith("--", StringComparison.Ordinal) && equals > 0
+            && (word.AsSpan(0, equals).Contains("pass", StringComparison.OrdinalIgnoreCase) || word.AsSpan(0, equals).Contains("pwd", StringComparison.OrdinalIgnoreCase)))
+        {
+            return word[..(equals + 1)] + Mask;
+        }
+
+        return LooksLikeOne(word) ? Redact(word) : null;
     }
 
     private static int AuthorityStart(string value)

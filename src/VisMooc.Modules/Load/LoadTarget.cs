@@ -66,6 +66,11 @@ public sealed record LoadTarget
                 throw new FormatException($"'{DbArgument.Redact(text)}': sqlite:PATH takes a file path, not a host (sqlite:moocdb.sqlite, sqlite:/abs/moocdb.sqlite)");
             }
 
+            if (path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar))
+            {
+                throw new FormatException($"'{DbArgument.Redact(text)}': sqlite:PATH names a folder; give a file name in it, e.g. sqlite:FOLDER/moocdb.sqlite");
+            }
+
             return Sqlite(path);
         }
 
@@ -151,8 +156,38 @@ public sealed record LoadTarget
         }
 
         string database = Uri.UnescapeDataString(rest[(slash + 1)..]);
-        return host.Length == 0
-            ? throw new FormatException($"'{DbArgument.Redact(text)}': {MySqlForm}")
+        if (host.Length == 0)
+        {
+            throw new FormatException($"'{DbArgument.Redact(text)}': {MySqlForm}");
+        }
+
+        return DatabaseProblem(database) is string problem
+            ? throw new FormatException($"'{DbArgument.Redact(text)}': {problem}; {MySqlForm}")
             : MySql(user, host, portNumber, database);
+    }
+
+    /// <summary>
+    /// Why <paramref name="name"/> is no MySQL/MariaDB database name (without quoting it), or null:
+    /// empty, longer than 64 characters, ending in a space, or holding a control character or one
+    /// of <c>/ \ .</c> (which the server refuses) or <c>: @</c> (a password or user put in the wrong place).
+    /// </summary>
+    public static string? DatabaseProblem(string name)
+    {
+        if (name.Length == 0)
+        {
+            return "the database name is empty";
+        }
+
+        if (name.Length > 64)
+        {
+            return "a database name holds at most 64 characters";
+        }
+
+        if (name.EndsWith(' ') || name.Any(char.IsControl) || name.AsSpan().IndexOfAny("/\\.") >= 0)
+        {
+            return "not a database name (no /, \\, ., control characters or final space)";
+        }
+
+        return name.AsSpan().IndexOfAny(":@") >= 0 ? "a database name holds no ':' or '@' (the password goes in VISMOOC_DB_PASSWORD or --password-file, never in --db)" : null;
     }
 }

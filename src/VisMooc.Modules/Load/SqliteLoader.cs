@@ -32,6 +32,12 @@ public static class SqliteLoader
         var clock = Stopwatch.StartNew();
         var files = CsvFolder.Files(folder, tables);
         var target = LoadTarget.Sqlite(databasePath);
+        if (FileType.NotRegular(target.SqlitePath) is string what)
+        {
+            // A folder is no database file; a FIFO or a device would block or fail half-way.
+            throw new LoadException($"{target.SqlitePath}: is {what}, not a SQLite database file; nothing was loaded");
+        }
+
         var load = new Job(target, files, mode, progress, notice, waits ?? LoadWaits.Default, cancellation);
         try
         {

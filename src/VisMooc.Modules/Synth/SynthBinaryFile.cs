@@ -19,7 +19,7 @@ internal sealed class SynthBinaryFile : IDisposable
     {
         _path = path;
         _partial = Path.Combine(Path.GetDirectoryName(path)!, ".vismooc-partial-" + Path.GetFileName(path));
-        _file = new FileStream(_partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        _file = SynthPartialFile.Create(_partial, path);
         _stream = gzip ? new GZipStream(_file, CompressionLevel.Optimal, leaveOpen: true) : _file;
     }
 

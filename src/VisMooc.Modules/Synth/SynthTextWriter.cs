@@ -21,7 +21,7 @@ public sealed class SynthTextWriter : IDisposable
         _path = path;
         _style = style;
         _partial = Path.Combine(Path.GetDirectoryName(path)!, ".vismooc-partial-" + Path.GetFileName(path));
-        var stream = new FileStream(_partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        var stream = SynthPartialFile.Create(_partial, path);
         _writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
     }
 

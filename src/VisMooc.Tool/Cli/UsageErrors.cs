@@ -21,12 +21,13 @@ internal static class UsageErrors
     {
         var lines = Lines(parse);
         var secrets = parse.Tokens.Select(t => t.Value).Concat(parse.UnmatchedTokens)
-            .SelectMany(v => new[] { v, v.Contains('=', StringComparison.Ordinal) ? v[(v.IndexOf('=', StringComparison.Ordinal) + 1)..] : v })
-            .Where(Modules.Load.DbArgument.LooksLikeOne)
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(v => v.Length)
+            .SelectMany(v => new[] { v, v.Contains('=', StringComparison.Ordinal) ? v[(v.IndexOf('=', StringComparison.Ordinal) + 1)..] : v, v.Split('=')[0] })
+            .Select(v => (Word: v, Shown: Modules.Load.DbArgument.RedactWord(v)))
+            .Where(v => v.Shown is not null && v.Word.Length > 0)
+            .DistinctBy(v => v.Word, StringComparer.Ordinal)
+            .OrderByDescending(v => v.Word.Length)
             .ToList();
-        return secrets.Count == 0 ? lines : lines.Select(line => secrets.Aggregate(line, (l, v) => l.Replace(v, Modules.Load.DbArgument.Redact(v), StringComparison.Ordinal))).ToList();
+        return secrets.Count == 0 ? lines : lines.Select(line => secrets.Aggregate(line, (l, v) => l.Replace(v.Word, v.Shown, StringComparison.Ordinal))).ToList();
     }
 
     private static IReadOnlyList<string> Lines(ParseResult parse)

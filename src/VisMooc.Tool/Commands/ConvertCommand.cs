@@ -49,7 +49,7 @@ internal static class ConvertCommand
             return null;
         }
 
-        if (!file.Exists)
+        if (!file.Exists && !Directory.Exists(file.FullName))
         {
             throw new ConvertException(file.FullName, "no such pseudonym key file");
         }
@@ -72,7 +72,7 @@ internal static class ConvertCommand
 
         if (json)
         {
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = StandardStreams.OpenOutput();
             ConvertReportWriter.Write(result, stdout);
             stdout.WriteByte((byte)'\n');
         }

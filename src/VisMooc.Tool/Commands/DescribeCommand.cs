@@ -23,12 +23,12 @@ internal static class DescribeCommand
             {
                 var names = GeneratedTables.All.Select(t => t.Info.Name).ToList();
                 string? near = Cli.Suggestions.Nearest(name!, names);
-                Console.Error.WriteLine($"vismooc: describe: no table '{name}'{(near is null ? "" : $" (did you mean '{near}'?)")}; tables: {string.Join(", ", names)}");
+                Console.Error.WriteLine($"vismooc: describe: no table '{Modules.Load.DbArgument.RedactWord(name!) ?? name}'{(near is null ? "" : $" (did you mean '{near}'?)")}; tables: {string.Join(", ", names)}");
                 return ExitCodes.Usage;
             }
 
             string output = parse.GetValue(format) == "markdown" ? MappingDescriber.Markdown(tables) : MappingDescriber.Text(tables);
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = StandardStreams.OpenOutput();
             stdout.Write(System.Text.Encoding.UTF8.GetBytes(output));
             return ExitCodes.Ok;
         });

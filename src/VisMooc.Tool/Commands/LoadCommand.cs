@@ -59,7 +59,7 @@ internal static class LoadCommand
             }
 
             bool q = parse.GetValue(quiet), j = parse.GetValue(json);
-            var load = Load(csv, target, Mode(parse.GetValue(mode)), () => Passwords.Resolve(parse.GetValue(passwordFile)), q, parse.GetValue(verbose));
+            var load = Load(csv, target, Mode(parse.GetValue(mode)), () => Passwords.Resolve(parse.GetValue(passwordFile), () => Passwords.AskOnTerminal(target)), q, parse.GetValue(verbose));
             if (j)
             {
                 WriteJson(load);
@@ -97,8 +97,8 @@ internal static class LoadCommand
         {
             using var folderLock = CsvFolderLock.Acquire(csvFolder);
 
-            // Ask for the password before the progress display takes the terminal (and before
-            // Ctrl-C is caught: at the prompt it ends the process as usual).
+            // Ask for the password before the progress display takes the terminal (Ctrl-C at the
+            // question ends the run with the interruption line, see Passwords.Prompt).
             string? secret = target.IsMySql ? password() ?? "" : null;
             Interruption.Listen();
             Interruption.Token.ThrowIfCancellationRequested(); // a run interrupted while it renamed: its load does not start
@@ -182,7 +182,7 @@ internal static class LoadCommand
 
     private static void WriteJson(LoadAttempt load)
     {
-        using var stdout = Console.OpenStandardOutput();
+        using var stdout = StandardStreams.OpenOutput();
         using (var w = JsonWriter(stdout))
         {
             WriteJson(w, load);

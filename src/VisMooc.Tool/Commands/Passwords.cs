@@ -11,7 +11,7 @@ internal static class Passwords
     {
         if (file is not null)
         {
-            if (!file.Exists)
+            if (!file.Exists && !Directory.Exists(file.FullName))
             {
                 throw new Modules.Load.LoadException($"{file.FullName}: no such password file");
             }
@@ -25,14 +25,28 @@ internal static class Passwords
         return Environment.GetEnvironmentVariable(Variable) ?? fallback?.Invoke();
     }
 
-    /// <summary>Asks for a line on the terminal; with <paramref name="secret"/> nothing is echoed.</summary>
-    public static string Prompt(string question, bool secret)
+    /// <summary>
+    /// The password for <paramref name="target"/> asked on the terminal (nothing echoed; Enter for
+    /// none) when standard input and standard error are a terminal, else null (no password).
+    /// </summary>
+    public static string? AskOnTerminal(Modules.Load.LoadTarget target) =>
+        Console.IsInputRedirected || Console.IsErrorRedirected
+            ? null
+            : Prompt($"MySQL password for {target.User}@{target.Endpoint} (Enter for none)", secret: true, $"nothing was loaded; {target} is unchanged");
+
+    /// <summary>
+    /// Asks for a line on the terminal; with <paramref name="secret"/> nothing is echoed. Ctrl-C
+    /// (or SIGTERM) at the question ends the run with exit code 130 and the line
+    /// <c>vismooc: interrupted: <paramref name="unchanged"/></c>.
+    /// </summary>
+    public static string Prompt(string question, bool secret, string unchanged)
     {
         if (Console.IsInputRedirected)
         {
             throw new Modules.Load.LoadException($"the config asks to prompt for the {question}, but standard input is not a terminal; set {Variable} or use --password-file");
         }
 
+        using var prompting = Interruption.Prompting(unchanged);
         Console.Error.Write(question + ": ");
         if (!secret)
         {

@@ -105,7 +105,7 @@ internal static class RunCommand
                 return failed;
             }
 
-            var load = LoadCommand.Load(outFolder, target, run.Mode, () => Passwords.Resolve(run.PasswordFile), run.Quiet, run.Verbose);
+            var load = LoadCommand.Load(outFolder, target, run.Mode, () => Passwords.Resolve(run.PasswordFile, () => Passwords.AskOnTerminal(target)), run.Quiet, run.Verbose);
             return Finish(converted, load, run);
         });
         return command;
@@ -173,7 +173,8 @@ internal static class RunCommand
             return Finish(converted, null, run);
         }
 
-        Func<string?> password = () => Passwords.Resolve(run.PasswordFile, () => config.QueryPassword ? Passwords.Prompt("MySQL password", secret: true) : config.Password);
+        string unchanged = $"nothing was loaded; {target} is unchanged" + (converted is null ? "" : $" (the converted tables are in {config.OutputFolder})");
+        Func<string?> password = () => Passwords.Resolve(run.PasswordFile, () => config.QueryPassword ? Passwords.Prompt("MySQL password", secret: true, unchanged) : config.Password);
         var load = LoadCommand.Load(config.OutputFolder, target, run.Mode, password, run.Quiet, run.Verbose);
         return Finish(converted, load, run);
     }
@@ -181,8 +182,16 @@ internal static class RunCommand
     /// <summary>The MySQL target the config's <c>mysql</c> section names, asking for the user and database when it says to.</summary>
     private static LoadTarget ConfigTarget(MlcConfig config)
     {
-        string user = config.QueryUser ? Passwords.Prompt("MySQL user", secret: false) : config.User ?? "root";
-        string database = config.QueryDatabase ? Passwords.Prompt("MySQL database", secret: false) : config.Database ?? "moocdb";
+        const string Unchanged = "nothing was converted or loaded";
+        string user = config.QueryUser ? Passwords.Prompt("MySQL user", secret: false, Unchanged) : config.User ?? "root";
+        string database = config.QueryDatabase ? Passwords.Prompt("MySQL database", secret: false, Unchanged) : config.Database ?? "moocdb";
+
+        // Never quoted: a value of the mysql section may be the password typed under another key.
+        if (LoadTarget.DatabaseProblem(database) is string problem)
+        {
+            throw new ConfigException($"{config.ConfigFile}: mysql.database: {problem}");
+        }
+
         return LoadTarget.MySql(user, config.Host, config.Port, database);
     }
 
@@ -237,7 +246,7 @@ internal static class RunCommand
     /// </summary>
     private static void WriteJson(ConvertResult? converted, LoadAttempt? load, string? resume, int exitCode)
     {
-        using var stdout = Console.OpenStandardOutput();
+        using var stdout = StandardStreams.OpenOutput();
         using (var w = LoadCommand.JsonWriter(stdout))
         {
             w.WriteStartObject();

@@ -87,7 +87,7 @@ internal static class SynthCommand
 
         if (json)
         {
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = StandardStreams.OpenOutput();
             using (var w = new System.Text.Json.Utf8JsonWriter(stdout, new System.Text.Json.JsonWriterOptions { Indented = true }))
             {
                 w.WriteStartObject();

@@ -49,7 +49,7 @@ internal sealed class ConfigReader(string path, YamlMappingNode root)
 
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port is >= 1 and <= 65535
             ? port
-            : throw Wrong(Find(keys)!, keys, $"'{Shown(text)}' is not a port number (1 to 65535)");
+            : throw Wrong(Find(keys)!, keys, $"{Shown(text, keys)} is not a port number (1 to 65535)");
     }
 
     /// <summary>A YAML 1.1 boolean (yes/no, true/false, on/off, y/n); <paramref name="fallback"/> when absent.</summary>
@@ -61,7 +61,7 @@ internal sealed class ConfigReader(string path, YamlMappingNode root)
             null => fallback,
             "yes" or "true" or "on" or "y" => true,
             "no" or "false" or "off" or "n" => false,
-            _ => throw Wrong(Find(keys)!, keys, $"'{Shown(text)}' is not yes or no"),
+            _ => throw Wrong(Find(keys)!, keys, $"{Shown(text, keys)} is not yes or no"),
         };
     }
 
@@ -104,10 +104,17 @@ internal sealed class ConfigReader(string path, YamlMappingNode root)
         _ => "something else",
     };
 
-    // A port or flag quoted in a message: one line, not endless. (Other values, which may be a password, are never quoted.)
-    private static string Shown(string value)
+    // A port or flag quoted in a message: one line, not endless. Never a value of the mysql section,
+    // which holds the password: one typed under another key (query_password: secret, port: secret)
+    // is described by its length only. (Other values, which may be a password, are never quoted.)
+    private static string Shown(string value, string[] keys)
     {
+        if (keys.Length > 0 && keys[0] == "mysql")
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"a value of {value.Length} character{(value.Length == 1 ? "" : "s")} (not quoted: this section holds the password)");
+        }
+
         string line = string.Concat(value.Select(c => char.IsControl(c) ? '?' : c));
-        return line.Length <= 40 ? line : line[..40] + "…";
+        return "'" + (line.Length <= 40 ? line : line[..40] + "…") + "'";
     }
 }

@@ -63,6 +63,13 @@ internal sealed partial record MlcConfig
     public static MlcConfig Read(string path)
     {
         var yaml = new YamlStream();
+
+        // A FIFO would block the run until someone writes to it, a device never ends: only a regular file is read.
+        if (FileType.NotRegular(path) is string what)
+        {
+            throw new ConfigException($"{path}: is {what}, not a regular file: give the config file (config.yml)");
+        }
+
         try
         {
             using var reader = File.OpenText(path);
@@ -74,7 +81,7 @@ internal sealed partial record MlcConfig
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigException(path + ": cannot read the config file: " + e.Message);
+            throw new ConfigException(path + ": cannot read the config file: " + (e is UnauthorizedAccessException ? "permission denied" : e.Message));
         }
         catch (YamlDotNet.Core.YamlException e)
         {

@@ -36,11 +36,11 @@ public sealed class MlcConfigTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Theory]
-    [InlineData("  port: 3306\n", "  port: 3306x\n", 0, ":{L}:9: mysql.port: '3306x' is not a port number (1 to 65535)")]
-    [InlineData("  port: 3306\n", "  port: 99999999999\n", 0, ":{L}:9: mysql.port: '99999999999' is not a port number (1 to 65535)")]
-    [InlineData("  port: 3306\n", "  port: 0\n", 0, ":{L}:9: mysql.port: '0' is not a port number (1 to 65535)")]
-    [InlineData("  port: 3306\n", "  port: -3306\n", 0, ":{L}:9: mysql.port: '-3306' is not a port number (1 to 65535)")]
-    [InlineData("  port: 3306\n", "  port: 3306.0\n", 0, ":{L}:9: mysql.port: '3306.0' is not a port number (1 to 65535)")]
+    [InlineData("  port: 3306\n", "  port: 3306x\n", 0, ":{L}:9: mysql.port: a value of 5 characters (not quoted: this section holds the password) is not a port number (1 to 65535)")]
+    [InlineData("  port: 3306\n", "  port: 99999999999\n", 0, ":{L}:9: mysql.port: a value of 11 characters (not quoted: this section holds the password) is not a port number (1 to 65535)")]
+    [InlineData("  port: 3306\n", "  port: 0\n", 0, ":{L}:9: mysql.port: a value of 1 character (not quoted: this section holds the password) is not a port number (1 to 65535)")]
+    [InlineData("  port: 3306\n", "  port: -3306\n", 0, ":{L}:9: mysql.port: a value of 5 characters (not quoted: this section holds the password) is not a port number (1 to 65535)")]
+    [InlineData("  port: 3306\n", "  port: 3306.0\n", 0, ":{L}:9: mysql.port: a value of 6 characters (not quoted: this section holds the password) is not a port number (1 to 65535)")]
     [InlineData("  port: 3306\n", "  port: [3306, 3307]\n", 0, ":{L}:9: mysql.port: expected one value, found a list")]
     [InlineData("  host: 127.0.0.1\n", "  host: {name: db}\n", 0, ":{L}:9: mysql.host: expected one value, found a section of keys")]
     [InlineData("  user: moocdb\n", "  user:\n    - moocdb\n", 1, ":{L}:5: mysql.user: expected one value, found a list")]

@@ -35,10 +35,66 @@ public sealed class CheckedGzipStreamTests
         byte[] deflated = Deflate(s_text);
         var crc = new System.IO.Hashing.Crc32();
         crc.Append(s_text);
-        byte[] header = [0x1F, 0x8B, 8, 0x1F, 0, 0, 0, 0, 0, 3, 4, 0, (byte)'a', (byte)'b', (byte)'c', (byte)'d', .. "name.sql\0"u8, .. "a comment\0"u8, 0x12, 0x34];
+        byte[] header = WithHeaderCrc([0x1F, 0x8B, 8, 0x1F, 0, 0, 0, 0, 0, 3, 4, 0, (byte)'a', (byte)'b', (byte)'c', (byte)'d', .. "name.sql\0"u8, .. "a comment\0"u8]);
         byte[] file = [.. header, .. deflated, .. crc.GetCurrentHash(), .. BitConverter.GetBytes(s_text.Length)];
 
         Assert.True(s_text.AsSpan().SequenceEqual(Inflate(file, chunked: true)));
+    }
+
+    [Fact]
+    public void AHeaderWhoseFhcrcDoesNotMatchIsAnError()
+    {
+        // Harden item 9: the header CRC (FHCRC, the low 16 bits of the CRC-32 of the header) is
+        // checked like the trailer's CRC-32, also when the header is longer than the read buffer.
+        var crc = new System.IO.Hashing.Crc32();
+        crc.Append(s_text);
+        byte[] trailer = [.. crc.GetCurrentHash(), .. BitConverter.GetBytes(s_text.Length)];
+        foreach (int nameLength in new[] { 8, 300_000 })
+        {
+            byte[] name = [.. Enumerable.Repeat((byte)'n', nameLength), 0];
+            byte[] good = WithHeaderCrc([0x1F, 0x8B, 8, 0x0A, 0, 0, 0, 0, 0, 3, .. name]);
+            byte[] bad = [.. good[..^2], (byte)(good[^2] ^ 0x40), good[^1]];
+
+            foreach (bool chunked in new[] { false, true })
+            {
+                Assert.True(s_text.AsSpan().SequenceEqual(Inflate([.. good, .. Deflate(s_text), .. trailer], chunked)));
+                var e = Assert.Throws<ConvertException>(() => Inflate([.. Gzip(s_text[..10]), .. bad, .. Deflate(s_text), .. trailer], chunked));
+                Assert.Equal(Name + ": the gzip data is corrupt: the header CRC of member 2 does not match its header; get the file again", e.Message);
+            }
+        }
+    }
+
+    [Fact]
+    public void EmptyMembersAndRepeatedIdenticalMembersAreAllRead()
+    {
+        // Harden item 9: members of no data anywhere, and the same member several times, as
+        // `cat` of gzip files makes them (gzip -d reads them so).
+        byte[] member = Gzip(s_text[..5000]);
+
+        // An empty member as gzip writes one (GZipStream writes nothing at all for no data): header, an empty final block, CRC 0, length 0.
+        byte[] empty = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+        var cases = new (string Name, byte[] File, byte[] Expected)[]
+        {
+            ("only an empty member", empty, []),
+            ("three empty members", [.. empty, .. empty, .. empty], []),
+            ("empty first and last", [.. empty, .. member, .. empty], s_text[..5000]),
+            ("the same member four times", [.. member, .. member, .. member, .. member], [.. s_text[..5000], .. s_text[..5000], .. s_text[..5000], .. s_text[..5000]]),
+            ("identical members between empty ones", [.. member, .. empty, .. empty, .. member], [.. s_text[..5000], .. s_text[..5000]]),
+        };
+        foreach (var (name, file, expected) in cases)
+        {
+            Assert.True(expected.AsSpan().SequenceEqual(Inflate(file)), name);
+            Assert.True(expected.AsSpan().SequenceEqual(Inflate(file, chunked: true)), name + " read a few bytes at a time");
+            Assert.True(GzipStreamReads(file).AsSpan().SequenceEqual(expected), name + ": GZipStream agrees");
+        }
+    }
+
+    private static byte[] WithHeaderCrc(byte[] header)
+    {
+        var crc = new System.IO.Hashing.Crc32();
+        crc.Append(header);
+        uint value = crc.GetCurrentHashAsUInt32();
+        return [.. header, (byte)value, (byte)(value >> 8)];
     }
 
     public static TheoryData<string, string> Damaged => new()

@@ -56,6 +56,13 @@ public sealed class DbArgumentTests
         $"mysql://user:pa=ss{Secret}@host/db",
         $"mysql://user:p?{Secret}@host/db",
         $"mysql://user:{Secret}",
+        $"mysql://user:pa/{Secret}",
+        $"mysql://user@host/db@{Secret}",
+        $"mysql://user@host/db/{Secret}",
+        $"mysql://user@host/db:{Secret}",
+        $"mysql://user@host/db%3A{Secret}",
+        $"mysql://user@host/db.{Secret}",
+        $"mysql://user@host:3306/{Secret}\u0000",
     ];
 
     /// <summary>The values above, one theory case each.</summary>
@@ -118,12 +125,12 @@ public sealed class DbArgumentTests
     }
 
     [Theory]
-    [InlineData($"mysql://user@host:{Secret}/db", "mysql://user@host:***/db")]
-    [InlineData($"MySQL://user:{Secret}@host/db", "MySQL://user:***@host/db")]
-    [InlineData($"mysql:/user:{Secret}@host/db", "mysql:/user:***@host/db")]
-    [InlineData($"mysql://user:p@{Secret}@host:3306/db", "mysql://user:***@host:***/db")]
-    [InlineData($"user:{Secret}@host/db", "user:***@host/db")]
-    [InlineData("mysql://moocdb@localhost/moocdb", "mysql://moocdb@localhost/moocdb")]
+    [InlineData($"mysql://user@host:{Secret}/db", "mysql://user@host:***/***")]
+    [InlineData($"MySQL://user:{Secret}@host/db", "MySQL://user:***@host/***")]
+    [InlineData($"mysql:/user:{Secret}@host/db", "mysql:/user:***@host/***")]
+    [InlineData($"mysql://user:p@{Secret}@host:3306/db", "mysql://user:***@host:***/***")]
+    [InlineData($"user:{Secret}@host/db", "user:***@host/***")]
+    [InlineData("mysql://moocdb@localhost/moocdb", "mysql://moocdb@localhost/***")]
     [InlineData("sqlite:/data/moocdb.sqlite", "sqlite:/data/moocdb.sqlite")]
     public void RedactionKeepsWhatHelpsFindTheTypo(string value, string shown) => Assert.Equal(shown, DbArgument.Redact(value));
 
@@ -132,7 +139,7 @@ public sealed class DbArgumentTests
     {
         var error = Assert.Throws<FormatException>(() => LoadTarget.Parse($"mysql://user@host:{Secret}/db"));
 
-        Assert.Equal("'mysql://user@host:***/db': the port must be a number from 1 to 65535 (the password goes in VISMOOC_DB_PASSWORD or --password-file, never in --db)", error.Message);
+        Assert.Equal("'mysql://user@host:***/***': the port must be a number from 1 to 65535 (the password goes in VISMOOC_DB_PASSWORD or --password-file, never in --db)", error.Message);
     }
 
     [Theory]

@@ -28,14 +28,31 @@ public sealed class Terminal : IDisposable
     public int ExitCode { get; private set; }
 
     /// <summary>Runs <paramref name="arguments"/> (a program and its arguments) in <paramref name="folder"/> on a terminal of the given size.</summary>
-    public static Terminal Run(string folder, IReadOnlyList<string> arguments, int columns, int rows)
+    /// <param name="folder">The working folder (also holds tmux's socket and the captured bytes).</param>
+    /// <param name="arguments">The program and its arguments.</param>
+    /// <param name="columns">The terminal's width.</param>
+    /// <param name="rows">The terminal's height.</param>
+    /// <param name="whileRunning">Called once the command has started, to type at it (see <see cref="WaitFor"/> and <see cref="Keys"/>); null for none.</param>
+    public static Terminal Run(string folder, IReadOnlyList<string> arguments, int columns, int rows, Action<Terminal>? whileRunning = null)
     {
         var terminal = new Terminal(folder);
-        terminal.Start(arguments, columns, rows);
+        terminal.Start(arguments, columns, rows, whileRunning);
         return terminal;
     }
 
-    private void Start(IReadOnlyList<string> arguments, int columns, int rows)
+    /// <summary>Waits until the screen shows <paramref name="text"/> (fails the test after 3 minutes).</summary>
+    public void WaitFor(string text)
+    {
+        if (!Poll.Until(() => Tmux("capture-pane", "-p").Contains(text.TrimEnd(), StringComparison.Ordinal), TimeSpan.FromMinutes(3)))
+        {
+            Assert.Fail($"the screen never showed '{text}'; screen:\n" + Tmux("capture-pane", "-p"));
+        }
+    }
+
+    /// <summary>Types keys, as tmux send-keys names them (<c>C-c</c> for Ctrl-C).</summary>
+    public void Keys(params string[] keys) => Tmux(["send-keys", .. keys]);
+
+    private void Start(IReadOnlyList<string> arguments, int columns, int rows, Action<Terminal>? whileRunning)
     {
         string exitFile = Path.Combine(_folder, "exit-code");
         string raw = Path.Combine(_folder, "raw.log");
@@ -46,6 +63,7 @@ public sealed class Terminal : IDisposable
         string shell = $"cd {Quote(_folder)} && script -q -e -c {Quote(command)} {Quote(raw)}; echo $? > {Quote(exitFile)}; exec cat";
         Tmux("-f", "/dev/null", "new-session", "-d", "-x", columns.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-y", rows.ToString(System.Globalization.CultureInfo.InvariantCulture), "sh", "-c", shell);
+        whileRunning?.Invoke(this);
         if (!Poll.Until(() => File.Exists(exitFile) && File.ReadAllText(exitFile).EndsWith('\n'), TimeSpan.FromMinutes(3)))
         {
             Assert.Fail("the command on the terminal did not end within 3 minutes; screen:\n" + Tmux("capture-pane", "-p"));
