@@ -198,7 +198,15 @@ public sealed class EdxTsvReader : IDisposable
         CheckUtf8();
         if (_fieldCount != _header.Length)
         {
-            _rejectReason = $"expected {_header.Length} fields, found {_fieldCount}";
+            // A record that holds other line separators (or a zero-filled stretch) is where the
+            // file's line ends change: say so, not only that the field count is wrong.
+            _rejectReason = TextShape.LineBreakHint(RawRecord, unicode: true) is string hint
+                ? $"expected {_header.Length} fields, found {_fieldCount}: {hint}"
+                : $"expected {_header.Length} fields, found {_fieldCount}";
+        }
+        else if (RawRecord.Contains((byte)0) && TextShape.LongestNulRun(RawRecord) is int run && run >= TextShape.MinNulRun)
+        {
+            _rejectReason = TextShape.ZeroFilled(run);
         }
         else if (_brokenEscapeField >= 0)
         {
@@ -315,6 +323,7 @@ public sealed class EdxTsvReader : IDisposable
     /// Why the header line (or, while it is read, a part of it) shows that the file is not UTF-8
     /// text split by LF: then no record could be read right, and the file is an error, not a table.
     /// </summary>
+    /// <remarks>A part of a header line (<paramref name="complete"/> false) is a problem in any case: it is longer than any header.</remarks>
     private static string? HeaderProblem(ReadOnlySpan<byte> line, bool complete)
     {
         if (TextShape.Encoding(line) is string encoding)
@@ -322,9 +331,14 @@ public sealed class EdxTsvReader : IDisposable
             return encoding;
         }
 
-        if (TextShape.CrOnlyLineEnds(line) is string crOnly)
+        if (TextShape.LineSeparators(line, unicode: true) is string separators)
         {
-            return crOnly;
+            return separators;
+        }
+
+        if (!complete)
+        {
+            return $"its first line is longer than {LongHeader / 1024} KiB and has no LF: the file's lines are not separated by LF (or it is not edX TSV), which VisMooc cannot split into records";
         }
 
         if (complete && !Utf8.IsValid(line))
@@ -369,12 +383,12 @@ public sealed class EdxTsvReader : IDisposable
                 return true;
             }
 
-            if (_lineNumber == 0 && _dataEnd - _dataStart > LongHeader && HeaderProblem(_buffer.AsSpan(_dataStart, _dataEnd - _dataStart), complete: false) is string problem)
+            if (_lineNumber == 0 && _dataEnd - _dataStart > LongHeader)
             {
-                // A CR-only or UTF-16 file would otherwise be read whole as one header line first.
-                // (Checked only past a length no header has, so the answer never depends on how the
-                // bytes arrived.)
-                throw new InvalidDataException(problem);
+                // No header is this long: a file without LF line ends would otherwise be read whole
+                // as one header line. (Checked on the first LongHeader bytes, past a length no
+                // header has, so the answer never depends on how the bytes arrived.)
+                throw new InvalidDataException(HeaderProblem(_buffer.AsSpan(_dataStart, LongHeader), complete: false)!);
             }
 
             scanned = _dataEnd - _dataStart;
