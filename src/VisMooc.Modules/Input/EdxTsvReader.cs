@@ -28,6 +28,7 @@ public sealed class EdxTsvReader : IDisposable
     private const int InitialBufferSize = 64 * 1024;
     private const int InitialScratchSize = 4 * 1024;
     private const int LongHeader = 1 << 20;
+    private static readonly byte[] s_nulRun = new byte[TextShape.MinNulRun];
 
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
@@ -53,6 +54,7 @@ public sealed class EdxTsvReader : IDisposable
     private long _invalidUtf8Offset = -1;
     private string? _rejectReason;
     private bool _disposed;
+    private bool _unterminated;
 
     /// <summary>Opens a reader over <paramref name="stream"/> and reads the header line.</summary>
     /// <param name="stream">The file's bytes, from the first byte (a UTF-8 BOM is skipped).</param>
@@ -204,9 +206,11 @@ public sealed class EdxTsvReader : IDisposable
                 ? $"expected {_header.Length} fields, found {_fieldCount}: {hint}"
                 : $"expected {_header.Length} fields, found {_fieldCount}";
         }
-        else if (RawRecord.Contains((byte)0) && TextShape.LongestNulRun(RawRecord) is int run && run >= TextShape.MinNulRun)
+        else if (_unterminated && RawRecord.EndsWith(s_nulRun))
         {
-            _rejectReason = TextShape.ZeroFilled(run);
+            // The file ends in NUL bytes where its last LF should be: zero-filled, as a file is
+            // after a crash while it was written; those bytes are no value.
+            _rejectReason = TextShape.ZeroFilled(TextShape.LongestNulRun(RawRecord));
         }
         else if (_brokenEscapeField >= 0)
         {
@@ -380,6 +384,7 @@ public sealed class EdxTsvReader : IDisposable
                 }
 
                 _recordLength = length;
+                _unterminated = false;
                 return true;
             }
 
@@ -403,6 +408,7 @@ public sealed class EdxTsvReader : IDisposable
                 _recordStart = _dataStart;
                 _recordLength = _dataEnd - _dataStart;
                 _dataStart = _dataEnd;
+                _unterminated = true;
                 return true;
             }
         }

@@ -115,7 +115,7 @@ public static class TextShape
             $"the line holds the character {name} {counts[best]} time(s): from here the file's lines seem separated by that character instead of LF (a damaged or converted file), so this one record holds the rest of them");
     }
 
-    /// <summary>The shortest run of raw NUL bytes that marks a record as zero-filled (the exporter writes a NUL as <c>\0</c>; a short run may be data).</summary>
+    /// <summary>The shortest run of raw NUL bytes that marks a record as zero-filled (the exporter writes a NUL as <c>\0</c>, but raw NULs are read as data, so only a run at the very end of a file, or in a record that is rejected anyway, counts).</summary>
     public const int MinNulRun = 8;
 
     /// <summary>The length of the longest run of NUL bytes in <paramref name="bytes"/>.</summary>
