@@ -34,8 +34,11 @@ internal static class SqlText
 
     // ENGINE=InnoDB, never the server's default: a load is all or nothing only on a transactional
     // engine, and a server whose default is Aria or MyISAM kept the rows of a failed load.
+    // COLLATE=utf8mb4_bin, never the default utf8mb4_general_ci: a case- and accent-insensitive
+    // collation makes distinct ids ('a' and 'A', 'e' and 'é') one key, so rows were lost. Binary
+    // compares values as their bytes, as SQLite and the converter's duplicate check do.
     public static string MySqlCreate(TableModel table) =>
-        Create(table, MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;");
+        Create(table, MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;");
 
     public static string SqliteCreate(TableModel table) =>
         Create(table, SqliteType, ");");

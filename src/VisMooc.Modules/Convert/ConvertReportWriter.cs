@@ -29,6 +29,23 @@ public static class ConvertReportWriter
         w.WriteStartObject("totals");
         Counts(w, result.Tables);
         w.WriteEndObject();
+        if (result.CsvFiles.Count > 0)
+        {
+            // What vismooc load checks each CSV against: a file cut short or changed since is refused.
+            w.WriteStartArray("csvFiles");
+            foreach (var file in result.CsvFiles)
+            {
+                w.WriteStartObject();
+                w.WriteString("table", file.Table);
+                w.WriteString("file", file.File);
+                w.WriteNumber("rows", file.Rows);
+                w.WriteNumber("bytes", file.Bytes);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteStartArray("notices");
         foreach (var notice in result.Notices)
         {

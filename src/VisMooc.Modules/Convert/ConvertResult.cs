@@ -24,6 +24,16 @@ public sealed record ConvertResult(
     /// <summary>Courses that could not be converted (their errors), in course order; the other courses were converted as if they were alone.</summary>
     public IReadOnlyList<CourseFailure> FailedCourses { get; init; } = [];
 
+    /// <summary>Every table's CSV as the run wrote it (rows, bytes), in table order; a load checks the files against these.</summary>
+    public IReadOnlyList<CsvFileSize> CsvFiles { get; init; } = [];
+
     /// <summary>0 when nothing was rejected, 3 when some rows were, 4 when some courses could not be converted (the documented exit codes).</summary>
     public int ExitCode => FailedCourses.Count > 0 ? 4 : Rejected > 0 ? 3 : 0;
 }
+
+/// <summary>A table's CSV as a conversion wrote it.</summary>
+/// <param name="Table">The table.</param>
+/// <param name="File">The CSV's name in the output folder.</param>
+/// <param name="Rows">Its rows (records; the RFC 4180 format's header row not counted).</param>
+/// <param name="Bytes">Its length in bytes.</param>
+public sealed record CsvFileSize(string Table, string File, long Rows, long Bytes);

@@ -63,7 +63,7 @@ public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
         var bytes = start.AsSpan(0, length);
         var text = bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
         int lf = text.IndexOf((byte)'\n');
-        if ((TextShape.Encoding(text) ?? TextShape.CrOnlyLineEnds(lf < 0 ? text : text[..lf])) is string problem)
+        if ((TextShape.Encoding(text) ?? TextShape.LineSeparators(lf < 0 ? text : text[..lf], unicode: false)) is string problem)
         {
             throw new ConvertException(Path.GetFileName(path), problem);
         }

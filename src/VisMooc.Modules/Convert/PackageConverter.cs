@@ -216,7 +216,7 @@ public static class PackageConverter
             var stats = courses
                 .SelectMany(c => tables.Select(t => run.StatsFor(c.Name, t.Info.Name)))
                 .ToList();
-            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed) { FailedCourses = failedBefore };
+            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed) { FailedCourses = failedBefore, CsvFiles = outputs.Select(o => o.CsvFile!).ToList() };
             using (var report = new FileStream(reportPartial, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 ConvertReportWriter.Write(result, report);

@@ -205,7 +205,11 @@ public sealed class TableOutput : IDisposable
 
         _rejects?.Flush(flushToDisk: true);
         _rejects?.Dispose();
+        CsvFile = new CsvFileSize(Table.Info.Name, Table.Info.CsvFileName, RowsWritten, new FileInfo(_csvPartial).Length);
     }
+
+    /// <summary>The finished CSV's rows and bytes, for <c>report.json</c> (which a load checks the file against); set by <see cref="Complete"/>.</summary>
+    public CsvFileSize? CsvFile { get; private set; }
 
     /// <summary>The final names (relative to the output folder) that <see cref="Commit"/> writes or removes.</summary>
     public IEnumerable<string> FinalNames => FinalNamesOf(Table);

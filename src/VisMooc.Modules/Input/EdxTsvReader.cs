@@ -28,6 +28,7 @@ public sealed class EdxTsvReader : IDisposable
     private const int InitialBufferSize = 64 * 1024;
     private const int InitialScratchSize = 4 * 1024;
     private const int LongHeader = 1 << 20;
+    private static readonly byte[] s_nulRun = new byte[TextShape.MinNulRun];
 
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
@@ -53,6 +54,7 @@ public sealed class EdxTsvReader : IDisposable
     private long _invalidUtf8Offset = -1;
     private string? _rejectReason;
     private bool _disposed;
+    private bool _unterminated;
 
     /// <summary>Opens a reader over <paramref name="stream"/> and reads the header line.</summary>
     /// <param name="stream">The file's bytes, from the first byte (a UTF-8 BOM is skipped).</param>
@@ -198,7 +200,17 @@ public sealed class EdxTsvReader : IDisposable
         CheckUtf8();
         if (_fieldCount != _header.Length)
         {
-            _rejectReason = $"expected {_header.Length} fields, found {_fieldCount}";
+            // A record that holds other line separators (or a zero-filled stretch) is where the
+            // file's line ends change: say so, not only that the field count is wrong.
+            _rejectReason = TextShape.LineBreakHint(RawRecord, unicode: true) is string hint
+                ? $"expected {_header.Length} fields, found {_fieldCount}: {hint}"
+                : $"expected {_header.Length} fields, found {_fieldCount}";
+        }
+        else if (_unterminated && RawRecord.EndsWith(s_nulRun))
+        {
+            // The file ends in NUL bytes where its last LF should be: zero-filled, as a file is
+            // after a crash while it was written; those bytes are no value.
+            _rejectReason = TextShape.ZeroFilled(TextShape.LongestNulRun(RawRecord));
         }
         else if (_brokenEscapeField >= 0)
         {
@@ -315,6 +327,7 @@ public sealed class EdxTsvReader : IDisposable
     /// Why the header line (or, while it is read, a part of it) shows that the file is not UTF-8
     /// text split by LF: then no record could be read right, and the file is an error, not a table.
     /// </summary>
+    /// <remarks>A part of a header line (<paramref name="complete"/> false) is a problem in any case: it is longer than any header.</remarks>
     private static string? HeaderProblem(ReadOnlySpan<byte> line, bool complete)
     {
         if (TextShape.Encoding(line) is string encoding)
@@ -322,9 +335,14 @@ public sealed class EdxTsvReader : IDisposable
             return encoding;
         }
 
-        if (TextShape.CrOnlyLineEnds(line) is string crOnly)
+        if (TextShape.LineSeparators(line, unicode: true) is string separators)
         {
-            return crOnly;
+            return separators;
+        }
+
+        if (!complete)
+        {
+            return $"its first line is longer than {LongHeader / 1024} KiB and has no LF: the file's lines are not separated by LF (or it is not edX TSV), which VisMooc cannot split into records";
         }
 
         if (complete && !Utf8.IsValid(line))
@@ -366,15 +384,16 @@ public sealed class EdxTsvReader : IDisposable
                 }
 
                 _recordLength = length;
+                _unterminated = false;
                 return true;
             }
 
-            if (_lineNumber == 0 && _dataEnd - _dataStart > LongHeader && HeaderProblem(_buffer.AsSpan(_dataStart, _dataEnd - _dataStart), complete: false) is string problem)
+            if (_lineNumber == 0 && _dataEnd - _dataStart > LongHeader)
             {
-                // A CR-only or UTF-16 file would otherwise be read whole as one header line first.
-                // (Checked only past a length no header has, so the answer never depends on how the
-                // bytes arrived.)
-                throw new InvalidDataException(problem);
+                // No header is this long: a file without LF line ends would otherwise be read whole
+                // as one header line. (Checked on the first LongHeader bytes, past a length no
+                // header has, so the answer never depends on how the bytes arrived.)
+                throw new InvalidDataException(HeaderProblem(_buffer.AsSpan(_dataStart, LongHeader), complete: false)!);
             }
 
             scanned = _dataEnd - _dataStart;
@@ -389,6 +408,7 @@ public sealed class EdxTsvReader : IDisposable
                 _recordStart = _dataStart;
                 _recordLength = _dataEnd - _dataStart;
                 _dataStart = _dataEnd;
+                _unterminated = true;
                 return true;
             }
         }

@@ -3,7 +3,7 @@ namespace VisMooc.Modules.Input;
 /// <summary>
 /// Tells, from the first bytes of an input file, that it is not UTF-8 text split by LF, which no
 /// reader could then split into records: UTF-16 or UTF-32 text (with or without a byte order mark),
-/// old-Mac CR-only line ends, or compressed or encrypted data under a plain name. Each answer is a
+/// old-Mac CR-only line ends or other line separators than LF, or compressed or encrypted data under a plain name. Each answer is a
 /// problem to report (naming the file is the caller's business), or null.
 /// </summary>
 public static class TextShape
@@ -43,14 +43,186 @@ public static class TextShape
     }
 
     /// <summary>
-    /// The problem with a first line (without its LF) that holds a CR followed by more text: the
-    /// file's lines end in CR alone, so it is all one line to a reader that splits at LF. A CR
-    /// before the LF (CRLF line ends) and trailing blanks are fine. Null when none.
+    /// The problem with a first line (without its LF) that holds a character that separates lines
+    /// followed by more text: the file's lines are split by that character instead of LF, so it is
+    /// all one line to a reader that splits at LF. Line separators are the C0 control characters
+    /// but TAB (CR, form feed, vertical tab, the ASCII record separators…) and, with
+    /// <paramref name="unicode"/>, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR
+    /// (U+2029). A CR before the LF (CRLF line ends) and trailing blanks are fine. A NUL is left to
+    /// <see cref="Encoding"/>. Null when none.
     /// </summary>
-    public static string? CrOnlyLineEnds(ReadOnlySpan<byte> firstLine) =>
-        firstLine.TrimEnd(" \t\r"u8).Contains(Cr)
-            ? "its first line holds a CR followed by more text: the file has old-Mac (CR-only) line ends, which VisMooc cannot split into records; convert them to LF first (e.g. mac2unix FILE)"
-            : null;
+    public static string? LineSeparators(ReadOnlySpan<byte> firstLine, bool unicode)
+    {
+        var text = TrimSeparatorsEnd(firstLine, unicode);
+        if (text.Contains(Cr))
+        {
+            return "its first line holds a CR followed by more text: the file has old-Mac (CR-only) line ends, which VisMooc cannot split into records; convert them to LF first (e.g. mac2unix FILE)";
+        }
+
+        int at = FirstSeparator(text, unicode, out int length);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        string name = SeparatorName(text.Slice(at, length));
+        return $"its first line holds the character {name} followed by more text: the file's lines are separated by that character instead of LF, which VisMooc cannot split into records; replace them by LF first";
+    }
+
+    /// <summary>
+    /// Why a record that does not have the header's fields is likely where a file's line ends
+    /// change (a damaged or converted file): it holds line separators (as <see cref="LineSeparators"/>
+    /// counts them, CR included), or a run of NUL bytes. Names the most frequent one and its count;
+    /// null when the record holds none.
+    /// </summary>
+    public static string? LineBreakHint(ReadOnlySpan<byte> record, bool unicode)
+    {
+        if (LongestNulRun(record) >= MinNulRun)
+        {
+            return ZeroFilled(LongestNulRun(record));
+        }
+
+        Span<int> counts = stackalloc int[35];
+        var rest = record;
+        while (true)
+        {
+            int at = FirstSeparator(rest, unicode, out int length);
+            if (at < 0)
+            {
+                break;
+            }
+
+            counts[SeparatorIndex(rest.Slice(at, length))]++;
+            rest = rest[(at + length)..];
+        }
+
+        int best = 0;
+        for (int i = 1; i < counts.Length; i++)
+        {
+            if (counts[i] > counts[best])
+            {
+                best = i;
+            }
+        }
+
+        if (counts[best] == 0)
+        {
+            return null;
+        }
+
+        string name = SeparatorName(SeparatorOfIndex(best));
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the line holds the character {name} {counts[best]} time(s): from here the file's lines seem separated by that character instead of LF (a damaged or converted file), so this one record holds the rest of them");
+    }
+
+    /// <summary>The shortest run of raw NUL bytes that marks a record as zero-filled (the exporter writes a NUL as <c>\0</c>, but raw NULs are read as data, so only a run at the very end of a file, or in a record that is rejected anyway, counts).</summary>
+    public const int MinNulRun = 8;
+
+    /// <summary>The length of the longest run of NUL bytes in <paramref name="bytes"/>.</summary>
+    public static int LongestNulRun(ReadOnlySpan<byte> bytes)
+    {
+        int longest = 0;
+        int at = bytes.IndexOf((byte)0);
+        while (at >= 0)
+        {
+            bytes = bytes[at..];
+            int run = bytes.IndexOfAnyExcept((byte)0);
+            run = run < 0 ? bytes.Length : run;
+            longest = Math.Max(longest, run);
+            bytes = bytes[run..];
+            at = bytes.IndexOf((byte)0);
+        }
+
+        return longest;
+    }
+
+    /// <summary>The reason for a record holding a run of <paramref name="run"/> NUL bytes.</summary>
+    public static string ZeroFilled(int run) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"the line holds a run of {run} NUL bytes, which no export writes (NUL is written \\0): the file is zero-filled here, as after a crash or an unfinished copy; get the whole file again");
+
+    /// <summary><paramref name="line"/> without the blanks and line separators it ends with.</summary>
+    private static ReadOnlySpan<byte> TrimSeparatorsEnd(ReadOnlySpan<byte> line, bool unicode)
+    {
+        while (!line.IsEmpty)
+        {
+            byte last = line[^1];
+            if (last is (byte)' ' or (byte)'\t' || (last is > 0 and < 0x20))
+            {
+                line = line[..^1];
+            }
+            else if (unicode && line.EndsWith((ReadOnlySpan<byte>)[0xC2, 0x85]))
+            {
+                line = line[..^2];
+            }
+            else if (unicode && (line.EndsWith((ReadOnlySpan<byte>)[0xE2, 0x80, 0xA8]) || line.EndsWith((ReadOnlySpan<byte>)[0xE2, 0x80, 0xA9])))
+            {
+                line = line[..^3];
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return line;
+    }
+
+    private static int FirstSeparator(ReadOnlySpan<byte> text, bool unicode, out int length)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            byte b = text[i];
+            if (b < 0x20 && b != (byte)'\t' && b != 0)
+            {
+                length = 1;
+                return i;
+            }
+
+            if (unicode && b == 0xC2 && i + 1 < text.Length && text[i + 1] == 0x85)
+            {
+                length = 2;
+                return i;
+            }
+
+            if (unicode && b == 0xE2 && i + 2 < text.Length && text[i + 1] == 0x80 && text[i + 2] is 0xA8 or 0xA9)
+            {
+                length = 3;
+                return i;
+            }
+        }
+
+        length = 0;
+        return -1;
+    }
+
+    // 0..31: the C0 character; 32: NEL; 33: U+2028; 34: U+2029.
+    private static int SeparatorIndex(ReadOnlySpan<byte> separator) => separator.Length switch
+    {
+        1 => separator[0],
+        2 => 32,
+        _ => separator[2] == 0xA8 ? 33 : 34,
+    };
+
+    private static byte[] SeparatorOfIndex(int index) => index switch
+    {
+        32 => [0xC2, 0x85],
+        33 => [0xE2, 0x80, 0xA8],
+        34 => [0xE2, 0x80, 0xA9],
+        _ => [(byte)index],
+    };
+
+    private static string SeparatorName(ReadOnlySpan<byte> separator) => separator.Length switch
+    {
+        2 => "NEXT LINE (U+0085)",
+        3 => separator[2] == 0xA8 ? "LINE SEPARATOR (U+2028)" : "PARAGRAPH SEPARATOR (U+2029)",
+        _ => separator[0] switch
+        {
+            (byte)'\r' => "CR (U+000D)",
+            (byte)'\f' => "form feed (U+000C)",
+            (byte)'\v' => "vertical tab (U+000B)",
+            _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"control character U+{separator[0]:X4}"),
+        },
+    };
 
     /// <summary>What a file is when it starts with the signature of compressed, archived or encrypted data; else null.</summary>
     public static string? Signature(ReadOnlySpan<byte> start)

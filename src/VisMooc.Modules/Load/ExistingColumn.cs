@@ -5,4 +5,5 @@ namespace VisMooc.Modules.Load;
 /// <param name="Type">Declared type as the engine spells it (<c>varchar(255)</c>, <c>TEXT</c>).</param>
 /// <param name="Nullable">False when the column is <c>NOT NULL</c>.</param>
 /// <param name="CharacterSet">MySQL: the character set of a text column; null otherwise.</param>
-internal sealed record ExistingColumn(string Name, string Type, bool Nullable, string? CharacterSet = null);
+/// <param name="Collation">MySQL: the collation of a text column; null otherwise.</param>
+internal sealed record ExistingColumn(string Name, string Type, bool Nullable, string? CharacterSet = null, string? Collation = null);

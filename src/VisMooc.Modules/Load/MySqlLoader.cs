@@ -250,7 +250,7 @@ public static class MySqlLoader
         bool created = true;
         try
         {
-            Execute(connection, null, $"CREATE DATABASE {Quote(database)} CHARACTER SET utf8mb4");
+            Execute(connection, null, $"CREATE DATABASE {Quote(database)} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         }
         catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.DatabaseCreateExists)
         {

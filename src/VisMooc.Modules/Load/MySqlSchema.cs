@@ -30,7 +30,7 @@ internal static partial class MySqlSchema
 
         var columns = new Dictionary<string, List<ExistingColumn>>(StringComparer.Ordinal);
         Query(connection,
-            "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, CHARACTER_SET_NAME FROM information_schema.COLUMNS "
+            "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLUMNS "
             + "WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION",
             r =>
             {
@@ -42,7 +42,7 @@ internal static partial class MySqlSchema
                         columns[table] = list = [];
                     }
 
-                    list.Add(new ExistingColumn(r.GetString(1), r.GetString(2), r.GetString(3) == "YES", r.IsDBNull(4) ? null : r.GetString(4)));
+                    list.Add(new ExistingColumn(r.GetString(1), r.GetString(2), r.GetString(3) == "YES", r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5)));
                 }
             });
 
@@ -85,7 +85,7 @@ internal static partial class MySqlSchema
     /// <summary>
     /// Why <paramref name="existing"/> cannot hold every value of the declared column, or null when it
     /// can: the same type, or a wider one of the same kind (a longer <c>varchar</c>, a text type, a larger
-    /// integer); text columns in <c>utf8mb4</c>.
+    /// integer); text columns in <c>utf8mb4</c>, the primary key in a binary collation.
     /// </summary>
     public static string? TypeDifference(ColumnInfo declared, ExistingColumn existing)
     {
@@ -100,6 +100,14 @@ internal static partial class MySqlSchema
         if (want.Kind is Kind.Varchar or Kind.Text && existing.CharacterSet is string charset && !charset.Equals("utf8mb4", StringComparison.OrdinalIgnoreCase))
         {
             return $"has character set {charset}, declared utf8mb4 (4-byte characters such as emoji would fail the load)";
+        }
+
+        // The key must compare values as their bytes: in a case- or accent-insensitive collation
+        // distinct ids are one key, and a row is kept, replaced or refused as a duplicate of another.
+        // Other columns are not unique, so their collation changes no row.
+        if (declared.PrimaryKey && want.Kind is Kind.Varchar or Kind.Text && existing.Collation is string collation && !collation.EndsWith("_bin", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"has collation {collation}, declared utf8mb4_bin (ids that differ only in case or accents would be one key; ALTER TABLE … CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin converts it)";
         }
 
         return null;

@@ -2,7 +2,7 @@ CREATE TABLE IF NOT EXISTS pets (
     _id varchar(64) NOT NULL,
     born datetime NULL,
     PRIMARY KEY (_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 LOAD DATA LOCAL INFILE 'MOOCDB_DIR/pets.csv'
 IGNORE INTO TABLE pets

@@ -15,7 +15,7 @@ partial class Pets : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    _id varchar(64) NOT NULL,\n"
         + "    born datetime NULL,\n"
         + "    PRIMARY KEY (_id)\n"
-        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
+        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;";
 
     /// <summary>MySQL/MariaDB <c>LOAD DATA</c> of <c>MOOCDB_DIR/pets.csv</c>, in the writers' dialect.</summary>
     public const string MySqlLoad =

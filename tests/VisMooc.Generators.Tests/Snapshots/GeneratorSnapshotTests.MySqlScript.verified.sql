@@ -17,14 +17,14 @@ CREATE TABLE IF NOT EXISTS courses (
     course_url varchar(2083) NOT NULL,
     image_url varchar(2083) NOT NULL,
     PRIMARY KEY (_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS course_video (
     _id varchar(255) NOT NULL,
     course_id varchar(255) NOT NULL,
     video_id varchar(255) NOT NULL,
     PRIMARY KEY (_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS videos (
     _id varchar(255) NOT NULL,
@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS videos (
     description varchar(255) NOT NULL,
     url text NOT NULL,
     PRIMARY KEY (_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS enrollments (
     _id varchar(255) NOT NULL,
@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS enrollments (
     timestamp datetime NULL,
     action TINYINT NOT NULL,
     PRIMARY KEY (_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS forum (
     _id varchar(255) NOT NULL,
@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS forum (
     comment_thread_id varchar(255) NOT NULL,
     parent_id varchar(255) NOT NULL,
     PRIMARY KEY (_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS grades (
     _id varchar(255) NOT NULL,
@@ -68,7 +68,7 @@ CREATE TABLE IF NOT EXISTS grades (
     timestamp datetime NULL,
     grade varchar(32) NOT NULL,
     PRIMARY KEY (_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS users (
     _id varchar(255) NOT NULL,
@@ -83,7 +83,7 @@ CREATE TABLE IF NOT EXISTS users (
     gender varchar(6) NOT NULL,
     country varchar(2) NOT NULL,
     PRIMARY KEY (_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 
 LOAD DATA LOCAL INFILE 'MOOCDB_DIR/courses.csv'

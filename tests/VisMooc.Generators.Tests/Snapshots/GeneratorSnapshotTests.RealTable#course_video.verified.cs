@@ -16,7 +16,7 @@ partial class CourseVideo : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    course_id varchar(255) NOT NULL,\n"
         + "    video_id varchar(255) NOT NULL,\n"
         + "    PRIMARY KEY (_id)\n"
-        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
+        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;";
 
     /// <summary>MySQL/MariaDB <c>LOAD DATA</c> of <c>MOOCDB_DIR/course_video.csv</c>, in the writers' dialect.</summary>
     public const string MySqlLoad =

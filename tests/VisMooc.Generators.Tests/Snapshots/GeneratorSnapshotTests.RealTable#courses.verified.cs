@@ -24,7 +24,7 @@ partial class Courses : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    course_url varchar(2083) NOT NULL,\n"
         + "    image_url varchar(2083) NOT NULL,\n"
         + "    PRIMARY KEY (_id)\n"
-        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
+        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;";
 
     /// <summary>MySQL/MariaDB <c>LOAD DATA</c> of <c>MOOCDB_DIR/courses.csv</c>, in the writers' dialect.</summary>
     public const string MySqlLoad =

@@ -25,7 +25,7 @@ partial class Forum : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    comment_thread_id varchar(255) NOT NULL,\n"
         + "    parent_id varchar(255) NOT NULL,\n"
         + "    PRIMARY KEY (_id)\n"
-        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
+        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;";
 
     /// <summary>MySQL/MariaDB <c>LOAD DATA</c> of <c>MOOCDB_DIR/forum.csv</c>, in the writers' dialect.</summary>
     public const string MySqlLoad =

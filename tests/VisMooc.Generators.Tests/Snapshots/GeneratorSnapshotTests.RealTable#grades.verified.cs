@@ -18,7 +18,7 @@ partial class Grades : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    timestamp datetime NULL,\n"
         + "    grade varchar(32) NOT NULL,\n"
         + "    PRIMARY KEY (_id)\n"
-        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
+        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;";
 
     /// <summary>MySQL/MariaDB <c>LOAD DATA</c> of <c>MOOCDB_DIR/grades.csv</c>, in the writers' dialect.</summary>
     public const string MySqlLoad =

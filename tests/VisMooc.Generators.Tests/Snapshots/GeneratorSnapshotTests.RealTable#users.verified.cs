@@ -24,7 +24,7 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    gender varchar(6) NOT NULL,\n"
         + "    country varchar(2) NOT NULL,\n"
         + "    PRIMARY KEY (_id)\n"
-        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
+        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;";
 
     /// <summary>MySQL/MariaDB <c>LOAD DATA</c> of <c>MOOCDB_DIR/users.csv</c>, in the writers' dialect.</summary>
     public const string MySqlLoad =

@@ -19,7 +19,7 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    description varchar(255) NOT NULL,\n"
         + "    url text NOT NULL,\n"
         + "    PRIMARY KEY (_id)\n"
-        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;";
+        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;";
 
     /// <summary>MySQL/MariaDB <c>LOAD DATA</c> of <c>MOOCDB_DIR/videos.csv</c>, in the writers' dialect.</summary>
     public const string MySqlLoad =

@@ -70,6 +70,8 @@ public sealed class ConnectionFailureTests
             File.WriteAllBytes(Path.Combine(csv, table.Info.CsvFileName), []);
         }
 
+        VisMooc.Tests.Load.LoadFixtures.Vouch(csv);
+
         return csv;
     }
 

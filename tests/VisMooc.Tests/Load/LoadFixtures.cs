@@ -85,6 +85,32 @@ internal static class LoadFixtures
         return csv;
     }
 
+    /// <summary>
+    /// Makes <paramref name="folder"/>'s <c>report.json</c> list its CSVs as they are now (rows,
+    /// bytes), as a conversion that wrote them would: for tests that edit a converted CSV (to make a
+    /// load fail halfway, or to plant values) or write a folder by hand, which a load refuses otherwise.
+    /// </summary>
+    public static void Vouch(string folder)
+    {
+        string path = Path.Combine(folder, PackageConverter.ReportFileName);
+        var report = File.Exists(path) ? System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject() : [];
+        var files = new System.Text.Json.Nodes.JsonArray();
+        foreach (string csv in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        {
+            byte[] bytes = File.ReadAllBytes(csv);
+            files.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["table"] = Path.GetFileNameWithoutExtension(csv),
+                ["file"] = Path.GetFileName(csv),
+                ["rows"] = bytes.AsSpan().Count((byte)'\n'),
+                ["bytes"] = bytes.Length,
+            });
+        }
+
+        report["csvFiles"] = files;
+        File.WriteAllText(path, report.ToJsonString());
+    }
+
     /// <summary>edX TSV escaping (the exporter's Gen B rules).</summary>
     public static string TsvEscape(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal)

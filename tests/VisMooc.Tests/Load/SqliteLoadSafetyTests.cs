@@ -14,6 +14,7 @@ public sealed class SqliteLoadSafetyTests
         using var temp = new LoadFixtures.TempFolder();
         string csv = LoadFixtures.ConvertHostile(temp.Path);
         File.AppendAllText(Path.Combine(csv, "users.csv"), "\"1\",\"2\"\n");
+        LoadFixtures.Vouch(csv); // as if a conversion wrote the bad row: the load fails halfway, not at the check
         var before = Entries(csv);
 
         var error = Assert.Throws<LoadException>(() => SqliteLoader.Load(csv, Path.Combine(temp.Path, "new", "nested", "moocdb.sqlite"), LoadMode.Ignore, GeneratedTables.All));

@@ -77,6 +77,7 @@ public sealed class SqliteLoadTests
         using var newer = new LoadFixtures.TempFolder();
         string newerCsv = LoadFixtures.ConvertHostile(newer.Path, grade: "0.99");
         File.AppendAllText(Path.Combine(newerCsv, "users.csv"), "\"1\",\"2\"\n");
+        LoadFixtures.Vouch(newerCsv); // as if a conversion wrote the bad row: the load fails halfway, not at the check
 
         var error = Assert.Throws<LoadException>(() => SqliteLoader.Load(newerCsv, db, LoadMode.Replace, GeneratedTables.All));
 

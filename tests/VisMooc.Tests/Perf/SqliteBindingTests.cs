@@ -31,6 +31,7 @@ public sealed class SqliteBindingTests : IDisposable
             enrollments.Write("\"e-1\",\"7\",\"c\",\\N,\"x\"\n\"e-2\",\"7\",\"c\",\"2014-01-01 00:00:00\",\"-1\"\n"u8);
         }
 
+        VisMooc.Tests.Load.LoadFixtures.Vouch(csv);
         string db = Path.Combine(_temp, "db.sqlite");
         SqliteLoader.Load(csv, db, LoadMode.Ignore, GeneratedTables.All);
 

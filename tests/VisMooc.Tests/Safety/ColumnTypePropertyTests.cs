@@ -145,6 +145,8 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
             File.WriteAllBytes(Path.Combine(folder, tables[t].Info.CsvFileName), csv[t].ToArray());
         }
 
+        LoadFixtures.Vouch(folder);
+
         string database = "t_" + Guid.NewGuid().ToString("N")[..16];
         string sqlite = Path.Combine(temp.Path, "db.sqlite");
         MySqlLoader.Load(folder, LoadTarget.Parse(Server.Target(database)), MariaDbServer.Password, LoadMode.Ignore, tables);
@@ -326,6 +328,8 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
             file.Write(row);
         }
 
+        file.Close();
+        LoadFixtures.Vouch(folder);
         return folder;
     }
 

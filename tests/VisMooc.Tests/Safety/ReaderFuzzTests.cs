@@ -25,6 +25,8 @@ public sealed class ReaderFuzzTests
         FuzzInputs.Sample("HKUSTx-COMP102x-2T2014", "-auth_userprofile-prod-analytics.sql"),
         [.. "\uFEFFid\tname\r\n1\tx\\\r\n2\t\\N\\q\r\n"u8],
         [.. "id\tname\r1\tx\r2\ty\r"u8],                                  // old-Mac CR-only line ends
+        [.. "id\tname\f1\tx\f2\ty\f"u8],                                  // form feeds for line ends
+        [.. "id\tname\n1\tx\u20282\ty\u2028\0\0\0\0\0\0\0\0\0"u8],            // LINE SEPARATOR after line 1, a zero-filled tail
         Encoding.Unicode.GetBytes("id\tname\n1\tx\n"),                    // UTF-16 without a byte order mark
         [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes("id\tname\n1\tx\n")],
     ];
@@ -192,7 +194,7 @@ public sealed class ReaderFuzzTests
         }
     }
 
-    /// <summary>The oracle: the first line (after a UTF-8 BOM) is not UTF-8 text without NUL, holds a CR followed by more, or starts like UTF-16 or packed data.</summary>
+    /// <summary>The oracle: the first line (after a UTF-8 BOM) is not UTF-8 text without NUL, holds a CR or another line separator followed by more, is longer than 1 MiB, or starts like UTF-16 or packed data.</summary>
     private static bool IsNotLfSplitText(byte[] input)
     {
         var rest = input.AsSpan();
@@ -208,18 +210,23 @@ public sealed class ReaderFuzzTests
             line = line[..^1];
         }
 
-        int lastText = line.Length - 1;
-        while (lastText >= 0 && line[lastText] is (byte)' ' or (byte)'\t' or (byte)'\r')
+        // A line separator (a C0 control but TAB and NUL: CR, form feed…; NEL, U+2028, U+2029) followed by
+        // more text than blanks and separators; and a first line longer than any header.
+        string decoded = Encoding.UTF8.GetString(line);
+        static bool IsSeparator(char c) => (c < ' ' && c is not '\t' and not '\0') || c is '\u0085' or '\u2028' or '\u2029';
+        int end = decoded.Length;
+        while (end > 0 && (decoded[end - 1] is ' ' or '\t' || IsSeparator(decoded[end - 1])))
         {
-            lastText--;
+            end--;
         }
 
-        bool crBeforeText = line[..(lastText + 1)].Contains((byte)'\r');
+        bool separatorBeforeText = decoded[..end].Any(IsSeparator);
+        bool tooLong = lf < 0 && line.Length > 1 << 20;
         bool packed = rest.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || rest.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || rest.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) || rest.StartsWith("PK\x03\x04"u8)
             || rest.StartsWith("-----BEGIN PGP"u8) || (!rest.IsEmpty && rest[0] is 0x84 or 0x85 or 0x8C or 0x8D or 0xC1 or 0xC3)
             || (rest.StartsWith("BZh"u8) && rest.Length > 3 && rest[3] is >= (byte)'1' and <= (byte)'9')
             || rest.StartsWith((ReadOnlySpan<byte>)[0xFD, (byte)'7', (byte)'z', (byte)'X', (byte)'Z', 0]) || rest.StartsWith((ReadOnlySpan<byte>)[(byte)'7', (byte)'z', 0xBC, 0xAF, 0x27, 0x1C]) || rest.StartsWith((ReadOnlySpan<byte>)[0x28, 0xB5, 0x2F, 0xFD]);
-        return !line.IsEmpty && (packed || line.Contains((byte)0) || crBeforeText || !Utf8.IsValid(line));
+        return !line.IsEmpty && (packed || line.Contains((byte)0) || separatorBeforeText || tooLong || !Utf8.IsValid(line));
     }
 
     private sealed record TsvRecord(long Line, bool Valid, string? Reason, string Raw, string Fields, long InvalidUtf8, int EscapeWarnings);
