@@ -53,7 +53,10 @@ internal static class TableEmitter
         w.Line("/// <summary>The field-to-function map as data.</summary>");
         w.Line("public static " + Schema + ".TableInfo Info { get; } = new(");
         w.Line("    TableName,");
-        w.Line("    " + Schema + ".EdxSource." + table.SourceName + ",");
+        w.Line("    " + table.InputType + ".Descriptor,");
+        w.Line("    " + Schema + ".InputRecords." + table.Records + ",");
+        w.Line("    " + (table.JoinType.Length > 0 ? table.JoinType + ".Descriptor" : "null") + ",");
+        w.Line("    " + Literal(table.JoinOn) + ",");
         w.Line("    " + table.Order.ToString(CultureInfo.InvariantCulture) + ",");
         w.Line("    new " + Schema + ".ColumnInfo[]");
         w.Line("    {");

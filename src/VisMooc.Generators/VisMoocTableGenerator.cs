@@ -20,6 +20,7 @@ public sealed class VisMoocTableGenerator : IIncrementalGenerator
         public const string Tables = nameof(Tables);
         public const string Models = nameof(Models);
         public const string AllModels = nameof(AllModels);
+        public const string Inputs = nameof(Inputs);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -37,6 +38,34 @@ public sealed class VisMoocTableGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Models);
 
         var all = models.Collect().WithTrackingName(TrackingNames.AllModels);
+
+        var inputs = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TableParser.InputAttribute,
+                predicate: static (node, _) => node is TypeDeclarationSyntax,
+                transform: static (ctx, ct) => InputParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.Inputs);
+        var inputModels = inputs.Where(static r => r.Input is not null).Select(static (r, _) => r.Input!);
+
+        context.RegisterSourceOutput(inputs, static (spc, result) =>
+        {
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        context.RegisterSourceOutput(inputModels, static (spc, input) =>
+            spc.AddSource(InputEmitter.HintName(input), SourceText.From(InputEmitter.EmitInput(input), System.Text.Encoding.UTF8)));
+
+        // Only an assembly that declares inputs gets a registry of them, so a table-only assembly has none to clash with.
+        context.RegisterSourceOutput(inputModels.Collect(), static (spc, models) =>
+        {
+            if (models.Length > 0)
+            {
+                spc.AddSource("VisMooc.Generated.GeneratedSources.g.cs", SourceText.From(InputEmitter.EmitRegistry(models), System.Text.Encoding.UTF8));
+            }
+        });
 
         context.RegisterSourceOutput(parsed, static (spc, result) =>
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using VisMooc.Modules.Inputs;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
 
@@ -61,8 +62,8 @@ public sealed class CrossFileChecks
             var enrollments = Get("enrollments");
             var grades = Get("grades");
             var forum = Get("forum");
-            bool haveUsers = course.FilesOf(EdxFileKind.AuthUser).Count > 0;
-            bool haveEnrollments = course.FilesOf(EdxFileKind.StudentCourseEnrollment).Count > 0;
+            bool haveUsers = course.FilesOf(AuthUserInput.Descriptor).Count > 0;
+            bool haveEnrollments = course.FilesOf(StudentCourseEnrollmentInput.Descriptor).Count > 0;
 
             if (haveUsers && users is not null)
             {

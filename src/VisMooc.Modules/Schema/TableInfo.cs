@@ -2,7 +2,10 @@ namespace VisMooc.Modules.Schema;
 
 /// <summary>A declared table as data: columns, sources and SQL, generated from its declaration.</summary>
 /// <param name="Name">SQL table name and CSV file stem.</param>
-/// <param name="Source">The edX input that feeds it.</param>
+/// <param name="Input">The edX input that feeds it.</param>
+/// <param name="Records">Which records of <paramref name="Input"/> make a row.</param>
+/// <param name="Join">A second input joined to each record, or null.</param>
+/// <param name="JoinOn">How <paramref name="Join"/>'s records match, in words.</param>
 /// <param name="Order">Position in the generated script.</param>
 /// <param name="Columns">Columns in output order.</param>
 /// <param name="SourceFields">Distinct source fields, in first-use order; index k is <see cref="IRowSource.Get"/>'s k.</param>
@@ -13,7 +16,10 @@ namespace VisMooc.Modules.Schema;
 /// <param name="SqliteCreate">SQLite <c>CREATE TABLE</c> statement.</param>
 public sealed record TableInfo(
     string Name,
-    EdxSource Source,
+    InputDescriptor Input,
+    InputRecords Records,
+    InputDescriptor? Join,
+    string JoinOn,
     int Order,
     IReadOnlyList<ColumnInfo> Columns,
     IReadOnlyList<string> SourceFields,
@@ -25,4 +31,7 @@ public sealed record TableInfo(
 {
     /// <summary>The CSV file name, <c>{Name}.csv</c>.</summary>
     public string CsvFileName => Name + ".csv";
+
+    /// <summary>The inputs the table reads: its input, then the joined one.</summary>
+    public IEnumerable<InputDescriptor> Inputs => Join is null ? [Input] : [Input, Join];
 }

@@ -1,9 +1,10 @@
+using VisMooc.Modules.Inputs;
 using VisMooc.Modules.Schema;
 
 namespace VisMooc.Modules.Tables;
 
 /// <summary><c>enrollments</c>: one row per <c>student_courseenrollment</c> row.</summary>
-[VisMoocTable("enrollments", EdxSource.StudentCourseEnrollment, Order = 4, KeyFields = "id")]
+[VisMoocTable("enrollments", typeof(StudentCourseEnrollmentInput), Order = 4, KeyFields = "id")]
 [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
 [Column("user_id", SqlType.Varchar, 11, From = "user_id", Convert = "UserId")]
 [Column("course_id", SqlType.Varchar, 255, From = "course_id")]

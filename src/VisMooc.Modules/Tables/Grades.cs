@@ -1,9 +1,10 @@
+using VisMooc.Modules.Inputs;
 using VisMooc.Modules.Schema;
 
 namespace VisMooc.Modules.Tables;
 
 /// <summary><c>grades</c>: one row per <c>certificates_generatedcertificate</c> row.</summary>
-[VisMoocTable("grades", EdxSource.CertificatesGeneratedCertificate, Order = 6, KeyFields = "id")]
+[VisMoocTable("grades", typeof(CertificatesGeneratedCertificateInput), Order = 6, KeyFields = "id")]
 [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
 [Column("user_id", SqlType.Varchar, 11, From = "user_id", Convert = "UserId")]
 [Column("course_id", SqlType.Varchar, 255, From = "course_id")]

@@ -38,7 +38,10 @@ partial class CourseVideo : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>The field-to-function map as data.</summary>
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
-        global::VisMooc.Modules.Schema.EdxSource.CourseStructureVideos,
+        global::VisMooc.Modules.Inputs.CourseStructureInput.Descriptor,
+        global::VisMooc.Modules.Schema.InputRecords.Videos,
+        null,
+        "",
         2,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {

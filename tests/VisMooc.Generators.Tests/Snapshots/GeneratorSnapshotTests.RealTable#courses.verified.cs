@@ -54,7 +54,10 @@ partial class Courses : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>The field-to-function map as data.</summary>
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
-        global::VisMooc.Modules.Schema.EdxSource.CourseStructureRoot,
+        global::VisMooc.Modules.Inputs.CourseStructureInput.Descriptor,
+        global::VisMooc.Modules.Schema.InputRecords.CourseRoot,
+        null,
+        "",
         1,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {

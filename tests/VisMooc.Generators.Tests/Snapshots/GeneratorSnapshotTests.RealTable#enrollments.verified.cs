@@ -42,7 +42,10 @@ partial class Enrollments : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>The field-to-function map as data.</summary>
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
-        global::VisMooc.Modules.Schema.EdxSource.StudentCourseEnrollment,
+        global::VisMooc.Modules.Inputs.StudentCourseEnrollmentInput.Descriptor,
+        global::VisMooc.Modules.Schema.InputRecords.All,
+        null,
+        "",
         4,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {

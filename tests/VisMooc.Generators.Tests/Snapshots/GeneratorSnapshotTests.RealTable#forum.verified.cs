@@ -56,7 +56,10 @@ partial class Forum : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>The field-to-function map as data.</summary>
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
-        global::VisMooc.Modules.Schema.EdxSource.Forum,
+        global::VisMooc.Modules.Inputs.ForumInput.Descriptor,
+        global::VisMooc.Modules.Schema.InputRecords.All,
+        null,
+        "",
         5,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {

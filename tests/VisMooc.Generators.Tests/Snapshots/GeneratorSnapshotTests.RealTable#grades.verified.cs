@@ -42,7 +42,10 @@ partial class Grades : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>The field-to-function map as data.</summary>
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
-        global::VisMooc.Modules.Schema.EdxSource.CertificatesGeneratedCertificate,
+        global::VisMooc.Modules.Inputs.CertificatesGeneratedCertificateInput.Descriptor,
+        global::VisMooc.Modules.Schema.InputRecords.All,
+        null,
+        "",
         6,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {

@@ -54,7 +54,10 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>The field-to-function map as data.</summary>
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
-        global::VisMooc.Modules.Schema.EdxSource.AuthUserWithProfile,
+        global::VisMooc.Modules.Inputs.AuthUserInput.Descriptor,
+        global::VisMooc.Modules.Schema.InputRecords.All,
+        global::VisMooc.Modules.Inputs.AuthUserProfileInput.Descriptor,
+        "auth_user.id = auth_userprofile.user_id",
         7,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {

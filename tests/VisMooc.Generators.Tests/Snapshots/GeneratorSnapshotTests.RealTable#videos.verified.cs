@@ -44,7 +44,10 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>The field-to-function map as data.</summary>
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
-        global::VisMooc.Modules.Schema.EdxSource.CourseStructureVideos,
+        global::VisMooc.Modules.Inputs.CourseStructureInput.Descriptor,
+        global::VisMooc.Modules.Schema.InputRecords.Videos,
+        null,
+        "",
         3,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {

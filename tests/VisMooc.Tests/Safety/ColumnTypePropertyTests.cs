@@ -278,7 +278,7 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
         // The generator's SQLite mapping: integer types are INTEGER, everything else TEXT.
         string sqliteCreate = Ddl(c => c.Type is SqlType.TinyInt or SqlType.Int or SqlType.BigInt ? "INTEGER" : "TEXT", ");");
         string mysqlCreate = Ddl(c => c.MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;");
-        var info = new TableInfo(Probe, EdxSource.Forum, 99, columns, ["id"], [0], 0, mysqlCreate, "", sqliteCreate);
+        var info = new TableInfo(Probe, VisMooc.Modules.Inputs.ForumInput.Descriptor, InputRecords.All, null, "", 99, columns, ["id"], [0], 0, mysqlCreate, "", sqliteCreate);
 
         var writer = new CellWriter();
         var written = new List<(string, Case, byte[], string?)>();
