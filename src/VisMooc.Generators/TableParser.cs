@@ -87,7 +87,7 @@ internal static class TableParser
             int sqlType = args.Length > 1 && args[1].Value is int t ? t : 0;
             string typeName = args.Length > 1 ? Symbols.EnumMemberName(args[1]) : "";
             int size = args.Length > 2 && args[2].Value is int z ? z : 0;
-            bool nullable = false, isKey = false;
+            bool nullable = false, isKey = false, index = false;
             string from = "", convert = "Text";
             foreach (var named in columnAttribute.NamedArguments)
             {
@@ -95,6 +95,7 @@ internal static class TableParser
                 {
                     case "Nullable": nullable = named.Value.Value is true; break;
                     case "PrimaryKey": isKey = named.Value.Value is true; break;
+                    case "Index": index = named.Value.Value is true; break;
                     case "From": from = named.Value.Value as string ?? ""; break;
                     case "Convert": convert = named.Value.Value as string ?? ""; break;
                 }
@@ -156,7 +157,8 @@ internal static class TableParser
                 conversion.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 conversion.ContainingType.Name,
                 conversion.Name,
-                Summary(conversion)));
+                Summary(conversion),
+                index));
         }
 
         if (primaryKey is null)
