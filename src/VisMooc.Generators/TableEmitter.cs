@@ -65,7 +65,7 @@ internal static class TableEmitter
             w.Line("        new(" + Literal(c.Name) + ", " + Schema + ".SqlType." + c.SqlTypeName + ", "
                 + c.Size.ToString(CultureInfo.InvariantCulture) + ", " + Bool(c.Nullable) + ", " + Bool(c.PrimaryKey) + ", "
                 + StringArray(c.From) + ", " + Literal(c.ConversionTypeShortName + "." + c.ConversionMethod) + ", "
-                + Literal(SqlText.MySqlType(c)) + ", " + Literal(c.ConversionSummary) + (c.Index ? ", Index: true" : "") + "),");
+                + Literal(SqlText.MySqlType(c)) + ", " + Literal(c.ConversionSummary) + (c.Index ? ", Index: true" : "") + ")" + Roles(c) + ",");
         }
 
         w.Line("    },");
@@ -190,6 +190,12 @@ internal static class TableEmitter
             w.Line("    " + (i == 0 ? "" : "+ ") + Literal(value) + (reallyLast ? terminator : ""));
         }
     }
+
+    // Only columns with a role get an initializer, so the others read as before.
+    private static string Roles(ColumnModel c) => c.Role == "None" ? "" :
+        " { Role = " + Schema + ".ColumnRole." + c.Role
+        + (c.References.Length > 0 ? ", References = " + Literal(c.References) : "")
+        + (c.Finding.Length > 0 ? ", Finding = " + Literal(c.Finding) : "") + " }";
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

@@ -88,7 +88,7 @@ internal static class TableParser
             string typeName = args.Length > 1 ? Symbols.EnumMemberName(args[1]) : "";
             int size = args.Length > 2 && args[2].Value is int z ? z : 0;
             bool nullable = false, isKey = false, index = false;
-            string from = "", convert = "Text";
+            string from = "", convert = "Text", role = "None", references = "", finding = "";
             foreach (var named in columnAttribute.NamedArguments)
             {
                 switch (named.Key)
@@ -98,6 +98,9 @@ internal static class TableParser
                     case "Index": index = named.Value.Value is true; break;
                     case "From": from = named.Value.Value as string ?? ""; break;
                     case "Convert": convert = named.Value.Value as string ?? ""; break;
+                    case "Role": role = Symbols.EnumMemberName(named.Value); break;
+                    case "References": references = named.Value.Value as string ?? ""; break;
+                    case "Finding": finding = named.Value.Value as string ?? ""; break;
                 }
             }
 
@@ -158,7 +161,10 @@ internal static class TableParser
                 conversion.ContainingType.Name,
                 conversion.Name,
                 Summary(conversion),
-                index));
+                index,
+                role.Length == 0 ? "None" : role,
+                references,
+                finding));
         }
 
         if (primaryKey is null)

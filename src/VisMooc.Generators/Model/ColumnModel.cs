@@ -13,4 +13,7 @@ internal sealed record ColumnModel(
     string ConversionTypeShortName,
     string ConversionMethod,
     string ConversionSummary,
-    bool Index = false);
+    bool Index = false,
+    string Role = "None",
+    string References = "",
+    string Finding = "");

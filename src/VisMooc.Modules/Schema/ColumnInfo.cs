@@ -21,4 +21,14 @@ public sealed record ColumnInfo(
     string Conversion,
     string MySqlType,
     string ConversionSummary,
-    bool Index = false);
+    bool Index = false)
+{
+    /// <summary>What the column means to the cross-file checks.</summary>
+    public ColumnRole Role { get; init; }
+
+    /// <summary>The table whose user ids must include this column's; empty when none.</summary>
+    public string References { get; init; } = "";
+
+    /// <summary>The report finding for a user id missing from <see cref="References"/>.</summary>
+    public string Finding { get; init; } = "";
+}

@@ -50,8 +50,8 @@ partial class Enrollments : global::VisMooc.Modules.Schema.IVisMoocTable
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {
             new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
-            new("user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "user_id" }, "ValueConversions.UserId", "varchar(11)", "a user id (digits without a leading zero) copied; anything else (NULL and empty too) rejects the row"),
-            new("course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "course_id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
+            new("user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "user_id" }, "ValueConversions.UserId", "varchar(11)", "a user id (digits without a leading zero) copied; anything else (NULL and empty too) rejects the row") { Role = global::VisMooc.Modules.Schema.ColumnRole.UserId, References = "users", Finding = "userNotInAuthUser" },
+            new("course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "course_id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string") { Role = global::VisMooc.Modules.Schema.ColumnRole.CourseId },
             new("timestamp", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true, false, new string[] { "created" }, "ValueConversions.DateTimeUtc", "datetime", "datetime converted to UTC, written YYYY-MM-DD HH:MM:SS (fraction dropped); absent/NULL/empty gives NULL; unreadable gives NULL and a warning"),
             new("action", global::VisMooc.Modules.Schema.SqlType.TinyInt, 0, false, false, new string[] { "is_active" }, "ValueConversions.ZeroOrOne", "TINYINT", "0 or 1 copied; any other value (NULL and empty too) rejects the row"),
         },

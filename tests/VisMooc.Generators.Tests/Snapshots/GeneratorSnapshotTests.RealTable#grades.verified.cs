@@ -50,8 +50,8 @@ partial class Grades : global::VisMooc.Modules.Schema.IVisMoocTable
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {
             new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
-            new("user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "user_id" }, "ValueConversions.UserId", "varchar(11)", "a user id (digits without a leading zero) copied; anything else (NULL and empty too) rejects the row"),
-            new("course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "course_id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
+            new("user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "user_id" }, "ValueConversions.UserId", "varchar(11)", "a user id (digits without a leading zero) copied; anything else (NULL and empty too) rejects the row") { Role = global::VisMooc.Modules.Schema.ColumnRole.UserId, References = "enrollments", Finding = "learnerWithoutEnrollment" },
+            new("course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "course_id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string") { Role = global::VisMooc.Modules.Schema.ColumnRole.CourseId },
             new("timestamp", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true, false, new string[] { "created_date" }, "ValueConversions.DateTimeUtc", "datetime", "datetime converted to UTC, written YYYY-MM-DD HH:MM:SS (fraction dropped); absent/NULL/empty gives NULL; unreadable gives NULL and a warning"),
             new("grade", global::VisMooc.Modules.Schema.SqlType.Varchar, 32, false, false, new string[] { "grade" }, "ValueConversions.Text", "varchar(32)", "copied as text; NULL becomes the empty string"),
         },
