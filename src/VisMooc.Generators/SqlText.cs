@@ -48,6 +48,21 @@ internal static class SqlText
         string.Concat(table.Columns.Where(c => c.Index).Select(c =>
             "\nCREATE INDEX IF NOT EXISTS " + table.TableName + "_" + c.Name + " ON " + table.TableName + " (" + c.Name + ");"));
 
+    /// <summary>SQLite's insert of one row, parameters <c>$p0</c>… in column order, keeping a row whose key is already there (<c>load --mode ignore</c>).</summary>
+    public static string SqliteInsert(TableModel table) =>
+        "INSERT OR IGNORE INTO " + table.TableName + " (" + ColumnNames(table) + ") VALUES (" + Parameters(table) + ")";
+
+    /// <summary>SQLite's insert of one row that replaces the other columns of a row whose key is already there (<c>load --mode replace</c>).</summary>
+    public static string SqliteUpsert(TableModel table) =>
+        "INSERT INTO " + table.TableName + " (" + ColumnNames(table) + ") VALUES (" + Parameters(table) + ") ON CONFLICT("
+        + table.Columns.First(c => c.PrimaryKey).Name + ") DO UPDATE SET "
+        + string.Join(", ", table.Columns.Where(c => !c.PrimaryKey).Select(c => c.Name + " = excluded." + c.Name));
+
+    private static string ColumnNames(TableModel table) => string.Join(", ", table.Columns.Select(c => c.Name));
+
+    private static string Parameters(TableModel table) =>
+        string.Join(", ", table.Columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)));
+
     /// <summary>The LOAD DATA statement up to the dialect clauses, which the emitted code appends from MySqlCsvDialect.</summary>
     public static string MySqlLoadHead(TableModel table) =>
         "LOAD DATA LOCAL INFILE 'MOOCDB_DIR/" + table.TableName + ".csv'\n" +

@@ -49,6 +49,12 @@ internal static class TableEmitter
         w.Line("public const string SqliteCreate =");
         EmitLines(w, SqlText.SqliteCreate(table), ";");
         w.Line();
+        w.Line("/// <summary>SQLite insert of one row (<c>$p0</c>… in column order) that keeps an existing key's row.</summary>");
+        w.Line("public const string SqliteInsert = " + Literal(SqlText.SqliteInsert(table)) + ";");
+        w.Line();
+        w.Line("/// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>");
+        w.Line("public const string SqliteUpsert = " + Literal(SqlText.SqliteUpsert(table)) + ";");
+        w.Line();
 
         w.Line("/// <summary>The field-to-function map as data.</summary>");
         w.Line("public static " + Schema + ".TableInfo Info { get; } = new(");
@@ -75,7 +81,9 @@ internal static class TableEmitter
         w.Line("    " + keyColumn.ToString(CultureInfo.InvariantCulture) + ",");
         w.Line("    MySqlCreate,");
         w.Line("    MySqlLoad,");
-        w.Line("    SqliteCreate);");
+        w.Line("    SqliteCreate,");
+        w.Line("    SqliteInsert,");
+        w.Line("    SqliteUpsert);");
         w.Line();
 
         w.Line("/// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>");

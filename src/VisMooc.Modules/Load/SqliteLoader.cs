@@ -229,15 +229,9 @@ public static class SqliteLoader
     private static TableLoadResult LoadTable(SqliteConnection connection, SqliteTransaction transaction, TableInfo table, string path, LoadMode mode, LoadProgressTracker.Table progress, CancellationToken cancellation)
     {
         var columns = table.Columns;
-        string names = string.Join(", ", columns.Select(c => c.Name));
         bool[] integer = columns.Select(c => c.Type is SqlType.TinyInt or SqlType.Int or SqlType.BigInt).ToArray();
         bool[] real = columns.Select(c => c.Type == SqlType.Double).ToArray();
-        string values = string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)));
-        string key = columns[table.PrimaryKeyColumn].Name;
-        string sql = mode == LoadMode.Ignore
-            ? $"INSERT OR IGNORE INTO {table.Name} ({names}) VALUES ({values})"
-            : $"INSERT INTO {table.Name} ({names}) VALUES ({values}) ON CONFLICT({key}) DO UPDATE SET "
-              + string.Join(", ", columns.Where((_, i) => i != table.PrimaryKeyColumn).Select(c => $"{c.Name} = excluded.{c.Name}"));
+        string sql = mode == LoadMode.Ignore ? table.SqliteInsert : table.SqliteUpsert;
 
         long before = Count(connection, transaction, table.Name);
         long rows = 0;

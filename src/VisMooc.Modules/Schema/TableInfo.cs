@@ -14,6 +14,8 @@ namespace VisMooc.Modules.Schema;
 /// <param name="MySqlCreate">MySQL <c>CREATE TABLE</c> statement.</param>
 /// <param name="MySqlLoad">MySQL <c>LOAD DATA</c> statement with the <c>MOOCDB_DIR</c> placeholder.</param>
 /// <param name="SqliteCreate">SQLite <c>CREATE TABLE</c> statement.</param>
+/// <param name="SqliteInsert">SQLite insert of one row, parameters <c>$p0</c>… in column order, keeping an existing key's row.</param>
+/// <param name="SqliteUpsert">SQLite insert of one row that replaces an existing key's other columns.</param>
 public sealed record TableInfo(
     string Name,
     InputDescriptor Input,
@@ -27,7 +29,9 @@ public sealed record TableInfo(
     int PrimaryKeyColumn,
     string MySqlCreate,
     string MySqlLoad,
-    string SqliteCreate)
+    string SqliteCreate,
+    string SqliteInsert,
+    string SqliteUpsert)
 {
     /// <summary>The CSV file name, <c>{Name}.csv</c>.</summary>
     public string CsvFileName => Name + ".csv";

@@ -53,6 +53,12 @@ partial class Forum : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    PRIMARY KEY (_id)\n"
         + ");";
 
+    /// <summary>SQLite insert of one row (<c>$p0</c>… in column order) that keeps an existing key's row.</summary>
+    public const string SqliteInsert = "INSERT OR IGNORE INTO forum (_id, original_id, course_id, author_id, created_at, updated_at, body, type, title, thread_type, comment_thread_id, parent_id) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)";
+
+    /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
+    public const string SqliteUpsert = "INSERT INTO forum (_id, original_id, course_id, author_id, created_at, updated_at, body, type, title, thread_type, comment_thread_id, parent_id) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11) ON CONFLICT(_id) DO UPDATE SET original_id = excluded.original_id, course_id = excluded.course_id, author_id = excluded.author_id, created_at = excluded.created_at, updated_at = excluded.updated_at, body = excluded.body, type = excluded.type, title = excluded.title, thread_type = excluded.thread_type, comment_thread_id = excluded.comment_thread_id, parent_id = excluded.parent_id";
+
     /// <summary>The field-to-function map as data.</summary>
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
@@ -81,7 +87,9 @@ partial class Forum : global::VisMooc.Modules.Schema.IVisMoocTable
         0,
         MySqlCreate,
         MySqlLoad,
-        SqliteCreate);
+        SqliteCreate,
+        SqliteInsert,
+        SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource

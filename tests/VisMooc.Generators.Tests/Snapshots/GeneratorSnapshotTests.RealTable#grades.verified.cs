@@ -39,6 +39,12 @@ partial class Grades : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    PRIMARY KEY (_id)\n"
         + ");";
 
+    /// <summary>SQLite insert of one row (<c>$p0</c>… in column order) that keeps an existing key's row.</summary>
+    public const string SqliteInsert = "INSERT OR IGNORE INTO grades (_id, user_id, course_id, timestamp, grade) VALUES ($p0, $p1, $p2, $p3, $p4)";
+
+    /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
+    public const string SqliteUpsert = "INSERT INTO grades (_id, user_id, course_id, timestamp, grade) VALUES ($p0, $p1, $p2, $p3, $p4) ON CONFLICT(_id) DO UPDATE SET user_id = excluded.user_id, course_id = excluded.course_id, timestamp = excluded.timestamp, grade = excluded.grade";
+
     /// <summary>The field-to-function map as data.</summary>
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
@@ -60,7 +66,9 @@ partial class Grades : global::VisMooc.Modules.Schema.IVisMoocTable
         0,
         MySqlCreate,
         MySqlLoad,
-        SqliteCreate);
+        SqliteCreate,
+        SqliteInsert,
+        SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource

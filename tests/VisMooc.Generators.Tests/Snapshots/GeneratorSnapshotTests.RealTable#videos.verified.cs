@@ -41,6 +41,12 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    PRIMARY KEY (_id)\n"
         + ");";
 
+    /// <summary>SQLite insert of one row (<c>$p0</c>… in column order) that keeps an existing key's row.</summary>
+    public const string SqliteInsert = "INSERT OR IGNORE INTO videos (_id, original_id, name, section, description, url) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)";
+
+    /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
+    public const string SqliteUpsert = "INSERT INTO videos (_id, original_id, name, section, description, url) VALUES ($p0, $p1, $p2, $p3, $p4, $p5) ON CONFLICT(_id) DO UPDATE SET original_id = excluded.original_id, name = excluded.name, section = excluded.section, description = excluded.description, url = excluded.url";
+
     /// <summary>The field-to-function map as data.</summary>
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
@@ -63,7 +69,9 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
         0,
         MySqlCreate,
         MySqlLoad,
-        SqliteCreate);
+        SqliteCreate,
+        SqliteInsert,
+        SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource
