@@ -29,6 +29,7 @@ internal static class InputEmitter
         w.Line("/// <summary>Generated from the declaration of input <c>" + input.Name + "</c>.</summary>");
         w.Open("partial class " + input.ClassName);
         w.Line("/// <summary>The input's declaration as data.</summary>");
+        w.Line(Generated.Attribute);
         w.Line("public static " + Schema + ".InputDescriptor Descriptor { get; } = new(");
         w.Line("    " + Literal(input.Name) + ", " + Literal(input.Token) + ", " + Literal(input.Extension) + ",");
         w.Line("    " + Schema + ".InputFormat." + input.Format + ", " + Schema + ".InputScope." + input.Scope + ", " + Literal(input.Description) + ");");
@@ -45,6 +46,7 @@ internal static class InputEmitter
         w.Line("namespace VisMooc.Generated;");
         w.Line();
         w.Line("/// <summary>Every edX input declared in this assembly.</summary>");
+        w.Line(Generated.Attribute);
         w.Open("public static class GeneratedSources");
         w.Line("/// <summary>The inputs, by name.</summary>");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + Schema + ".InputDescriptor> All { get; } = new " + Schema + ".InputDescriptor[]");

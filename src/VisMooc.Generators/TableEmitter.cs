@@ -57,6 +57,7 @@ internal static class TableEmitter
         w.Line();
 
         w.Line("/// <summary>The field-to-function map as data.</summary>");
+        w.Line(Generated.Attribute);
         w.Line("public static " + Schema + ".TableInfo Info { get; } = new(");
         w.Line("    TableName,");
         w.Line("    " + table.InputType + ".Descriptor,");
@@ -87,6 +88,7 @@ internal static class TableEmitter
         w.Line();
 
         w.Line("/// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>");
+        w.Line(Generated.Attribute);
         w.Open("public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : " + Schema + ".IRowSource");
         w.Line("writer.BeginRow(" + keyColumn.ToString(CultureInfo.InvariantCulture) + ");");
         for (int i = 0; i < table.Columns.Count; i++)
@@ -118,6 +120,7 @@ internal static class TableEmitter
         w.Line("namespace VisMooc.Generated;");
         w.Line();
         w.Line("/// <summary>Every table declared in this assembly, and the SQL scripts built from them.</summary>");
+        w.Line(Generated.Attribute);
         w.Open("public static class GeneratedTables");
         w.Line("/// <summary>The tables, in script order.</summary>");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + Schema + ".TableDescriptor> All { get; } = new " + Schema + ".TableDescriptor[]");

@@ -194,7 +194,9 @@ internal static class TableParser
                 order,
                 new EquatableArray<string>(keyFields),
                 new EquatableArray<ColumnModel>(columns.ToImmutableArray()));
-        return new ParseResult(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutableArray()));
+        return new ParseResult(
+            model, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutableArray()),
+            model is null ? null : TableDeclaration.Create(tableName, symbol.Name, syntax.Identifier.GetLocation()));
     }
 
     private static bool IsInput(ITypeSymbol? type) =>

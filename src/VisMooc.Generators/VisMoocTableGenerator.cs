@@ -39,6 +39,20 @@ public sealed class VisMoocTableGenerator : IIncrementalGenerator
 
         var all = models.Collect().WithTrackingName(TrackingNames.AllModels);
 
+        // A table name declared twice is reported at every declaration after the first (by file and position).
+        var declarations = parsed.Where(static r => r.Declaration is not null).Select(static (r, _) => r.Declaration!).Collect();
+        context.RegisterSourceOutput(declarations, static (spc, found) =>
+        {
+            foreach (var group in found.GroupBy(d => d.TableName).Where(g => g.Count() > 1))
+            {
+                string classes = string.Join(", ", group.Select(d => d.ClassName).OrderBy(n => n, System.StringComparer.Ordinal));
+                foreach (var duplicate in group.OrderBy(d => d.FilePath ?? "", System.StringComparer.Ordinal).ThenBy(d => d.Span.Start).Skip(1))
+                {
+                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateTable, duplicate.ToLocation(), group.Key, classes));
+                }
+            }
+        });
+
         var inputs = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 TableParser.InputAttribute,
@@ -80,13 +94,6 @@ public sealed class VisMoocTableGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(all, static (spc, tables) =>
         {
-            foreach (var group in tables.GroupBy(t => t.TableName).Where(g => g.Count() > 1))
-            {
-                spc.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.DuplicateTable, Location.None, group.Key,
-                    string.Join(", ", group.Select(t => t.ClassName).OrderBy(n => n, System.StringComparer.Ordinal))));
-            }
-
             spc.AddSource("VisMooc.Generated.GeneratedTables.g.cs", SourceText.From(TableEmitter.EmitRegistry(tables), System.Text.Encoding.UTF8));
         });
     }

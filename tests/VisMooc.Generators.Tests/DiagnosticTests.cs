@@ -194,23 +194,29 @@ public sealed class DiagnosticTests
     [Fact]
     public void VMG011_TwoClassesDeclareTheSameTable()
     {
+        string second = Usings + """
+            [VisMoocTable("things", typeof(ForumInput))]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            public sealed partial class MoreThings;
+            """;
         var diagnostic = SingleDiagnostic(
             Usings + """
             [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             public sealed partial class Things;
             """,
-            Usings + """
-            [VisMoocTable("things", typeof(ForumInput))]
-            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
-            public sealed partial class MoreThings;
-            """);
+            second);
 
         Assert.Equal("VMG011", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("'things'", message);
         Assert.Contains("MoreThings, Things", message);
+
+        // At the second declaration, not nowhere.
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("Input1.cs", span.Path);
+        Assert.Contains("class MoreThings", second.Split('\n')[span.StartLinePosition.Line]);
     }
 
     [Fact]

@@ -40,6 +40,7 @@ partial class Pets : global::VisMooc.Modules.Schema.IVisMoocTable
     public const string SqliteUpsert = "INSERT INTO pets (_id, born) VALUES ($p0, $p1) ON CONFLICT(_id) DO UPDATE SET born = excluded.born";
 
     /// <summary>The field-to-function map as data.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
         global::VisMooc.Modules.Inputs.ForumInput.Descriptor,
@@ -62,6 +63,7 @@ partial class Pets : global::VisMooc.Modules.Schema.IVisMoocTable
         SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource
     {
         writer.BeginRow(0);

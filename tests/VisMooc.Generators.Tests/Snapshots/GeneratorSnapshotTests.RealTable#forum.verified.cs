@@ -60,6 +60,7 @@ partial class Forum : global::VisMooc.Modules.Schema.IVisMoocTable
     public const string SqliteUpsert = "INSERT INTO forum (_id, original_id, course_id, author_id, created_at, updated_at, body, type, title, thread_type, comment_thread_id, parent_id) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11) ON CONFLICT(_id) DO UPDATE SET original_id = excluded.original_id, course_id = excluded.course_id, author_id = excluded.author_id, created_at = excluded.created_at, updated_at = excluded.updated_at, body = excluded.body, type = excluded.type, title = excluded.title, thread_type = excluded.thread_type, comment_thread_id = excluded.comment_thread_id, parent_id = excluded.parent_id";
 
     /// <summary>The field-to-function map as data.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
         global::VisMooc.Modules.Inputs.ForumInput.Descriptor,
@@ -92,6 +93,7 @@ partial class Forum : global::VisMooc.Modules.Schema.IVisMoocTable
         SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource
     {
         writer.BeginRow(0);

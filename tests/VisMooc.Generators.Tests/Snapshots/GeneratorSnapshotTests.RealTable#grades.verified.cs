@@ -46,6 +46,7 @@ partial class Grades : global::VisMooc.Modules.Schema.IVisMoocTable
     public const string SqliteUpsert = "INSERT INTO grades (_id, user_id, course_id, timestamp, grade) VALUES ($p0, $p1, $p2, $p3, $p4) ON CONFLICT(_id) DO UPDATE SET user_id = excluded.user_id, course_id = excluded.course_id, timestamp = excluded.timestamp, grade = excluded.grade";
 
     /// <summary>The field-to-function map as data.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
         global::VisMooc.Modules.Inputs.CertificatesGeneratedCertificateInput.Descriptor,
@@ -71,6 +72,7 @@ partial class Grades : global::VisMooc.Modules.Schema.IVisMoocTable
         SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource
     {
         writer.BeginRow(0);

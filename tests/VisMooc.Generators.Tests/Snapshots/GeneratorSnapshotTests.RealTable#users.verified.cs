@@ -58,6 +58,7 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
     public const string SqliteUpsert = "INSERT INTO users (_id, original_id, username, name, language, location, birth_date, education_level, bio, gender, country) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10) ON CONFLICT(_id) DO UPDATE SET original_id = excluded.original_id, username = excluded.username, name = excluded.name, language = excluded.language, location = excluded.location, birth_date = excluded.birth_date, education_level = excluded.education_level, bio = excluded.bio, gender = excluded.gender, country = excluded.country";
 
     /// <summary>The field-to-function map as data.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
         global::VisMooc.Modules.Inputs.AuthUserInput.Descriptor,
@@ -89,6 +90,7 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
         SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource
     {
         writer.BeginRow(0);

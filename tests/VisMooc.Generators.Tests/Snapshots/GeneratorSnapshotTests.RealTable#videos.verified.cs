@@ -48,6 +48,7 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
     public const string SqliteUpsert = "INSERT INTO videos (_id, original_id, name, section, description, url) VALUES ($p0, $p1, $p2, $p3, $p4, $p5) ON CONFLICT(_id) DO UPDATE SET original_id = excluded.original_id, name = excluded.name, section = excluded.section, description = excluded.description, url = excluded.url";
 
     /// <summary>The field-to-function map as data.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
         global::VisMooc.Modules.Inputs.CourseStructureInput.Descriptor,
@@ -74,6 +75,7 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
         SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource
     {
         writer.BeginRow(0);
