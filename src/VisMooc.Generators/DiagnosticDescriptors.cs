@@ -63,7 +63,12 @@ internal static class DiagnosticDescriptors
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor UnknownSource = new(
-        "VMG012", "Unknown edX source",
-        "Table '{0}' has unknown edX source value {1}, use a member of VisMooc.Modules.Schema.EdxSource",
+        "VMG012", "Unknown edX input",
+        "Table '{0}' reads {1}, which is not a class declared with [EdxInput] (VisMooc.Modules.Schema.EdxInputAttribute)",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidInput = new(
+        "VMG013", "Invalid edX input declaration",
+        "Input '{0}' {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

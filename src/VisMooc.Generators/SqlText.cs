@@ -23,12 +23,15 @@ internal static class SqlText
         "MediumText" => "MEDIUMTEXT",
         "LongText" => "LONGTEXT",
         "Text" => "text",
+        "DateTime6" => "datetime(6)",
+        "Double" => "double",
         _ => "?",
     };
 
     public static string SqliteType(ColumnModel column) => column.SqlTypeName switch
     {
         "TinyInt" or "Int" or "BigInt" => "INTEGER",
+        "Double" => "REAL",
         _ => "TEXT",
     };
 
@@ -38,17 +41,37 @@ internal static class SqlText
     // collation makes distinct ids ('a' and 'A', 'e' and 'é') one key, so rows were lost. Binary
     // compares values as their bytes, as SQLite and the converter's duplicate check do.
     public static string MySqlCreate(TableModel table) =>
-        Create(table, MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;");
+        Create(table, MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;", secondaryKeys: true);
 
     public static string SqliteCreate(TableModel table) =>
-        Create(table, SqliteType, ");");
+        Create(table, SqliteType, ");", secondaryKeys: false) + SqliteIndexes(table);
+
+    // SQLite has no KEY clause: one CREATE INDEX per indexed column, named {table}_{column}.
+    private static string SqliteIndexes(TableModel table) =>
+        string.Concat(table.Columns.Where(c => c.Index).Select(c =>
+            "\nCREATE INDEX IF NOT EXISTS " + table.TableName + "_" + c.Name + " ON " + table.TableName + " (" + c.Name + ");"));
+
+    /// <summary>SQLite's insert of one row, parameters <c>$p0</c>… in column order, keeping a row whose key is already there (<c>load --mode ignore</c>).</summary>
+    public static string SqliteInsert(TableModel table) =>
+        "INSERT OR IGNORE INTO " + table.TableName + " (" + ColumnNames(table) + ") VALUES (" + Parameters(table) + ")";
+
+    /// <summary>SQLite's insert of one row that replaces the other columns of a row whose key is already there (<c>load --mode replace</c>).</summary>
+    public static string SqliteUpsert(TableModel table) =>
+        "INSERT INTO " + table.TableName + " (" + ColumnNames(table) + ") VALUES (" + Parameters(table) + ") ON CONFLICT("
+        + table.Columns.First(c => c.PrimaryKey).Name + ") DO UPDATE SET "
+        + string.Join(", ", table.Columns.Where(c => !c.PrimaryKey).Select(c => c.Name + " = excluded." + c.Name));
+
+    private static string ColumnNames(TableModel table) => string.Join(", ", table.Columns.Select(c => c.Name));
+
+    private static string Parameters(TableModel table) =>
+        string.Join(", ", table.Columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>The LOAD DATA statement up to the dialect clauses, which the emitted code appends from MySqlCsvDialect.</summary>
     public static string MySqlLoadHead(TableModel table) =>
         "LOAD DATA LOCAL INFILE 'MOOCDB_DIR/" + table.TableName + ".csv'\n" +
         "IGNORE INTO TABLE " + table.TableName + "\n";
 
-    private static string Create(TableModel table, System.Func<ColumnModel, string> type, string end)
+    private static string Create(TableModel table, System.Func<ColumnModel, string> type, string end, bool secondaryKeys)
     {
         var sql = new StringBuilder();
         sql.Append("CREATE TABLE IF NOT EXISTS ").Append(table.TableName).Append(" (\n");
@@ -59,7 +82,13 @@ internal static class SqlText
         }
 
         string key = table.Columns.First(c => c.PrimaryKey).Name;
-        sql.Append("    PRIMARY KEY (").Append(key).Append(")\n").Append(end);
+        sql.Append("    PRIMARY KEY (").Append(key).Append(')');
+        foreach (var column in table.Columns.Where(c => c.Index && secondaryKeys))
+        {
+            sql.Append(",\n    KEY (").Append(column.Name).Append(')');
+        }
+
+        sql.Append('\n').Append(end);
         return sql.ToString();
     }
 

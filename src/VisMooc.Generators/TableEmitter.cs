@@ -49,11 +49,21 @@ internal static class TableEmitter
         w.Line("public const string SqliteCreate =");
         EmitLines(w, SqlText.SqliteCreate(table), ";");
         w.Line();
+        w.Line("/// <summary>SQLite insert of one row (<c>$p0</c>… in column order) that keeps an existing key's row.</summary>");
+        w.Line("public const string SqliteInsert = " + Literal(SqlText.SqliteInsert(table)) + ";");
+        w.Line();
+        w.Line("/// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>");
+        w.Line("public const string SqliteUpsert = " + Literal(SqlText.SqliteUpsert(table)) + ";");
+        w.Line();
 
         w.Line("/// <summary>The field-to-function map as data.</summary>");
+        w.Line(Generated.Attribute);
         w.Line("public static " + Schema + ".TableInfo Info { get; } = new(");
         w.Line("    TableName,");
-        w.Line("    " + Schema + ".EdxSource." + table.SourceName + ",");
+        w.Line("    " + table.InputType + ".Descriptor,");
+        w.Line("    " + Schema + ".InputRecords." + table.Records + ",");
+        w.Line("    " + (table.JoinType.Length > 0 ? table.JoinType + ".Descriptor" : "null") + ",");
+        w.Line("    " + Literal(table.JoinOn) + ",");
         w.Line("    " + table.Order.ToString(CultureInfo.InvariantCulture) + ",");
         w.Line("    new " + Schema + ".ColumnInfo[]");
         w.Line("    {");
@@ -62,7 +72,7 @@ internal static class TableEmitter
             w.Line("        new(" + Literal(c.Name) + ", " + Schema + ".SqlType." + c.SqlTypeName + ", "
                 + c.Size.ToString(CultureInfo.InvariantCulture) + ", " + Bool(c.Nullable) + ", " + Bool(c.PrimaryKey) + ", "
                 + StringArray(c.From) + ", " + Literal(c.ConversionTypeShortName + "." + c.ConversionMethod) + ", "
-                + Literal(SqlText.MySqlType(c)) + ", " + Literal(c.ConversionSummary) + "),");
+                + Literal(SqlText.MySqlType(c)) + ", " + Literal(c.ConversionSummary) + (c.Index ? ", Index: true" : "") + ")" + Roles(c) + ",");
         }
 
         w.Line("    },");
@@ -72,10 +82,13 @@ internal static class TableEmitter
         w.Line("    " + keyColumn.ToString(CultureInfo.InvariantCulture) + ",");
         w.Line("    MySqlCreate,");
         w.Line("    MySqlLoad,");
-        w.Line("    SqliteCreate);");
+        w.Line("    SqliteCreate,");
+        w.Line("    SqliteInsert,");
+        w.Line("    SqliteUpsert);");
         w.Line();
 
         w.Line("/// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>");
+        w.Line(Generated.Attribute);
         w.Open("public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : " + Schema + ".IRowSource");
         w.Line("writer.BeginRow(" + keyColumn.ToString(CultureInfo.InvariantCulture) + ");");
         for (int i = 0; i < table.Columns.Count; i++)
@@ -107,6 +120,7 @@ internal static class TableEmitter
         w.Line("namespace VisMooc.Generated;");
         w.Line();
         w.Line("/// <summary>Every table declared in this assembly, and the SQL scripts built from them.</summary>");
+        w.Line(Generated.Attribute);
         w.Open("public static class GeneratedTables");
         w.Line("/// <summary>The tables, in script order.</summary>");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + Schema + ".TableDescriptor> All { get; } = new " + Schema + ".TableDescriptor[]");
@@ -187,6 +201,12 @@ internal static class TableEmitter
             w.Line("    " + (i == 0 ? "" : "+ ") + Literal(value) + (reallyLast ? terminator : ""));
         }
     }
+
+    // Only columns with a role get an initializer, so the others read as before.
+    private static string Roles(ColumnModel c) => c.Role == "None" ? "" :
+        " { Role = " + Schema + ".ColumnRole." + c.Role
+        + (c.References.Length > 0 ? ", References = " + Literal(c.References) : "")
+        + (c.Finding.Length > 0 ? ", Finding = " + Literal(c.Finding) : "") + " }";
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

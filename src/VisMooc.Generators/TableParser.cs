@@ -14,17 +14,10 @@ internal static class TableParser
 {
     public const string TableAttribute = "VisMooc.Modules.Schema.VisMoocTableAttribute";
     public const string ColumnAttribute = "VisMooc.Modules.Schema.ColumnAttribute";
+    public const string InputAttribute = "VisMooc.Modules.Schema.EdxInputAttribute";
     public const string StandardConversions = "VisMooc.Modules.Conversions.ValueConversions";
     public const string CellWriterType = "VisMooc.Modules.Output.CellWriter";
     public const string FieldValueType = "VisMooc.Modules.Values.FieldValue";
-
-    // Keep in step with VisMooc.Modules.Schema.SqlType.
-    private static readonly string[] s_sqlTypeNames = { "", "Varchar", "Datetime", "TinyInt", "Int", "BigInt", "MediumText", "LongText", "Text" };
-    private static readonly string[] s_sourceNames =
-    {
-        "", "CourseStructureRoot", "CourseStructureVideos", "AuthUserWithProfile", "StudentCourseEnrollment",
-        "CertificatesGeneratedCertificate", "Forum", "AuthUser", "AuthUserProfile",
-    };
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -34,18 +27,20 @@ internal static class TableParser
         var attribute = context.Attributes[0];
 
         string tableName = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string ?? symbol.Name : symbol.Name;
-        int source = attribute.ConstructorArguments.Length > 1 && attribute.ConstructorArguments[1].Value is int s ? s : 0;
+        var input = attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Value as ITypeSymbol : null;
         int order = 0;
-        string keyFieldsText = "";
+        string keyFieldsText = "", records = "All", joinOn = "";
+        ITypeSymbol? join = null;
+        bool hasJoin = false;
         foreach (var named in attribute.NamedArguments)
         {
-            if (named.Key == "Order" && named.Value.Value is int o)
+            switch (named.Key)
             {
-                order = o;
-            }
-            else if (named.Key == "KeyFields" && named.Value.Value is string k)
-            {
-                keyFieldsText = k;
+                case "Order" when named.Value.Value is int o: order = o; break;
+                case "KeyFields" when named.Value.Value is string k: keyFieldsText = k; break;
+                case "Records": records = Symbols.EnumMemberName(named.Value); break;
+                case "Join": hasJoin = true; join = named.Value.Value as ITypeSymbol; break;
+                case "JoinOn" when named.Value.Value is string on: joinOn = on; break;
             }
         }
 
@@ -56,12 +51,20 @@ internal static class TableParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, syntax.Identifier.GetLocation(), symbol.Name));
         }
 
-        // Without this the emitter would write 'EdxSource.' with no member name: a syntax error in generated code.
-        if (source <= 0 || source >= s_sourceNames.Length)
+        // The input (and a joined one) must be a declared [EdxInput] class: the emitter refers to its generated Descriptor.
+        var tableLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+        foreach (var read in hasJoin ? new[] { input, join } : new[] { input })
         {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnknownSource, attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation(),
-                tableName, source.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (!IsInput(read))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnknownSource, tableLocation, tableName, read?.ToDisplayString() ?? "nothing"));
+            }
+        }
+
+        if (records.Length == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownSource, tableLocation, tableName, "records that VisMooc.Modules.Schema.InputRecords does not name"));
         }
 
         var compilation = context.SemanticModel.Compilation;
@@ -82,17 +85,22 @@ internal static class TableParser
             var args = columnAttribute.ConstructorArguments;
             string name = args.Length > 0 ? args[0].Value as string ?? "" : "";
             int sqlType = args.Length > 1 && args[1].Value is int t ? t : 0;
+            string typeName = args.Length > 1 ? Symbols.EnumMemberName(args[1]) : "";
             int size = args.Length > 2 && args[2].Value is int z ? z : 0;
-            bool nullable = false, isKey = false;
-            string from = "", convert = "Text";
+            bool nullable = false, isKey = false, index = false;
+            string from = "", convert = "Text", role = "None", references = "", finding = "";
             foreach (var named in columnAttribute.NamedArguments)
             {
                 switch (named.Key)
                 {
                     case "Nullable": nullable = named.Value.Value is true; break;
                     case "PrimaryKey": isKey = named.Value.Value is true; break;
+                    case "Index": index = named.Value.Value is true; break;
                     case "From": from = named.Value.Value as string ?? ""; break;
                     case "Convert": convert = named.Value.Value as string ?? ""; break;
+                    case "Role": role = Symbols.EnumMemberName(named.Value); break;
+                    case "References": references = named.Value.Value as string ?? ""; break;
+                    case "Finding": finding = named.Value.Value as string ?? ""; break;
                 }
             }
 
@@ -114,7 +122,6 @@ internal static class TableParser
                 }
             }
 
-            string typeName = sqlType > 0 && sqlType < s_sqlTypeNames.Length ? s_sqlTypeNames[sqlType] : "";
             if (typeName.Length == 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownSqlType, location, name, tableName, sqlType.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -153,7 +160,11 @@ internal static class TableParser
                 conversion.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 conversion.ContainingType.Name,
                 conversion.Name,
-                Summary(conversion)));
+                Summary(conversion),
+                index,
+                role.Length == 0 ? "None" : role,
+                references,
+                finding));
         }
 
         if (primaryKey is null)
@@ -176,13 +187,22 @@ internal static class TableParser
                 symbol.ContainingNamespace.IsGlobalNamespace ? "" : symbol.ContainingNamespace.ToDisplayString(),
                 symbol.Name,
                 tableName,
-                source,
-                s_sourceNames[source],
+                TypeName(input!),
+                records,
+                hasJoin ? TypeName(join!) : "",
+                joinOn,
                 order,
                 new EquatableArray<string>(keyFields),
                 new EquatableArray<ColumnModel>(columns.ToImmutableArray()));
-        return new ParseResult(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutableArray()));
+        return new ParseResult(
+            model, new EquatableArray<DiagnosticInfo>(diagnostics.ToImmutableArray()),
+            model is null ? null : TableDeclaration.Create(tableName, symbol.Name, syntax.Identifier.GetLocation()));
     }
+
+    private static bool IsInput(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named && named.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == InputAttribute);
+
+    private static string TypeName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
     // The conversion's [Description("…")], which `describe` prints; empty when it has none.
     private static string Summary(IMethodSymbol method)

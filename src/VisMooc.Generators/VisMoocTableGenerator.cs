@@ -20,6 +20,7 @@ public sealed class VisMoocTableGenerator : IIncrementalGenerator
         public const string Tables = nameof(Tables);
         public const string Models = nameof(Models);
         public const string AllModels = nameof(AllModels);
+        public const string Inputs = nameof(Inputs);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -38,6 +39,48 @@ public sealed class VisMoocTableGenerator : IIncrementalGenerator
 
         var all = models.Collect().WithTrackingName(TrackingNames.AllModels);
 
+        // A table name declared twice is reported at every declaration after the first (by file and position).
+        var declarations = parsed.Where(static r => r.Declaration is not null).Select(static (r, _) => r.Declaration!).Collect();
+        context.RegisterSourceOutput(declarations, static (spc, found) =>
+        {
+            foreach (var group in found.GroupBy(d => d.TableName).Where(g => g.Count() > 1))
+            {
+                string classes = string.Join(", ", group.Select(d => d.ClassName).OrderBy(n => n, System.StringComparer.Ordinal));
+                foreach (var duplicate in group.OrderBy(d => d.FilePath ?? "", System.StringComparer.Ordinal).ThenBy(d => d.Span.Start).Skip(1))
+                {
+                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateTable, duplicate.ToLocation(), group.Key, classes));
+                }
+            }
+        });
+
+        var inputs = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TableParser.InputAttribute,
+                predicate: static (node, _) => node is TypeDeclarationSyntax,
+                transform: static (ctx, ct) => InputParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.Inputs);
+        var inputModels = inputs.Where(static r => r.Input is not null).Select(static (r, _) => r.Input!);
+
+        context.RegisterSourceOutput(inputs, static (spc, result) =>
+        {
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        context.RegisterSourceOutput(inputModels, static (spc, input) =>
+            spc.AddSource(InputEmitter.HintName(input), SourceText.From(InputEmitter.EmitInput(input), System.Text.Encoding.UTF8)));
+
+        // Only an assembly that declares inputs gets a registry of them, so a table-only assembly has none to clash with.
+        context.RegisterSourceOutput(inputModels.Collect(), static (spc, models) =>
+        {
+            if (models.Length > 0)
+            {
+                spc.AddSource("VisMooc.Generated.GeneratedSources.g.cs", SourceText.From(InputEmitter.EmitRegistry(models), System.Text.Encoding.UTF8));
+            }
+        });
+
         context.RegisterSourceOutput(parsed, static (spc, result) =>
         {
             foreach (var diagnostic in result.Diagnostics)
@@ -51,13 +94,6 @@ public sealed class VisMoocTableGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(all, static (spc, tables) =>
         {
-            foreach (var group in tables.GroupBy(t => t.TableName).Where(g => g.Count() > 1))
-            {
-                spc.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.DuplicateTable, Location.None, group.Key,
-                    string.Join(", ", group.Select(t => t.ClassName).OrderBy(n => n, System.StringComparer.Ordinal))));
-            }
-
             spc.AddSource("VisMooc.Generated.GeneratedTables.g.cs", SourceText.From(TableEmitter.EmitRegistry(tables), System.Text.Encoding.UTF8));
         });
     }

@@ -6,6 +6,7 @@ namespace VisMooc.Generators.Tests;
 public sealed class DiagnosticTests
 {
     private const string Usings = """
+        using VisMooc.Modules.Inputs;
         using VisMooc.Modules.Output;
         using VisMooc.Modules.Schema;
         using VisMooc.Modules.Values;
@@ -18,7 +19,7 @@ public sealed class DiagnosticTests
     public void VMG001_ClassIsNotPartial()
     {
         string source = Usings + """
-            [VisMoocTable("things", EdxSource.Forum)]
+            [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             public sealed class Things;
             """;
@@ -32,7 +33,7 @@ public sealed class DiagnosticTests
         string source = Usings + """
             public static partial class Outer
             {
-                [VisMoocTable("things", EdxSource.Forum)]
+                [VisMoocTable("things", typeof(ForumInput))]
                 [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
                 public sealed partial class Inner;
             }
@@ -49,7 +50,7 @@ public sealed class DiagnosticTests
     {
         // A record used to be skipped without a word, and static or generic classes got generated code that does not compile or merge.
         string source = Usings + $$"""
-            [VisMoocTable("things", EdxSource.Forum)]
+            [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             {{declaration}}
             """;
@@ -61,7 +62,7 @@ public sealed class DiagnosticTests
     public void VMG002_DuplicateColumn()
     {
         string source = Usings + """
-            [VisMoocTable("things", EdxSource.Forum)]
+            [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             [Column("title", SqlType.Varchar, 255, From = "title")]
             [Column("title", SqlType.Varchar, 255, From = "name")]
@@ -75,7 +76,7 @@ public sealed class DiagnosticTests
     public void VMG003_NoPrimaryKey()
     {
         string source = Usings + """
-            [VisMoocTable("things", EdxSource.Forum)]
+            [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, From = "id")]
             public sealed partial class Things;
             """;
@@ -87,7 +88,7 @@ public sealed class DiagnosticTests
     public void VMG004_UnknownSqlType()
     {
         string source = Usings + """
-            [VisMoocTable("things", EdxSource.Forum)]
+            [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             [Column("score", (SqlType)42, From = "score")]
             public sealed partial class Things;
@@ -100,7 +101,7 @@ public sealed class DiagnosticTests
     public void VMG005_VarcharWithoutSize()
     {
         string source = Usings + """
-            [VisMoocTable("things", EdxSource.Forum)]
+            [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             [Column("title", SqlType.Varchar, From = "title")]
             public sealed partial class Things;
@@ -113,7 +114,7 @@ public sealed class DiagnosticTests
     public void VMG006_ConversionNotFound()
     {
         string source = Usings + """
-            [VisMoocTable("things", EdxSource.Forum)]
+            [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             [Column("title", SqlType.Varchar, 255, From = "title", Convert = "NoSuchConversion")]
             public sealed partial class Things;
@@ -127,7 +128,7 @@ public sealed class DiagnosticTests
     {
         // ValueConversions.Text takes one field; this column feeds it two.
         string source = Usings + """
-            [VisMoocTable("things", EdxSource.Forum)]
+            [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             [Column("title", SqlType.Varchar, 255, From = "title, name", Convert = "Text")]
             public sealed partial class Things;
@@ -140,7 +141,7 @@ public sealed class DiagnosticTests
     public void VMG007_ConversionOnTableClassReturnsAValue()
     {
         string source = Usings + """
-            [VisMoocTable("things", EdxSource.Forum)]
+            [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             [Column("title", SqlType.Varchar, 255, From = "title", Convert = "Shout")]
             public sealed partial class Things
@@ -156,7 +157,7 @@ public sealed class DiagnosticTests
     public void VMG008_TwoPrimaryKeys()
     {
         string source = Usings + """
-            [VisMoocTable("things", EdxSource.Forum)]
+            [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             [Column("other_id", SqlType.Varchar, 255, PrimaryKey = true, From = "other")]
             public sealed partial class Things;
@@ -169,7 +170,7 @@ public sealed class DiagnosticTests
     public void VMG009_KeyFieldIsNotASourceField()
     {
         string source = Usings + """
-            [VisMoocTable("things", EdxSource.Forum, KeyFields = "id, missing_field")]
+            [VisMoocTable("things", typeof(ForumInput), KeyFields = "id, missing_field")]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             public sealed partial class Things;
             """;
@@ -181,7 +182,7 @@ public sealed class DiagnosticTests
     public void VMG010_SizeOnUnsizedType()
     {
         string source = Usings + """
-            [VisMoocTable("things", EdxSource.Forum)]
+            [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             [Column("votes", SqlType.Int, 11, From = "votes")]
             public sealed partial class Things;
@@ -193,43 +194,71 @@ public sealed class DiagnosticTests
     [Fact]
     public void VMG011_TwoClassesDeclareTheSameTable()
     {
+        string second = Usings + """
+            [VisMoocTable("things", typeof(ForumInput))]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            public sealed partial class MoreThings;
+            """;
         var diagnostic = SingleDiagnostic(
             Usings + """
-            [VisMoocTable("things", EdxSource.Forum)]
+            [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             public sealed partial class Things;
             """,
-            Usings + """
-            [VisMoocTable("things", EdxSource.Forum)]
-            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
-            public sealed partial class MoreThings;
-            """);
+            second);
 
         Assert.Equal("VMG011", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("'things'", message);
         Assert.Contains("MoreThings, Things", message);
+
+        // At the second declaration, not nowhere.
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("Input1.cs", span.Path);
+        Assert.Contains("class MoreThings", second.Split('\n')[span.StartLinePosition.Line]);
     }
 
     [Fact]
-    public void VMG012_UnknownEdxSource()
+    public void VMG012_UnknownEdxInput()
     {
-        // This used to generate 'EdxSource.,': a syntax error inside generated code instead of a diagnostic.
+        // A table reading a class that is not an [EdxInput] would generate 'string.Descriptor': a syntax error inside generated code instead of a diagnostic.
         string source = Usings + """
-            [VisMoocTable("things", (EdxSource)99)]
+            [VisMoocTable("things", typeof(string))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             public sealed partial class Things;
             """;
 
-        AssertDiagnostic(source, "VMG012", "(EdxSource)99", "'things'", "99");
+        AssertDiagnostic(source, "VMG012", "typeof(string)", "'things'", "string");
+    }
+
+    [Fact]
+    public void VMG013_InputWithoutFormat()
+    {
+        string source = Usings + """
+            [EdxInput("pets_file", Token = "pets_file", Extension = ".sql")]
+            public sealed partial class PetsInput;
+            """;
+
+        AssertDiagnostic(source, "VMG013", "EdxInput(", "'pets_file'", "Format");
+    }
+
+    [Fact]
+    public void VMG013_InputTokenWithDashes()
+    {
+        string source = Usings + """
+            [EdxInput("pets_file", Token = "-pets_file-", Extension = ".sql", Format = InputFormat.EdxTsv)]
+            public sealed partial class PetsInput;
+            """;
+
+        AssertDiagnostic(source, "VMG013", "EdxInput(", "'pets_file'", "word between the dashes");
     }
 
     [Fact]
     public void InvalidDeclarationGetsNoGeneratedSource()
     {
         var run = GeneratorRunner.Run(Usings + """
-            [VisMoocTable("things", EdxSource.Forum)]
+            [VisMoocTable("things", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, From = "id")]
             public sealed partial class Things;
             """);

@@ -13,8 +13,10 @@ public sealed class EmitterSnapshotTests
         Namespace: "Sample.Tables",
         ClassName: "Pets",
         TableName: "pets",
-        Source: 6,
-        SourceName: "Forum",
+        InputType: "global::VisMooc.Modules.Inputs.ForumInput",
+        Records: "All",
+        JoinType: "",
+        JoinOn: "",
         Order: 3,
         KeyFields: Strings("id"),
         Columns: new EquatableArray<ColumnModel>(

@@ -4,6 +4,7 @@ namespace VisMooc.Generators.Tests;
 public sealed class ValidDeclarationTests
 {
     private const string Usings = """
+        using VisMooc.Modules.Inputs;
         using VisMooc.Modules.Output;
         using VisMooc.Modules.Schema;
         using VisMooc.Modules.Values;
@@ -16,7 +17,7 @@ public sealed class ValidDeclarationTests
     public void ValidDeclarationCompilesWithoutErrors()
     {
         var run = GeneratorRunner.Run(Usings + """
-            [VisMoocTable("pets", EdxSource.Forum, Order = 2, KeyFields = "id")]
+            [VisMoocTable("pets", typeof(ForumInput), Order = 2, KeyFields = "id")]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id", Convert = "StableId")]
             [Column("born", SqlType.Datetime, Nullable = true, From = "born", Convert = "DateTimeUtc")]
             [Column("legs", SqlType.TinyInt, From = "legs")]
@@ -36,7 +37,7 @@ public sealed class ValidDeclarationTests
     {
         // "Text" also exists on ValueConversions; the declaring class comes first.
         var run = GeneratorRunner.Run(Usings + """
-            [VisMoocTable("pets", EdxSource.Forum)]
+            [VisMoocTable("pets", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             [Column("name", SqlType.Varchar, 40, From = "name", Convert = "Text")]
             public sealed partial class Pets
@@ -59,7 +60,7 @@ public sealed class ValidDeclarationTests
     {
         // The generated WriteRow is a member of the class, so it can call private helpers; this used to be VMG007.
         var run = GeneratorRunner.Run(Usings + """
-            [VisMoocTable("pets", EdxSource.Forum)]
+            [VisMoocTable("pets", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id", Convert = "Shout")]
             public sealed partial class Pets
             {
@@ -72,24 +73,25 @@ public sealed class ValidDeclarationTests
         Assert.Contains("global::Sample.Tables.Pets.Shout(writer, row.Get(0));", run.Source("Sample.Tables.Pets.g.cs"));
     }
 
-    public static TheoryData<string> EdxSources() => new(Enum.GetNames<VisMooc.Modules.Schema.EdxSource>());
+    public static TheoryData<string> DeclaredInputs() => new(typeof(VisMooc.Modules.Schema.EdxInputAttribute).Assembly.GetTypes()
+        .Where(t => t.IsDefined(typeof(VisMooc.Modules.Schema.EdxInputAttribute), inherit: false)).Select(t => t.Name).Order(StringComparer.Ordinal));
 
     public static TheoryData<string> SqlTypes() => new(Enum.GetNames<VisMooc.Modules.Schema.SqlType>());
 
     [Theory]
-    [MemberData(nameof(EdxSources))]
-    public void EveryEdxSourceGeneratesCompilingCode(string edxSource)
+    [MemberData(nameof(DeclaredInputs))]
+    public void EveryDeclaredInputGeneratesCompilingCode(string input)
     {
-        // The parser keeps its own copy of the enum's names; a member it lacks would be reported as VMG012.
+        // A table may read any declared input; one the parser did not recognise would be reported as VMG012.
         var run = GeneratorRunner.Run(Usings + $$"""
-            [VisMoocTable("pets", EdxSource.{{edxSource}})]
+            [VisMoocTable("pets", typeof({{input}}))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             public sealed partial class Pets;
             """);
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.OutputErrors);
-        Assert.Contains("global::VisMooc.Modules.Schema.EdxSource." + edxSource + ",", run.Source("Sample.Tables.Pets.g.cs"));
+        Assert.Contains("global::VisMooc.Modules.Inputs." + input + ".Descriptor,", run.Source("Sample.Tables.Pets.g.cs"));
     }
 
     [Theory]
@@ -99,7 +101,7 @@ public sealed class ValidDeclarationTests
         // Likewise for SqlType: a member the parser lacks would be VMG004, one SqlText lacks would print '?'.
         string size = sqlType == "Varchar" ? ", 10" : "";
         var run = GeneratorRunner.Run(Usings + $$"""
-            [VisMoocTable("pets", EdxSource.Forum)]
+            [VisMoocTable("pets", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             [Column("value", SqlType.{{sqlType}}{{size}}, Nullable = true, From = "value")]
             public sealed partial class Pets;
@@ -108,19 +110,44 @@ public sealed class ValidDeclarationTests
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.OutputErrors);
         string create = run.Constant("Sample.Tables.Pets", "MySqlCreate");
-        Assert.Matches(@"\n    value [A-Za-z]+(\(10\))? NULL,\n", create);
+        Assert.Matches(@"\n    value [A-Za-z]+(\((10|6)\))? NULL,\n", create);
         Assert.DoesNotContain("?", create);
+    }
+
+    [Fact]
+    public void IndexedColumnsGetAKeyInMySqlAndAnIndexInSqlite()
+    {
+        var run = GeneratorRunner.Run(Usings + """
+            [VisMoocTable("pets", typeof(ForumInput))]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            [Column("owner", SqlType.Varchar, 50, Index = true, From = "owner")]
+            [Column("seen", SqlType.DateTime6, From = "seen")]
+            [Column("weight", SqlType.Double, Nullable = true, Index = true, From = "weight")]
+            public sealed partial class Pets;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.Equal(
+            "CREATE TABLE IF NOT EXISTS pets (\n    _id varchar(255) NOT NULL,\n    owner varchar(50) NOT NULL,\n    seen datetime(6) NOT NULL,\n"
+            + "    weight double NULL,\n    PRIMARY KEY (_id),\n    KEY (owner),\n    KEY (weight)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;",
+            run.Constant("Sample.Tables.Pets", "MySqlCreate"));
+        Assert.Equal(
+            "CREATE TABLE IF NOT EXISTS pets (\n    _id TEXT NOT NULL,\n    owner TEXT NOT NULL,\n    seen TEXT NOT NULL,\n    weight REAL NULL,\n    PRIMARY KEY (_id)\n);"
+            + "\nCREATE INDEX IF NOT EXISTS pets_owner ON pets (owner);\nCREATE INDEX IF NOT EXISTS pets_weight ON pets (weight);",
+            run.Constant("Sample.Tables.Pets", "SqliteCreate"));
+        Assert.Matches("\"double\", \"[^\"]*\", Index: true\\),", run.Source("Sample.Tables.Pets.g.cs"));
     }
 
     [Fact]
     public void TwoTablesAreRegisteredInScriptOrder()
     {
         var run = GeneratorRunner.Run(Usings + """
-            [VisMoocTable("zebras", EdxSource.Forum, Order = 1)]
+            [VisMoocTable("zebras", typeof(ForumInput), Order = 1)]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             public sealed partial class Zebras;
 
-            [VisMoocTable("ants", EdxSource.Forum, Order = 2)]
+            [VisMoocTable("ants", typeof(ForumInput), Order = 2)]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             public sealed partial class Ants;
             """);
@@ -142,12 +169,34 @@ public sealed class ValidDeclarationTests
     }
 
     [Fact]
+    public void AnInputDeclarationGetsADescriptorInTheRegistryAndTablesReadIt()
+    {
+        // A new edX file is one [EdxInput] class: no list in the generator or the pipeline names it.
+        var run = GeneratorRunner.Run(Usings + """
+            [EdxInput("pets_file", Token = "pets_file", Extension = ".sql", Format = InputFormat.EdxTsv)]
+            public sealed partial class PetsInput;
+
+            [VisMoocTable("pets", typeof(PetsInput))]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            public sealed partial class Pets;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.Contains("global::Sample.Tables.PetsInput.Descriptor,", run.Source("Sample.Tables.Pets.g.cs"));
+        Assert.Contains("\"pets_file\", \"pets_file\", \".sql\",", run.Source("Sample.Tables.PetsInput.g.cs"));
+        Assert.Contains("global::VisMooc.Modules.Schema.InputFormat.EdxTsv, global::VisMooc.Modules.Schema.InputScope.Course,", run.Source("Sample.Tables.PetsInput.g.cs"));
+        Assert.Contains("global::Sample.Tables.PetsInput.Descriptor,", run.Source("VisMooc.Generated.GeneratedSources.g.cs"));
+    }
+
+    [Fact]
     public void TableInTheGlobalNamespaceCompiles()
     {
         var run = GeneratorRunner.Run("""
+            using VisMooc.Modules.Inputs;
             using VisMooc.Modules.Schema;
 
-            [VisMoocTable("pets", EdxSource.Forum)]
+            [VisMoocTable("pets", typeof(ForumInput))]
             [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
             public sealed partial class Pets;
             """);

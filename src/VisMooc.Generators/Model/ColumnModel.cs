@@ -12,4 +12,8 @@ internal sealed record ColumnModel(
     string ConversionType,
     string ConversionTypeShortName,
     string ConversionMethod,
-    string ConversionSummary);
+    string ConversionSummary,
+    bool Index = false,
+    string Role = "None",
+    string References = "",
+    string Finding = "");

@@ -5,8 +5,10 @@ internal sealed record TableModel(
     string Namespace,
     string ClassName,
     string TableName,
-    int Source,
-    string SourceName,
+    string InputType,
+    string Records,
+    string JoinType,
+    string JoinOn,
     int Order,
     EquatableArray<string> KeyFields,
     EquatableArray<ColumnModel> Columns);

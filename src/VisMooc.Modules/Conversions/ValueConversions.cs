@@ -62,6 +62,34 @@ public static class ValueConversions
         }
     }
 
+    /// <summary>
+    /// A number as the shortest decimal that reads back as the same double, without exponent or trailing
+    /// <c>.0</c> (<see cref="DoubleText"/>); NULL stays NULL; anything else (empty, text, NaN, infinity,
+    /// a number beyond a double) is NULL with a warning. Negative zero is written <c>0</c>, as both databases give it back.
+    /// </summary>
+    [Description("number written as the shortest decimal that reads back as the same double (no exponent, no trailing .0); NULL gives NULL; anything else gives NULL and a warning")]
+    public static void Double(CellWriter cell, FieldValue value)
+    {
+        if (value.IsNull)
+        {
+            cell.WriteNull();
+            return;
+        }
+
+        const System.Globalization.NumberStyles Number = System.Globalization.NumberStyles.AllowLeadingSign
+            | System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowExponent;
+        Span<byte> text = stackalloc byte[DoubleText.MaxLength];
+        if (!double.TryParse(value.Utf8, Number, System.Globalization.CultureInfo.InvariantCulture, out double number)
+            || !DoubleText.TryFormat(number == 0 ? 0d : number, text, out int written))
+        {
+            cell.WriteNull();
+            cell.Warn("not a number, written as NULL", value);
+            return;
+        }
+
+        cell.WriteText(text[..written]);
+    }
+
     /// <summary>The stable id <c>H(value)</c> in decimal.</summary>
     [Description("stable id H(value): Python 2.7's string hash of the UTF-8 bytes, modulo 2^63, in decimal")]
     public static void StableId(CellWriter cell, FieldValue value) => cell.WriteInt64(PythonHash.Compute(value.Utf8));

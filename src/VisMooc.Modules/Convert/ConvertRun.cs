@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using VisMooc.Modules.Schema;
 
 namespace VisMooc.Modules.Convert;
 
@@ -57,12 +58,12 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
     /// A table's source file is missing: a notice, or with <c>--strict</c> a failure. The notice says
     /// which tables were skipped, or <paramref name="consequence"/> when none was.
     /// </summary>
-    public void MissingFile(CourseInput course, EdxFileKind kind, IEnumerable<TableStats> affected, string? consequence = null)
+    public void MissingFile(CourseInput course, InputDescriptor kind, IEnumerable<TableStats> affected, string? consequence = null)
     {
         // A file a configuration names is named exactly, with the folder searched; a discovered kind by its pattern.
         // A file that looks like one of this kind but cannot be read as it is: name it, and what to do.
         string? expected = course.ExpectedNames?.GetValueOrDefault(kind);
-        string pattern = expected ?? InputDiscovery.Pattern(kind);
+        string pattern = expected ?? kind.Pattern;
         string hint = string.Concat(course.UnreadableFiles.Where(u => u.Kind == kind).Take(2).Select(u => $" ({Path.GetFileName(u.Path)} {u.Problem})"));
         if (Options.Strict)
         {

@@ -5,8 +5,8 @@ using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Convert;
 
-/// <summary>Tables fed from <c>course_structure</c> JSON: the course root (courses) and the videos (videos, course_video).</summary>
-public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
+/// <summary>Tables fed from a course-tree input (<c>course_structure</c> JSON): the course root (courses) and the videos (videos, course_video).</summary>
+public sealed class CourseStructureJob(InputDescriptor input, IReadOnlyList<TableOutput> outputs) : IConvertJob
 {
     // Rows are handed to the table about this often, so the rows of a deep tree are never all held at once.
     private const long FlushBytes = 1 << 20;
@@ -18,7 +18,7 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
     public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
 
     /// <inheritdoc/>
-    public IReadOnlyList<EdxFileKind> InputKinds { get; } = [EdxFileKind.CourseStructure];
+    public IReadOnlyList<InputDescriptor> InputKinds { get; } = [input];
 
     /// <inheritdoc/>
     public bool Chunked => false;
@@ -31,10 +31,10 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
         {
             var stats = Outputs.Select(o => run.BeginCourse(o, course.Name)).ToList();
 
-            var files = course.FilesOf(EdxFileKind.CourseStructure);
+            var files = course.FilesOf(input);
             if (files.Count == 0)
             {
-                run.MissingFile(course, EdxFileKind.CourseStructure, stats);
+                run.MissingFile(course, input, stats);
                 continue;
             }
 
@@ -71,7 +71,7 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
                 {
                     var source = new CourseRowSource(output.Table.Info, name);
                     var writer = output.NewWriter();
-                    if (output.Table.Info.Source == EdxSource.CourseStructureRoot)
+                    if (output.Table.Info.Records == InputRecords.CourseRoot)
                     {
                         if (tree.Root is null)
                         {
@@ -151,7 +151,7 @@ public sealed class CourseStructureJob(IReadOnlyList<TableOutput> outputs) : ICo
     private Dictionary<string, string>? RefusedVideos(CourseTree tree, string file)
     {
         Dictionary<string, string>? refused = null;
-        var checks = Outputs.Where(o => o.Table.Info.Source == EdxSource.CourseStructureVideos)
+        var checks = Outputs.Where(o => o.Table.Info.Records == InputRecords.Videos)
             .Select(o => (Source: new CourseRowSource(o.Table.Info, file), Writer: o.NewWriter())).ToList();
         byte[] section = new byte[256];
         foreach (var (video, node) in tree.Videos)

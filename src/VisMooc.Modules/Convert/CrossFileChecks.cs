@@ -27,25 +27,28 @@ public sealed class CrossFileChecks
 
     private readonly ConcurrentDictionary<(string Course, string Table), Observations> _seen = new();
 
-    /// <summary>Which source field of a table carries the user id and the course id, if any.</summary>
+    /// <summary>Which source field of a table carries the user id and the course id, if any: the first source field of its first column declared with that <see cref="ColumnRole"/>.</summary>
     public static (int User, int Course) Fields(TableInfo table)
     {
-        int user = -1;
-        int course = -1;
-        for (int k = 0; k < table.SourceFields.Count; k++)
+        int Field(ColumnRole role) =>
+            table.Columns.FirstOrDefault(c => c.Role == role && c.SourceFields.Count > 0) is ColumnInfo column
+                ? IndexOf(table.SourceFields, column.SourceFields[0])
+                : -1;
+
+        return (Field(ColumnRole.UserId), Field(ColumnRole.CourseId));
+    }
+
+    private static int IndexOf(IReadOnlyList<string> fields, string field)
+    {
+        for (int k = 0; k < fields.Count; k++)
         {
-            switch (table.SourceFields[k])
+            if (fields[k] == field)
             {
-                case "user_id" or "author_id" or "auth_user.id":
-                    user = user < 0 ? k : user;
-                    break;
-                case "course_id":
-                    course = k;
-                    break;
+                return k;
             }
         }
 
-        return (user, course);
+        return -1;
     }
 
     /// <summary>The observations of one course's table (one writer per table, so no locking inside).</summary>
@@ -56,23 +59,19 @@ public sealed class CrossFileChecks
     {
         foreach (var course in courses)
         {
-            Observations? Get(string table) => tables.Any(t => t.Info.Name == table) && _seen.TryGetValue((course.Name, table), out var o) ? o : null;
-            var users = Get("users");
-            var enrollments = Get("enrollments");
-            var grades = Get("grades");
-            var forum = Get("forum");
-            bool haveUsers = course.FilesOf(EdxFileKind.AuthUser).Count > 0;
-            bool haveEnrollments = course.FilesOf(EdxFileKind.StudentCourseEnrollment).Count > 0;
+            Observations? Get(string table) => _seen.TryGetValue((course.Name, table), out var o) ? o : null;
 
-            if (haveUsers && users is not null)
+            // Each user id column declared with References: its ids must be among that table's, when the course has its input.
+            foreach (var table in tables.Select(t => t.Info))
             {
-                Missing(enrollments, users, run.StatsFor(course.Name, "enrollments"), UserNotInAuthUser, "user_id");
-                Missing(forum, users, run.StatsFor(course.Name, "forum"), AuthorNotInAuthUser, "author_id");
-            }
-
-            if (haveEnrollments && enrollments is not null)
-            {
-                Missing(grades, enrollments, run.StatsFor(course.Name, "grades"), LearnerWithoutEnrollment, "user_id");
+                foreach (var column in table.Columns.Where(c => c.Role == ColumnRole.UserId && c.References.Length > 0))
+                {
+                    var referenced = tables.FirstOrDefault(t => t.Info.Name == column.References)?.Info;
+                    if (referenced is not null && course.FilesOf(referenced.Input).Count > 0 && Get(referenced.Name) is Observations reference)
+                    {
+                        Missing(Get(table.Name), reference, run.StatsFor(course.Name, table.Name), column.Finding, column.SourceFields[0]);
+                    }
+                }
             }
 
             string? package = PackageCourse(course, run);

@@ -1,16 +1,17 @@
 using VisMooc.Modules.Input;
+using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Convert;
 
-/// <summary>Tables fed from the forum <c>.mongo</c> dump, one JSON document per line; files are read in chunks converted side by side.</summary>
-public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
+/// <summary>Tables fed from a JSON-lines input (the forum <c>.mongo</c> dump), one JSON document per line; files are read in chunks converted side by side.</summary>
+public sealed class ForumJob(InputDescriptor input, IReadOnlyList<TableOutput> outputs) : IConvertJob
 {
     /// <inheritdoc/>
     public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
 
     /// <inheritdoc/>
-    public IReadOnlyList<EdxFileKind> InputKinds { get; } = [EdxFileKind.Forum];
+    public IReadOnlyList<InputDescriptor> InputKinds { get; } = [input];
 
     /// <inheritdoc/>
     public bool Chunked => true;
@@ -22,10 +23,10 @@ public sealed class ForumJob(IReadOnlyList<TableOutput> outputs) : IConvertJob
         {
             var stats = Outputs.Select(o => run.BeginCourse(o, course.Name)).ToList();
 
-            var files = course.FilesOf(EdxFileKind.Forum);
+            var files = course.FilesOf(input);
             if (files.Count == 0)
             {
-                run.MissingFile(course, EdxFileKind.Forum, stats);
+                run.MissingFile(course, input, stats);
                 continue;
             }
 

@@ -1,3 +1,5 @@
+using VisMooc.Modules.Schema;
+
 namespace VisMooc.Modules.Convert;
 
 /// <summary>Converts one kind of input, for every course in order, into its tables. Jobs run in parallel.</summary>
@@ -7,7 +9,7 @@ public interface IConvertJob
     IReadOnlyList<TableOutput> Outputs { get; }
 
     /// <summary>The kinds of input file the job reads (for progress: how many bytes it has to read).</summary>
-    IReadOnlyList<EdxFileKind> InputKinds { get; }
+    IReadOnlyList<InputDescriptor> InputKinds { get; }
 
     /// <summary>
     /// True when the job's files are converted in chunks by the run's worker threads; false when

@@ -1,5 +1,7 @@
 using System.IO.Enumeration;
+using VisMooc.Generated;
 using VisMooc.Modules.Input;
+using VisMooc.Modules.Schema;
 
 namespace VisMooc.Modules.Convert;
 
@@ -10,39 +12,26 @@ namespace VisMooc.Modules.Convert;
 /// </summary>
 public static class InputDiscovery
 {
-    private static readonly (EdxFileKind Kind, string Token, string Extension)[] s_tokens =
-    [
-        (EdxFileKind.AuthUser, "auth_user-", ".sql"),
-        (EdxFileKind.AuthUserProfile, "auth_userprofile-", ".sql"),
-        (EdxFileKind.StudentCourseEnrollment, "student_courseenrollment-", ".sql"),
-        (EdxFileKind.CertificatesGeneratedCertificate, "certificates_generatedcertificate-", ".sql"),
-        (EdxFileKind.CourseStructure, "course_structure-", ".json"),
-    ];
+    /// <summary>
+    /// The inputs discovery recognises for <paramref name="tables"/>: every input declared in VisMooc.Modules
+    /// (<see cref="GeneratedSources.All"/>) and any other input the tables read, by name.
+    /// </summary>
+    public static IReadOnlyList<InputDescriptor> Known(IEnumerable<TableDescriptor> tables) =>
+        GeneratedSources.All.Concat(tables.SelectMany(t => t.Info.Inputs)).Distinct().OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
 
-    /// <summary>How each kind's file is named, for messages.</summary>
-    public static string Pattern(EdxFileKind kind) => kind switch
-    {
-        EdxFileKind.Forum => "*.mongo",
-        _ => "*-" + s_tokens.First(t => t.Kind == kind).Token + "*" + s_tokens.First(t => t.Kind == kind).Extension,
-    };
-
-    /// <summary>What <c>convert --help</c> says about the input files (from the patterns above, so it cannot drift).</summary>
+    /// <summary>What <c>convert --help</c> says about the input files (from the declarations, so it cannot drift).</summary>
     public static string HelpText() =>
         "Input: a course folder, or a folder of course folders. Package files are recognised by name:\n"
-        + string.Concat(Enum.GetValues<EdxFileKind>().Select(k => $"  {Pattern(k),-45} {Feeds(k)}\n"))
+        + string.Concat(GeneratedSources.All.Select(i => $"  {i.Pattern,-45} {i.Title}: {Feeds(i)}\n"))
         + "A .gz copy (gzip) of any of them is read as it is. Decrypt .gpg files first (gpg --decrypt-files *.gpg)\n"
         + "and unzip .zip archives (edX delivers {org}-{date}.zip of .gpg files). MOOC-Learner-Curated's short names\n"
         + "(auth_user-prod-analytics.sql, prod.mongo) match too.";
 
-    private static string Feeds(EdxFileKind kind) => kind switch
-    {
-        EdxFileKind.AuthUser => "auth_user: users",
-        EdxFileKind.AuthUserProfile => "auth_userprofile: users (profile columns)",
-        EdxFileKind.StudentCourseEnrollment => "student_courseenrollment: enrollments",
-        EdxFileKind.CertificatesGeneratedCertificate => "certificates_generatedcertificate: grades",
-        EdxFileKind.CourseStructure => "course_structure: courses, videos, course_video",
-        _ => "the forum dump: forum",
-    };
+    // The tables an input feeds, from their declarations; a joined input adds columns to its table.
+    private static string Feeds(InputDescriptor input) => string.Join(", ",
+        GeneratedTables.All.Select(t => t.Info)
+            .Where(t => t.Input == input || t.Join == input)
+            .Select(t => t.Input == input ? t.Name : t.Name + " (joined)"));
 
     /// <summary>
     /// The courses under <paramref name="input"/>: the folder itself when it holds package files,
@@ -51,8 +40,9 @@ public static class InputDiscovery
     /// is still a course, with <see cref="CourseInput.Unreadable"/> saying why.
     /// </summary>
     /// <exception cref="ConvertException">The folder does not exist or holds no course.</exception>
-    public static IReadOnlyList<CourseInput> FindCourses(string input, string? coursePattern)
+    public static IReadOnlyList<CourseInput> FindCourses(string input, string? coursePattern, IReadOnlyList<InputDescriptor>? inputs = null)
     {
+        inputs ??= GeneratedSources.All;
         if (!Directory.Exists(input))
         {
             throw new ConvertException(input, File.Exists(input) ? NotAFolder(Path.GetFileName(input)) : "no such folder");
@@ -61,7 +51,7 @@ public static class InputDiscovery
         var full = Path.GetFullPath(input);
         var courses = new List<CourseInput>();
         var found = new List<string>();
-        var here = Scan(full, Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)), found);
+        var here = Scan(full, Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)), found, inputs);
         if (here is not null)
         {
             courses.Add(here);
@@ -70,7 +60,7 @@ public static class InputDiscovery
         {
             foreach (var dir in Directory.GetDirectories(full).Order(StringComparer.Ordinal))
             {
-                if (Scan(dir, Path.GetFileName(dir), found) is CourseInput course)
+                if (Scan(dir, Path.GetFileName(dir), found, inputs) is CourseInput course)
                 {
                     courses.Add(course);
                 }
@@ -102,7 +92,7 @@ public static class InputDiscovery
         int encrypted = names.Count(PackageFileNames.IsEncrypted);
         var archives = names.Where(n => PackageFileNames.IsPacked(n) && !PackageFileNames.IsEncrypted(n)).ToList();
         string message = encrypted > 0
-            ? Encrypted(encrypted) + ", and no decrypted package files (" + string.Join(", ", Enum.GetValues<EdxFileKind>().Select(Pattern)) + ")"
+            ? Encrypted(encrypted) + ", and no decrypted package files (" + string.Join(", ", GeneratedSources.All.Select(i => i.Pattern)) + ")"
             : "holds no edX package files (*-auth_user-*.sql, *-course_structure-*.json, *.mongo, …) and no course folders with them";
         if (archives.Count > 0)
         {
@@ -115,20 +105,11 @@ public static class InputDiscovery
     private static string Encrypted(int count) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"holds {count} encrypted file{(count == 1 ? "" : "s")} (*.gpg): decrypt {(count == 1 ? "it" : "them")} first, e.g. gpg --decrypt-files *.gpg in that folder (edX's guide: \"Decrypt an Encrypted File\")");
 
-    /// <summary>The kind of a file name, or null when it is not one VisMooc reads.</summary>
-    public static EdxFileKind? KindOf(string fileName)
+    /// <summary>The declared input a file name is (a <c>.gz</c> suffix aside), or null when it is not one VisMooc reads.</summary>
+    public static InputDescriptor? KindOf(string fileName, IReadOnlyList<InputDescriptor>? inputs = null)
     {
         string name = fileName.EndsWith(".gz", StringComparison.Ordinal) ? fileName[..^3] : fileName;
-        foreach (var (kind, token, extension) in s_tokens)
-        {
-            if (name.EndsWith(extension, StringComparison.Ordinal)
-                && (name.StartsWith(token, StringComparison.Ordinal) || name.Contains("-" + token, StringComparison.Ordinal)))
-            {
-                return kind;
-            }
-        }
-
-        return name.EndsWith(".mongo", StringComparison.Ordinal) ? EdxFileKind.Forum : null;
+        return (inputs ?? GeneratedSources.All).FirstOrDefault(i => i.Scope == InputScope.Course && i.Matches(name));
     }
 
     /// <summary>
@@ -184,9 +165,9 @@ public static class InputDiscovery
     /// but cannot be read as they are (an encrypted or unpacked copy beside a readable one is not a
     /// problem); null when it holds neither. Every file name is added to <paramref name="names"/>.
     /// </summary>
-    private static CourseInput? Scan(string folder, string course, List<string> names)
+    private static CourseInput? Scan(string folder, string course, List<string> names, IReadOnlyList<InputDescriptor> inputs)
     {
-        var found = new Dictionary<EdxFileKind, List<string>>();
+        var found = new Dictionary<InputDescriptor, List<string>>();
         var unreadable = new List<UnreadableFile>();
         var here = Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         var present = new HashSet<string>(here!, StringComparer.Ordinal);
@@ -194,7 +175,7 @@ public static class InputDiscovery
         {
             names.Add(name);
             string path = Path.Combine(folder, name);
-            if (KindOf(name) is EdxFileKind kind)
+            if (KindOf(name, inputs) is InputDescriptor kind)
             {
                 if (FileType.NotRegular(path) is string what)
                 {
@@ -209,7 +190,7 @@ public static class InputDiscovery
 
                 list.Add(path);
             }
-            else if (PackageFileNames.Diagnose(name, course) is var (looksLike, problem))
+            else if (PackageFileNames.Diagnose(name, course, inputs) is var (looksLike, problem))
             {
                 string unwrapped = PackageFileNames.Unwrapped(name);
                 bool copyBeside = unwrapped != name && (present.Contains(unwrapped) || present.Contains(unwrapped + ".gz")

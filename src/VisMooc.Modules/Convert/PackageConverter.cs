@@ -18,7 +18,7 @@ public static class PackageConverter
     /// <summary>Runs a conversion.</summary>
     /// <exception cref="ConvertException">Input or output unusable, or a file is missing a column; nothing was renamed.</exception>
     public static ConvertResult Run(ConvertOptions options, IReadOnlyList<TableDescriptor> tables) =>
-        Run(options, InputDiscovery.FindCourses(options.Input, options.CoursePattern), tables);
+        Run(options, InputDiscovery.FindCourses(options.Input, options.CoursePattern, InputDiscovery.Known(tables)), tables);
 
     /// <summary>
     /// Runs a conversion of courses whose files are already known (e.g. named by a MOOC-Learner-Curated config).
@@ -299,42 +299,37 @@ public static class PackageConverter
         }
     }
 
+    /// <summary>
+    /// The jobs that write <paramref name="outputs"/>, from each table's declared input: one job per input for
+    /// a course tree, a JSON-lines dump or an edX TSV file (its tables share the read), one per joined table.
+    /// Course trees come first (they run on their own thread), then joins, JSON lines and TSV files.
+    /// </summary>
+    /// <exception cref="NotSupportedException">A table reads an input whose format no job reads yet (tracking logs).</exception>
     private static List<IConvertJob> Jobs(List<TableOutput> outputs)
     {
-        var jobs = new List<IConvertJob>();
-        var bySource = outputs.GroupBy(o => o.Table.Info.Source).ToDictionary(g => g.Key, g => g.ToList());
-        List<TableOutput> Take(params EdxSource[] sources) => sources.SelectMany(s => bySource.GetValueOrDefault(s) ?? []).ToList();
-
-        var course = Take(EdxSource.CourseStructureRoot, EdxSource.CourseStructureVideos);
-        if (course.Count > 0)
+        var jobs = new List<(int Rank, int Order, IConvertJob Job)>();
+        foreach (var joined in outputs.Where(o => o.Table.Info.Join is not null))
         {
-            jobs.Add(new CourseStructureJob(course));
+            jobs.Add((1, joined.Table.Info.Order, new UsersJob(joined)));
         }
 
-        jobs.AddRange(Take(EdxSource.AuthUserWithProfile).Select(o => new UsersJob(o)));
-        var forum = Take(EdxSource.Forum);
-        if (forum.Count > 0)
+        foreach (var group in outputs.Where(o => o.Table.Info.Join is null).GroupBy(o => o.Table.Info.Input))
         {
-            jobs.Add(new ForumJob(forum));
-        }
-
-        foreach (var (source, kind) in new[]
-        {
-            (EdxSource.StudentCourseEnrollment, EdxFileKind.StudentCourseEnrollment),
-            (EdxSource.CertificatesGeneratedCertificate, EdxFileKind.CertificatesGeneratedCertificate),
-            (EdxSource.AuthUser, EdxFileKind.AuthUser),
-            (EdxSource.AuthUserProfile, EdxFileKind.AuthUserProfile),
-        })
-        {
-            var tsv = Take(source);
-            if (tsv.Count > 0)
+            var tables = group.ToList();
+            int order = tables.Min(o => o.Table.Info.Order);
+            jobs.Add(group.Key.Format switch
             {
-                jobs.Add(new TsvJob(kind, tsv));
-            }
+                InputFormat.CourseTree => (0, order, new CourseStructureJob(group.Key, tables)),
+                InputFormat.JsonLines => (2, order, new ForumJob(group.Key, tables)),
+                InputFormat.EdxTsv => (3, order, new TsvJob(group.Key, tables)),
+                _ => throw new NotSupportedException($"{string.Join(", ", tables.Select(t => t.Table.Info.Name))}: no job reads {group.Key.Format} input ({group.Key.Name}) yet"),
+            });
         }
+
+        var ordered = jobs.OrderBy(j => j.Rank).ThenBy(j => j.Order).Select(j => j.Job).ToList();
 
         // The tables of one job share its input, so they share its byte counter.
-        foreach (var job in jobs)
+        foreach (var job in ordered)
         {
             var counter = new ProgressCounter();
             foreach (var o in job.Outputs)
@@ -343,7 +338,7 @@ public static class PackageConverter
             }
         }
 
-        return jobs;
+        return ordered;
     }
 
     private static long FileSize(string path)

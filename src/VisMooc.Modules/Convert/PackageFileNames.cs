@@ -1,3 +1,6 @@
+using VisMooc.Generated;
+using VisMooc.Modules.Schema;
+
 namespace VisMooc.Modules.Convert;
 
 /// <summary>
@@ -8,16 +11,6 @@ namespace VisMooc.Modules.Convert;
 /// </summary>
 public static class PackageFileNames
 {
-    // Longest first, so that auth_user never matches inside auth_userprofile.
-    private static readonly (EdxFileKind Kind, string Token, string Extension)[] s_words =
-    [
-        (EdxFileKind.CertificatesGeneratedCertificate, "certificates_generatedcertificate", ".sql"),
-        (EdxFileKind.StudentCourseEnrollment, "student_courseenrollment", ".sql"),
-        (EdxFileKind.AuthUserProfile, "auth_userprofile", ".sql"),
-        (EdxFileKind.CourseStructure, "course_structure", ".json"),
-        (EdxFileKind.AuthUser, "auth_user", ".sql"),
-    ];
-
     // Extensions a table export gets from people and tools: only these make a near miss (not auth_user.py).
     private static readonly string[] s_tableExtensions = ["", ".sql", ".tsv", ".csv", ".txt", ".tab"];
     private static readonly string[] s_jsonExtensions = ["", ".json", ".txt"];
@@ -50,9 +43,10 @@ public static class PackageFileNames
     /// to do; null when it does not look like one. <paramref name="course"/> names the course, for
     /// the suggested name.
     /// </summary>
-    public static (EdxFileKind Kind, string Problem)? Diagnose(string name, string course)
+    public static (InputDescriptor Kind, string Problem)? Diagnose(string name, string course, IReadOnlyList<InputDescriptor>? inputs = null)
     {
-        if (InputDiscovery.KindOf(name) is not null || name.EndsWith(".failed", StringComparison.Ordinal))
+        inputs ??= GeneratedSources.All;
+        if (InputDiscovery.KindOf(name, inputs) is not null || name.EndsWith(".failed", StringComparison.Ordinal))
         {
             return null;
         }
@@ -60,18 +54,18 @@ public static class PackageFileNames
         if (IsEncrypted(name))
         {
             string inner = name[..^4];
-            var kind = InputDiscovery.KindOf(inner) ?? NearMiss(inner, course)?.Kind;
-            return kind is null ? null : (kind.Value, $"is encrypted: decrypt it first (gpg --decrypt-files {name})");
+            var kind = InputDiscovery.KindOf(inner, inputs) ?? NearMiss(inner, course, inputs)?.Kind;
+            return kind is null ? null : (kind, $"is encrypted: decrypt it first (gpg --decrypt-files {name})");
         }
 
         if (Packed(name) is var (suffix, _, _))
         {
             string inner = name[..^suffix.Length];
-            var kind = InputDiscovery.KindOf(inner) ?? NearMiss(inner, course)?.Kind;
-            return kind is null ? null : (kind.Value, PackedProblem(name)!);
+            var kind = InputDiscovery.KindOf(inner, inputs) ?? NearMiss(inner, course, inputs)?.Kind;
+            return kind is null ? null : (kind, PackedProblem(name)!);
         }
 
-        return NearMiss(name, course);
+        return NearMiss(name, course, inputs);
     }
 
     /// <summary>For an archive or a compression VisMooc does not read: what it is and what to do (e.g. "is a zip archive, which VisMooc does not read: unzip it first (unzip X.zip)"); else null.</summary>
@@ -95,22 +89,29 @@ public static class PackageFileNames
         return null;
     }
 
-    private static (EdxFileKind Kind, string Problem)? NearMiss(string name, string course)
+    private static (InputDescriptor Kind, string Problem)? NearMiss(string name, string course, IReadOnlyList<InputDescriptor> inputs)
     {
         bool gz = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
         string bare = gz ? name[..^3] : name;
         string gzSuffix = gz ? ".gz" : "";
         string lower = bare.ToLowerInvariant();
 
-        int mongo = lower.LastIndexOf(".mongo", StringComparison.Ordinal);
-        if (mongo > 0 && (mongo + 6 == lower.Length || lower[mongo + 6] == '.'))
+        // An input named by its extension alone (*.mongo): a near miss has it in another case, or more after it.
+        foreach (var kind in inputs.Where(i => i.Token.Length == 0 && i.Scope == InputScope.Course))
         {
-            string fixedName = bare[..mongo] + ".mongo" + gzSuffix;
-            return (EdxFileKind.Forum, $"looks like a forum file but forum files end in .mongo, as typed: rename it to {fixedName}");
+            string extension = kind.Extension;
+            int at = lower.LastIndexOf(extension, StringComparison.Ordinal);
+            if (at > 0 && (at + extension.Length == lower.Length || lower[at + extension.Length] == '.'))
+            {
+                string fixedName = bare[..at] + extension + gzSuffix;
+                return (kind, $"looks like {Article(kind.Name)} {kind.Name} file but {kind.Name} files end in {extension}, as typed: rename it to {fixedName}");
+            }
         }
 
-        foreach (var (kind, token, extension) in s_words)
+        // Longest token first, so that auth_user never matches inside auth_userprofile.
+        foreach (var kind in inputs.Where(i => i.Token.Length > 0 && i.Scope == InputScope.Course).OrderByDescending(i => i.Token.Length).ThenBy(i => i.Token, StringComparer.Ordinal))
         {
+            string token = kind.Token, extension = kind.Extension;
             int at = FindWord(lower, token);
             if (at < 0)
             {
@@ -119,7 +120,7 @@ public static class PackageFileNames
 
             int dot = bare.LastIndexOf('.');
             string ext = dot >= at + token.Length ? bare[dot..] : "";
-            if (!(extension == ".json" ? s_jsonExtensions : s_tableExtensions).Contains(ext.ToLowerInvariant()))
+            if (!(kind.Format == InputFormat.EdxTsv ? s_tableExtensions : s_jsonExtensions).Contains(ext.ToLowerInvariant()))
             {
                 return null;
             }
@@ -131,15 +132,15 @@ public static class PackageFileNames
             string caseFixed = stem[..at] + token + stem[(at + token.Length)..] + extension + gzSuffix;
             string what = $"looks like {Article(token)} {token} file but ";
             bool extensionCaseOnly = string.Equals(ext, extension, StringComparison.OrdinalIgnoreCase);
-            if (extensionCaseOnly && InputDiscovery.KindOf(caseFixed) == kind)
+            if (extensionCaseOnly && InputDiscovery.KindOf(caseFixed, inputs) == kind)
             {
                 return (kind, what + $"names are case-sensitive: rename it to {caseFixed}");
             }
 
             if (!extensionCaseOnly)
             {
-                string renamed = InputDiscovery.KindOf(stem + extension + gzSuffix) == kind ? stem + extension + gzSuffix : suggestion;
-                return (kind, what + $"{token} files end in {extension}: if it is edX's {(extension == ".sql" ? "tab-separated export" : "JSON export")}, rename it to {renamed}");
+                string renamed = InputDiscovery.KindOf(stem + extension + gzSuffix, inputs) == kind ? stem + extension + gzSuffix : suggestion;
+                return (kind, what + $"{token} files end in {extension}: if it is edX's {(kind.Format == InputFormat.EdxTsv ? "tab-separated export" : "JSON export")}, rename it to {renamed}");
             }
 
             return (kind, what + $"needs the -{token}- token: rename it to {suggestion}");

@@ -1,15 +1,16 @@
 using VisMooc.Modules.Input;
+using VisMooc.Modules.Schema;
 
 namespace VisMooc.Modules.Convert;
 
 /// <summary>Tables fed row by row from one edX TSV file kind (enrollments, grades, and added tables); files are read in chunks converted side by side.</summary>
-public sealed class TsvJob(EdxFileKind kind, IReadOnlyList<TableOutput> outputs) : IConvertJob
+public sealed class TsvJob(InputDescriptor kind, IReadOnlyList<TableOutput> outputs) : IConvertJob
 {
     /// <inheritdoc/>
     public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
 
     /// <inheritdoc/>
-    public IReadOnlyList<EdxFileKind> InputKinds { get; } = [kind];
+    public IReadOnlyList<InputDescriptor> InputKinds { get; } = [kind];
 
     /// <inheritdoc/>
     public bool Chunked => true;

@@ -1,3 +1,5 @@
+using VisMooc.Modules.Schema;
+
 namespace VisMooc.Modules.Convert;
 
 /// <summary>A file that looks like a package file VisMooc cannot read as it is (encrypted, compressed another way, misnamed, not a regular file), and what to do about it.</summary>
@@ -5,4 +7,4 @@ namespace VisMooc.Modules.Convert;
 /// <param name="Kind">The kind of package file it looks like.</param>
 /// <param name="Problem">What is wrong and what to do, to follow the file's name ("is encrypted: decrypt it first …"): one line.</param>
 /// <param name="Fatal">True when the course cannot be converted while it is there (a FIFO or device named like a package file).</param>
-public sealed record UnreadableFile(string Path, EdxFileKind Kind, string Problem, bool Fatal = false);
+public sealed record UnreadableFile(string Path, InputDescriptor Kind, string Problem, bool Fatal = false);

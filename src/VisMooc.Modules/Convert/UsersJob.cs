@@ -1,4 +1,5 @@
 using VisMooc.Modules.Input;
+using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Convert;
@@ -17,7 +18,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
     public IReadOnlyList<TableOutput> Outputs { get; } = [output];
 
     /// <inheritdoc/>
-    public IReadOnlyList<EdxFileKind> InputKinds { get; } = [EdxFileKind.AuthUserProfile, EdxFileKind.AuthUser];
+    public IReadOnlyList<InputDescriptor> InputKinds { get; } = [output.Table.Info.Join!, output.Table.Info.Input];
 
     /// <inheritdoc/>
     public bool Chunked => true;
@@ -26,30 +27,32 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
     public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
     {
         var table = output.Table.Info;
+        var userInput = table.Input;
+        var profileInput = table.Join!;
         var profileNames = UserRowSource.ProfileFieldNames(table);
         foreach (var course in courses)
         {
             var stats = run.BeginCourse(output, course.Name);
-            if (course.FilesOf(EdxFileKind.AuthUser).Count == 0)
+            if (course.FilesOf(userInput).Count == 0)
             {
-                run.MissingFile(course, EdxFileKind.AuthUser, [stats]);
+                run.MissingFile(course, userInput, [stats]);
                 continue;
             }
 
-            if (course.FilesOf(EdxFileKind.AuthUserProfile).Count == 0)
+            if (course.FilesOf(profileInput).Count == 0)
             {
                 // Users are still written, each without a profile; --strict refuses.
-                run.MissingFile(course, EdxFileKind.AuthUserProfile, [], "users written without profiles (_id user-{id})");
+                run.MissingFile(course, profileInput, [], "users written without profiles (_id user-{id})");
                 stats.MissingFile = null;
             }
 
             var profiles = new ProfileStore(profileNames.Count);
-            foreach (var path in course.FilesOf(EdxFileKind.AuthUserProfile))
+            foreach (var path in course.FilesOf(profileInput))
             {
                 ReadProfiles(path, profileNames, profiles, stats, run);
             }
 
-            foreach (var path in course.FilesOf(EdxFileKind.AuthUser))
+            foreach (var path in course.FilesOf(userInput))
             {
                 string name = Path.GetFileName(path);
                 stats.Files.Add(name);

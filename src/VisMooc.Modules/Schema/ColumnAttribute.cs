@@ -21,6 +21,9 @@ public sealed class ColumnAttribute(string name, SqlType type, int size = 0) : A
     /// <summary>Whether the column is the table's primary key.</summary>
     public bool PrimaryKey { get; set; }
 
+    /// <summary>Whether the column gets a secondary (non-unique) index: <c>KEY (col)</c> in MySQL, <c>CREATE INDEX</c> in SQLite.</summary>
+    public bool Index { get; set; }
+
     /// <summary>The source field(s) feeding the column, comma-separated, passed to the conversion in this order.</summary>
     public string From { get; set; } = "";
 
@@ -30,4 +33,13 @@ public sealed class ColumnAttribute(string name, SqlType type, int size = 0) : A
     /// <c>VisMooc.Modules.Conversions.ValueConversions</c>.
     /// </summary>
     public string Convert { get; set; } = "Text";
+
+    /// <summary>What the column means to the cross-file checks (a user id, the course id); the value's first source field is the one observed.</summary>
+    public ColumnRole Role { get; set; }
+
+    /// <summary>For a <see cref="ColumnRole.UserId"/> column: the table whose user ids must include this one's (e.g. <c>users</c>), when its input is in the course.</summary>
+    public string References { get; set; } = "";
+
+    /// <summary>The finding a user id missing from <see cref="References"/> is noted under in the report (e.g. <c>userNotInAuthUser</c>).</summary>
+    public string Finding { get; set; } = "";
 }

@@ -10,6 +10,7 @@ namespace VisMooc.Modules.Schema;
 /// <param name="Conversion">The conversion method, as <c>Type.Method</c>.</param>
 /// <param name="MySqlType">The MySQL type text, e.g. <c>varchar(255)</c>.</param>
 /// <param name="ConversionSummary">What the conversion does, from its <c>[Description]</c>.</param>
+/// <param name="Index">Whether the column has a secondary (non-unique) index.</param>
 public sealed record ColumnInfo(
     string Name,
     SqlType Type,
@@ -19,4 +20,15 @@ public sealed record ColumnInfo(
     IReadOnlyList<string> SourceFields,
     string Conversion,
     string MySqlType,
-    string ConversionSummary);
+    string ConversionSummary,
+    bool Index = false)
+{
+    /// <summary>What the column means to the cross-file checks.</summary>
+    public ColumnRole Role { get; init; }
+
+    /// <summary>The table whose user ids must include this column's; empty when none.</summary>
+    public string References { get; init; } = "";
+
+    /// <summary>The report finding for a user id missing from <see cref="References"/>.</summary>
+    public string Finding { get; init; } = "";
+}

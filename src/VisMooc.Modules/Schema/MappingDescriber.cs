@@ -9,19 +9,20 @@ namespace VisMooc.Modules.Schema;
 /// </summary>
 public static class MappingDescriber
 {
-    /// <summary>Which edX file (and which records of it) feed a source.</summary>
-    public static string SourceText(EdxSource source) => source switch
+    /// <summary>Which edX file (and which records of it) feed a table, from its declared input, records and join.</summary>
+    public static string SourceText(TableInfo table)
     {
-        EdxSource.CourseStructureRoot => "`*-course_structure-*.json`: the first block whose category is `course` (one row per course)",
-        EdxSource.CourseStructureVideos => "`*-course_structure-*.json`: every block whose category is `video`, depth-first from the course root in `children` order, then unreachable videos by key",
-        EdxSource.AuthUserWithProfile => "`*-auth_user-*.sql` (one row per row) joined to `*-auth_userprofile-*.sql` on `auth_user.id = auth_userprofile.user_id`",
-        EdxSource.StudentCourseEnrollment => "`*-student_courseenrollment-*.sql` (one row per row)",
-        EdxSource.CertificatesGeneratedCertificate => "`*-certificates_generatedcertificate-*.sql` (one row per row)",
-        EdxSource.Forum => "`*.mongo` forum dump (one row per JSON document; fields are dotted paths)",
-        EdxSource.AuthUser => "`*-auth_user-*.sql` (one row per row)",
-        EdxSource.AuthUserProfile => "`*-auth_userprofile-*.sql` (one row per row)",
-        _ => source.ToString(),
-    };
+        var input = table.Input;
+        string file = "`" + input.Pattern + "`";
+        string text = (input.Format, table.Records) switch
+        {
+            (InputFormat.CourseTree, InputRecords.CourseRoot) => file + ": the first block whose category is `course` (one row per course)",
+            (InputFormat.CourseTree, InputRecords.Videos) => file + ": every block whose category is `video`, depth-first from the course root in `children` order, then unreachable videos by key",
+            (InputFormat.JsonLines, _) => file + " " + (input.Description.Length > 0 ? input.Description + " " : "") + "(one row per JSON document; fields are dotted paths)",
+            _ => file + " (one row per row)",
+        };
+        return table.Join is null ? text : text + " joined to `" + table.Join.Pattern + "` on `" + table.JoinOn + "`";
+    }
 
     /// <summary>The map as Markdown (what <c>docs/mapping.md</c> holds).</summary>
     public static string Markdown(IEnumerable<TableInfo> tables)
@@ -39,7 +40,7 @@ public static class MappingDescriber
         foreach (var table in tables)
         {
             md.Append("\n## ").Append(table.Name).Append("\n\n");
-            md.Append("From ").Append(SourceText(table.Source)).Append(".\n");
+            md.Append("From ").Append(SourceText(table)).Append(".\n");
             if (table.KeyFields.Count > 0)
             {
                 md.Append("A record whose ").Append(string.Join(", ", table.KeyFields.Select(k => "`" + table.SourceFields[k] + "`")))
@@ -74,7 +75,7 @@ public static class MappingDescriber
                 text.Append('\n');
             }
 
-            text.Append(table.Name).Append("  <-  ").Append(SourceText(table.Source).Replace("`", "", StringComparison.Ordinal)).Append('\n');
+            text.Append(table.Name).Append("  <-  ").Append(SourceText(table).Replace("`", "", StringComparison.Ordinal)).Append('\n');
             if (table.KeyFields.Count > 0)
             {
                 text.Append("  rejected without: ").Append(string.Join(", ", table.KeyFields.Select(k => table.SourceFields[k]))).Append('\n');

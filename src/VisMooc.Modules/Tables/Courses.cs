@@ -1,9 +1,10 @@
+using VisMooc.Modules.Inputs;
 using VisMooc.Modules.Schema;
 
 namespace VisMooc.Modules.Tables;
 
 /// <summary><c>courses</c>: one row per course, from the course root block of <c>course_structure</c>.</summary>
-[VisMoocTable("courses", EdxSource.CourseStructureRoot, Order = 1, KeyFields = "key")]
+[VisMoocTable("courses", typeof(CourseStructureInput), Records = InputRecords.CourseRoot, Order = 1, KeyFields = "key")]
 [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "key", Convert = "StableId")]
 [Column("original_id", SqlType.Varchar, 255, From = "key", Convert = "CourseId")]
 [Column("name", SqlType.Text, From = "metadata.display_name", Convert = "DisplayName")]

@@ -1,9 +1,10 @@
+using VisMooc.Modules.Inputs;
 using VisMooc.Modules.Schema;
 
 namespace VisMooc.Modules.Tables;
 
 /// <summary><c>videos</c>: one row per <c>video</c> block of <c>course_structure</c>, in course-tree order.</summary>
-[VisMoocTable("videos", EdxSource.CourseStructureVideos, Order = 3, KeyFields = "key")]
+[VisMoocTable("videos", typeof(CourseStructureInput), Records = InputRecords.Videos, Order = 3, KeyFields = "key")]
 [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "key", Convert = "StableId")]
 [Column("original_id", SqlType.Varchar, 255, From = "key")]
 [Column("name", SqlType.Text, From = "metadata.display_name", Convert = "DisplayName")]

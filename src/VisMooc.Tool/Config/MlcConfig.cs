@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using VisMooc.Modules.Convert;
+using VisMooc.Modules.Inputs;
+using VisMooc.Modules.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace VisMooc.Tool.Config;
@@ -16,14 +18,14 @@ namespace VisMooc.Tool.Config;
 internal sealed partial record MlcConfig
 {
     /// <summary>The keys that name the input files, by kind (for messages).</summary>
-    private static readonly (EdxFileKind Kind, string Key)[] s_fileKeys =
+    private static readonly (InputDescriptor Kind, string Key)[] s_fileKeys =
     [
-        (EdxFileKind.CourseStructure, "course_structure_file"),
-        (EdxFileKind.CertificatesGeneratedCertificate, "course_certificates_file"),
-        (EdxFileKind.StudentCourseEnrollment, "course_enrollment_file"),
-        (EdxFileKind.AuthUser, "course_user_file"),
-        (EdxFileKind.AuthUserProfile, "course_profile_file"),
-        (EdxFileKind.Forum, "course_forum_file"),
+        (CourseStructureInput.Descriptor, "course_structure_file"),
+        (CertificatesGeneratedCertificateInput.Descriptor, "course_certificates_file"),
+        (StudentCourseEnrollmentInput.Descriptor, "course_enrollment_file"),
+        (AuthUserInput.Descriptor, "course_user_file"),
+        (AuthUserProfileInput.Descriptor, "course_profile_file"),
+        (ForumInput.Descriptor, "course_forum_file"),
     ];
 
     /// <summary>The config file's full path.</summary>
@@ -36,7 +38,7 @@ internal sealed partial record MlcConfig
     public required string OutputFolder { get; init; }
 
     /// <summary>The file name each kind's key gives, as written in the config.</summary>
-    public required IReadOnlyDictionary<EdxFileKind, string> FileNames { get; init; }
+    public required IReadOnlyDictionary<InputDescriptor, string> FileNames { get; init; }
 
     public bool Process { get; init; } = true;
 

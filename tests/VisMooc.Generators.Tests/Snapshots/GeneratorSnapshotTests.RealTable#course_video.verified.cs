@@ -35,10 +35,20 @@ partial class CourseVideo : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    PRIMARY KEY (_id)\n"
         + ");";
 
+    /// <summary>SQLite insert of one row (<c>$p0</c>… in column order) that keeps an existing key's row.</summary>
+    public const string SqliteInsert = "INSERT OR IGNORE INTO course_video (_id, course_id, video_id) VALUES ($p0, $p1, $p2)";
+
+    /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
+    public const string SqliteUpsert = "INSERT INTO course_video (_id, course_id, video_id) VALUES ($p0, $p1, $p2) ON CONFLICT(_id) DO UPDATE SET course_id = excluded.course_id, video_id = excluded.video_id";
+
     /// <summary>The field-to-function map as data.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
-        global::VisMooc.Modules.Schema.EdxSource.CourseStructureVideos,
+        global::VisMooc.Modules.Inputs.CourseStructureInput.Descriptor,
+        global::VisMooc.Modules.Schema.InputRecords.Videos,
+        null,
+        "",
         2,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {
@@ -51,9 +61,12 @@ partial class CourseVideo : global::VisMooc.Modules.Schema.IVisMoocTable
         0,
         MySqlCreate,
         MySqlLoad,
-        SqliteCreate);
+        SqliteCreate,
+        SqliteInsert,
+        SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource
     {
         writer.BeginRow(0);

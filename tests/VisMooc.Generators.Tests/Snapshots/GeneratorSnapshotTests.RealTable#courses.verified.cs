@@ -51,10 +51,20 @@ partial class Courses : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    PRIMARY KEY (_id)\n"
         + ");";
 
+    /// <summary>SQLite insert of one row (<c>$p0</c>… in column order) that keeps an existing key's row.</summary>
+    public const string SqliteInsert = "INSERT OR IGNORE INTO courses (_id, original_id, name, year, org, instructor, description, start_date, end_date, course_url, image_url) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)";
+
+    /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
+    public const string SqliteUpsert = "INSERT INTO courses (_id, original_id, name, year, org, instructor, description, start_date, end_date, course_url, image_url) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10) ON CONFLICT(_id) DO UPDATE SET original_id = excluded.original_id, name = excluded.name, year = excluded.year, org = excluded.org, instructor = excluded.instructor, description = excluded.description, start_date = excluded.start_date, end_date = excluded.end_date, course_url = excluded.course_url, image_url = excluded.image_url";
+
     /// <summary>The field-to-function map as data.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
-        global::VisMooc.Modules.Schema.EdxSource.CourseStructureRoot,
+        global::VisMooc.Modules.Inputs.CourseStructureInput.Descriptor,
+        global::VisMooc.Modules.Schema.InputRecords.CourseRoot,
+        null,
+        "",
         1,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {
@@ -75,9 +85,12 @@ partial class Courses : global::VisMooc.Modules.Schema.IVisMoocTable
         0,
         MySqlCreate,
         MySqlLoad,
-        SqliteCreate);
+        SqliteCreate,
+        SqliteInsert,
+        SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource
     {
         writer.BeginRow(0);

@@ -53,17 +53,27 @@ partial class Forum : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    PRIMARY KEY (_id)\n"
         + ");";
 
+    /// <summary>SQLite insert of one row (<c>$p0</c>… in column order) that keeps an existing key's row.</summary>
+    public const string SqliteInsert = "INSERT OR IGNORE INTO forum (_id, original_id, course_id, author_id, created_at, updated_at, body, type, title, thread_type, comment_thread_id, parent_id) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)";
+
+    /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
+    public const string SqliteUpsert = "INSERT INTO forum (_id, original_id, course_id, author_id, created_at, updated_at, body, type, title, thread_type, comment_thread_id, parent_id) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11) ON CONFLICT(_id) DO UPDATE SET original_id = excluded.original_id, course_id = excluded.course_id, author_id = excluded.author_id, created_at = excluded.created_at, updated_at = excluded.updated_at, body = excluded.body, type = excluded.type, title = excluded.title, thread_type = excluded.thread_type, comment_thread_id = excluded.comment_thread_id, parent_id = excluded.parent_id";
+
     /// <summary>The field-to-function map as data.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
-        global::VisMooc.Modules.Schema.EdxSource.Forum,
+        global::VisMooc.Modules.Inputs.ForumInput.Descriptor,
+        global::VisMooc.Modules.Schema.InputRecords.All,
+        null,
+        "",
         5,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {
             new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "_id.$oid" }, "ValueConversions.StableId", "varchar(255)", "stable id H(value): Python 2.7's string hash of the UTF-8 bytes, modulo 2^63, in decimal"),
             new("original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "_id.$oid" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
-            new("course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "course_id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
-            new("author_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "author_id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
+            new("course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "course_id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string") { Role = global::VisMooc.Modules.Schema.ColumnRole.CourseId },
+            new("author_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "author_id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string") { Role = global::VisMooc.Modules.Schema.ColumnRole.UserId, References = "users", Finding = "authorNotInAuthUser" },
             new("created_at", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true, false, new string[] { "created_at.$date" }, "ValueConversions.DateTimeUtc", "datetime", "datetime converted to UTC, written YYYY-MM-DD HH:MM:SS (fraction dropped); absent/NULL/empty gives NULL; unreadable gives NULL and a warning"),
             new("updated_at", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true, false, new string[] { "updated_at.$date" }, "ValueConversions.DateTimeUtc", "datetime", "datetime converted to UTC, written YYYY-MM-DD HH:MM:SS (fraction dropped); absent/NULL/empty gives NULL; unreadable gives NULL and a warning"),
             new("body", global::VisMooc.Modules.Schema.SqlType.LongText, 0, false, false, new string[] { "body" }, "ValueConversions.Text", "LONGTEXT", "copied as text; NULL becomes the empty string"),
@@ -78,9 +88,12 @@ partial class Forum : global::VisMooc.Modules.Schema.IVisMoocTable
         0,
         MySqlCreate,
         MySqlLoad,
-        SqliteCreate);
+        SqliteCreate,
+        SqliteInsert,
+        SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource
     {
         writer.BeginRow(0);

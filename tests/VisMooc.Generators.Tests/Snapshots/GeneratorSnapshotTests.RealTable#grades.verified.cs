@@ -39,16 +39,26 @@ partial class Grades : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    PRIMARY KEY (_id)\n"
         + ");";
 
+    /// <summary>SQLite insert of one row (<c>$p0</c>… in column order) that keeps an existing key's row.</summary>
+    public const string SqliteInsert = "INSERT OR IGNORE INTO grades (_id, user_id, course_id, timestamp, grade) VALUES ($p0, $p1, $p2, $p3, $p4)";
+
+    /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
+    public const string SqliteUpsert = "INSERT INTO grades (_id, user_id, course_id, timestamp, grade) VALUES ($p0, $p1, $p2, $p3, $p4) ON CONFLICT(_id) DO UPDATE SET user_id = excluded.user_id, course_id = excluded.course_id, timestamp = excluded.timestamp, grade = excluded.grade";
+
     /// <summary>The field-to-function map as data.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
-        global::VisMooc.Modules.Schema.EdxSource.CertificatesGeneratedCertificate,
+        global::VisMooc.Modules.Inputs.CertificatesGeneratedCertificateInput.Descriptor,
+        global::VisMooc.Modules.Schema.InputRecords.All,
+        null,
+        "",
         6,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {
             new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
-            new("user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "user_id" }, "ValueConversions.UserId", "varchar(11)", "a user id (digits without a leading zero) copied; anything else (NULL and empty too) rejects the row"),
-            new("course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "course_id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
+            new("user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "user_id" }, "ValueConversions.UserId", "varchar(11)", "a user id (digits without a leading zero) copied; anything else (NULL and empty too) rejects the row") { Role = global::VisMooc.Modules.Schema.ColumnRole.UserId, References = "enrollments", Finding = "learnerWithoutEnrollment" },
+            new("course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "course_id" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string") { Role = global::VisMooc.Modules.Schema.ColumnRole.CourseId },
             new("timestamp", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true, false, new string[] { "created_date" }, "ValueConversions.DateTimeUtc", "datetime", "datetime converted to UTC, written YYYY-MM-DD HH:MM:SS (fraction dropped); absent/NULL/empty gives NULL; unreadable gives NULL and a warning"),
             new("grade", global::VisMooc.Modules.Schema.SqlType.Varchar, 32, false, false, new string[] { "grade" }, "ValueConversions.Text", "varchar(32)", "copied as text; NULL becomes the empty string"),
         },
@@ -57,9 +67,12 @@ partial class Grades : global::VisMooc.Modules.Schema.IVisMoocTable
         0,
         MySqlCreate,
         MySqlLoad,
-        SqliteCreate);
+        SqliteCreate,
+        SqliteInsert,
+        SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource
     {
         writer.BeginRow(0);

@@ -51,15 +51,25 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    PRIMARY KEY (_id)\n"
         + ");";
 
+    /// <summary>SQLite insert of one row (<c>$p0</c>… in column order) that keeps an existing key's row.</summary>
+    public const string SqliteInsert = "INSERT OR IGNORE INTO users (_id, original_id, username, name, language, location, birth_date, education_level, bio, gender, country) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10)";
+
+    /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
+    public const string SqliteUpsert = "INSERT INTO users (_id, original_id, username, name, language, location, birth_date, education_level, bio, gender, country) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10) ON CONFLICT(_id) DO UPDATE SET original_id = excluded.original_id, username = excluded.username, name = excluded.name, language = excluded.language, location = excluded.location, birth_date = excluded.birth_date, education_level = excluded.education_level, bio = excluded.bio, gender = excluded.gender, country = excluded.country";
+
     /// <summary>The field-to-function map as data.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
-        global::VisMooc.Modules.Schema.EdxSource.AuthUserWithProfile,
+        global::VisMooc.Modules.Inputs.AuthUserInput.Descriptor,
+        global::VisMooc.Modules.Schema.InputRecords.All,
+        global::VisMooc.Modules.Inputs.AuthUserProfileInput.Descriptor,
+        "auth_user.id = auth_userprofile.user_id",
         7,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {
             new("_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, true, new string[] { "auth_userprofile.id", "auth_user.id" }, "ValueConversions.ProfileIdOrUserKey", "varchar(255)", "the joined profile's id, or user-{auth_user.id} for a user without a profile"),
-            new("original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "auth_user.id" }, "ValueConversions.UserId", "varchar(11)", "a user id (digits without a leading zero) copied; anything else (NULL and empty too) rejects the row"),
+            new("original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false, false, new string[] { "auth_user.id" }, "ValueConversions.UserId", "varchar(11)", "a user id (digits without a leading zero) copied; anything else (NULL and empty too) rejects the row") { Role = global::VisMooc.Modules.Schema.ColumnRole.UserId },
             new("username", global::VisMooc.Modules.Schema.SqlType.Varchar, 40, false, false, new string[] { "auth_user.username" }, "ValueConversions.Pseudonym", "varchar(40)", "pseudonym: lowercase hex RIPEMD-160 of the UTF-8 bytes (unsalted, as MOOCdb); with --pseudonym-key-file, HMAC-SHA256 keyed by the file, first 40 hex digits"),
             new("name", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "auth_userprofile.name" }, "ValueConversions.PseudonymOrEmpty", "varchar(255)", "as Pseudonym, or empty when NULL or empty"),
             new("language", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false, false, new string[] { "auth_userprofile.language" }, "ValueConversions.Text", "varchar(255)", "copied as text; NULL becomes the empty string"),
@@ -75,9 +85,12 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
         0,
         MySqlCreate,
         MySqlLoad,
-        SqliteCreate);
+        SqliteCreate,
+        SqliteInsert,
+        SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource
     {
         writer.BeginRow(0);

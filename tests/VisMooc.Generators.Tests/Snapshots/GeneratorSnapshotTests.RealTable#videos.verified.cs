@@ -41,10 +41,20 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
         + "    PRIMARY KEY (_id)\n"
         + ");";
 
+    /// <summary>SQLite insert of one row (<c>$p0</c>… in column order) that keeps an existing key's row.</summary>
+    public const string SqliteInsert = "INSERT OR IGNORE INTO videos (_id, original_id, name, section, description, url) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)";
+
+    /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
+    public const string SqliteUpsert = "INSERT INTO videos (_id, original_id, name, section, description, url) VALUES ($p0, $p1, $p2, $p3, $p4, $p5) ON CONFLICT(_id) DO UPDATE SET original_id = excluded.original_id, name = excluded.name, section = excluded.section, description = excluded.description, url = excluded.url";
+
     /// <summary>The field-to-function map as data.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
         TableName,
-        global::VisMooc.Modules.Schema.EdxSource.CourseStructureVideos,
+        global::VisMooc.Modules.Inputs.CourseStructureInput.Descriptor,
+        global::VisMooc.Modules.Schema.InputRecords.Videos,
+        null,
+        "",
         3,
         new global::VisMooc.Modules.Schema.ColumnInfo[]
         {
@@ -60,9 +70,12 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
         0,
         MySqlCreate,
         MySqlLoad,
-        SqliteCreate);
+        SqliteCreate,
+        SqliteInsert,
+        SqliteUpsert);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource
     {
         writer.BeginRow(0);

@@ -4,6 +4,7 @@
 namespace VisMooc.Generated;
 
 /// <summary>Every table declared in this assembly, and the SQL scripts built from them.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
 public static class GeneratedTables
 {
     /// <summary>The tables, in script order.</summary>

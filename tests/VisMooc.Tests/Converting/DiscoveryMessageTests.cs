@@ -1,3 +1,4 @@
+using VisMooc.Generated;
 using VisMooc.Modules.Convert;
 using VisMooc.Tests.Support;
 
@@ -15,35 +16,35 @@ public sealed class DiscoveryMessageTests
     private const string AuthUser = "id\tusername\n1\tada\n";
     private const string GpgAdvice = "decrypt them first, e.g. gpg --decrypt-files *.gpg in that folder (edX's guide: \"Decrypt an Encrypted File\")";
 
-    public static TheoryData<string, EdxFileKind, string> NearMisses => new()
+    public static TheoryData<string, string, string> NearMisses => new()
     {
-        { "auth_user.sql", EdxFileKind.AuthUser, $"looks like an auth_user file but needs the -auth_user- token: rename it to {C}-auth_user-prod-analytics.sql" },
-        { "auth_user_prod.sql", EdxFileKind.AuthUser, $"looks like an auth_user file but needs the -auth_user- token: rename it to {C}-auth_user-prod.sql" },
-        { "X-Auth_User-prod-analytics.sql", EdxFileKind.AuthUser, "looks like an auth_user file but names are case-sensitive: rename it to X-auth_user-prod-analytics.sql" },
-        { "X-auth_user-prod-analytics.SQL", EdxFileKind.AuthUser, "looks like an auth_user file but names are case-sensitive: rename it to X-auth_user-prod-analytics.sql" },
-        { "X-auth_user-prod-analytics.csv", EdxFileKind.AuthUser, "looks like an auth_user file but auth_user files end in .sql: if it is edX's tab-separated export, rename it to X-auth_user-prod-analytics.sql" },
-        { "auth_userprofile.tsv.gz", EdxFileKind.AuthUserProfile, $"looks like an auth_userprofile file but auth_userprofile files end in .sql: if it is edX's tab-separated export, rename it to {C}-auth_userprofile-prod-analytics.sql.gz" },
-        { "course_structure.json", EdxFileKind.CourseStructure, $"looks like a course_structure file but needs the -course_structure- token: rename it to {C}-course_structure-prod-analytics.json" },
-        { "X-prod.MONGO", EdxFileKind.Forum, "looks like a forum file but forum files end in .mongo, as typed: rename it to X-prod.mongo" },
-        { "X-auth_user-prod-analytics.sql.xz", EdxFileKind.AuthUser, "is xz-compressed, which VisMooc does not read: decompress it first (xz -dk X-auth_user-prod-analytics.sql.xz), or compress it with gzip instead" },
-        { "X-auth_user-prod-analytics.sql.bz2", EdxFileKind.AuthUser, "is bzip2-compressed, which VisMooc does not read: decompress it first (bunzip2 -k X-auth_user-prod-analytics.sql.bz2), or compress it with gzip instead" },
-        { "X-auth_user-prod-analytics.sql.zip", EdxFileKind.AuthUser, "is a zip archive, which VisMooc does not read: unzip it first (unzip X-auth_user-prod-analytics.sql.zip)" },
-        { "X-auth_user-prod-analytics.sql.7z", EdxFileKind.AuthUser, "is a 7z archive, which VisMooc does not read: extract it first (7z x X-auth_user-prod-analytics.sql.7z)" },
-        { "X-auth_user-prod-analytics.sql.gpg", EdxFileKind.AuthUser, "is encrypted: decrypt it first (gpg --decrypt-files X-auth_user-prod-analytics.sql.gpg)" },
+        { "auth_user.sql", "auth_user", $"looks like an auth_user file but needs the -auth_user- token: rename it to {C}-auth_user-prod-analytics.sql" },
+        { "auth_user_prod.sql", "auth_user", $"looks like an auth_user file but needs the -auth_user- token: rename it to {C}-auth_user-prod.sql" },
+        { "X-Auth_User-prod-analytics.sql", "auth_user", "looks like an auth_user file but names are case-sensitive: rename it to X-auth_user-prod-analytics.sql" },
+        { "X-auth_user-prod-analytics.SQL", "auth_user", "looks like an auth_user file but names are case-sensitive: rename it to X-auth_user-prod-analytics.sql" },
+        { "X-auth_user-prod-analytics.csv", "auth_user", "looks like an auth_user file but auth_user files end in .sql: if it is edX's tab-separated export, rename it to X-auth_user-prod-analytics.sql" },
+        { "auth_userprofile.tsv.gz", "auth_userprofile", $"looks like an auth_userprofile file but auth_userprofile files end in .sql: if it is edX's tab-separated export, rename it to {C}-auth_userprofile-prod-analytics.sql.gz" },
+        { "course_structure.json", "course_structure", $"looks like a course_structure file but needs the -course_structure- token: rename it to {C}-course_structure-prod-analytics.json" },
+        { "X-prod.MONGO", "forum", "looks like a forum file but forum files end in .mongo, as typed: rename it to X-prod.mongo" },
+        { "X-auth_user-prod-analytics.sql.xz", "auth_user", "is xz-compressed, which VisMooc does not read: decompress it first (xz -dk X-auth_user-prod-analytics.sql.xz), or compress it with gzip instead" },
+        { "X-auth_user-prod-analytics.sql.bz2", "auth_user", "is bzip2-compressed, which VisMooc does not read: decompress it first (bunzip2 -k X-auth_user-prod-analytics.sql.bz2), or compress it with gzip instead" },
+        { "X-auth_user-prod-analytics.sql.zip", "auth_user", "is a zip archive, which VisMooc does not read: unzip it first (unzip X-auth_user-prod-analytics.sql.zip)" },
+        { "X-auth_user-prod-analytics.sql.7z", "auth_user", "is a 7z archive, which VisMooc does not read: extract it first (7z x X-auth_user-prod-analytics.sql.7z)" },
+        { "X-auth_user-prod-analytics.sql.gpg", "auth_user", "is encrypted: decrypt it first (gpg --decrypt-files X-auth_user-prod-analytics.sql.gpg)" },
     };
 
     [Theory]
     [MemberData(nameof(NearMisses))]
-    public void ANameThatLooksLikeAPackageFileIsNamedInTheMissingFileNoticeWithWhatToDo(string name, EdxFileKind kind, string problem)
+    public void ANameThatLooksLikeAPackageFileIsNamedInTheMissingFileNoticeWithWhatToDo(string name, string kind, string problem)
     {
         using var h = new ConvertHarness();
         File.WriteAllText(Path.Combine(h.Course(C), name), "");
-        if (kind != EdxFileKind.Forum)
+        if (kind != "forum")
         {
             h.Write(C, "prod.mongo", Forum);
         }
 
-        if (kind is EdxFileKind.Forum or EdxFileKind.AuthUserProfile)
+        if (kind is "forum" or "auth_userprofile")
         {
             h.Write(C, "auth_user-prod-analytics.sql", AuthUser); // profiles are looked for only beside auth_user
         }
@@ -51,8 +52,9 @@ public sealed class DiscoveryMessageTests
 
         var result = h.Convert();
 
-        Assert.Equal((kind, problem), PackageFileNames.Diagnose(name, C));
-        Assert.Contains(result.Notices, n => n.StartsWith($"{C}: no {InputDiscovery.Pattern(kind)} file ({name} {problem}); ", StringComparison.Ordinal));
+        var diagnosed = PackageFileNames.Diagnose(name, C);
+        Assert.Equal((kind, problem), (diagnosed?.Kind.Name, diagnosed?.Problem));
+        Assert.Contains(result.Notices, n => n.StartsWith($"{C}: no {diagnosed!.Value.Kind.Pattern} file ({name} {problem}); ", StringComparison.Ordinal));
         Assert.Throws<ConvertException>(() => h.Convert(output: Path.Combine(h.Root, "strict"), strict: true));
     }
 
@@ -159,9 +161,9 @@ public sealed class DiscoveryMessageTests
         var help = ToolRunner.Run(["convert", "--help"]);
 
         Assert.Equal(0, help.ExitCode);
-        foreach (var kind in Enum.GetValues<EdxFileKind>())
+        foreach (var kind in GeneratedSources.All)
         {
-            Assert.Contains("  " + InputDiscovery.Pattern(kind) + " ", help.StdOut, StringComparison.Ordinal);
+            Assert.Contains("  " + kind.Pattern + " ", help.StdOut, StringComparison.Ordinal);
         }
 
         Assert.Contains("A .gz copy (gzip) of any of them is read as it is. Decrypt .gpg files first (gpg --decrypt-files *.gpg)", help.StdOut, StringComparison.Ordinal);
