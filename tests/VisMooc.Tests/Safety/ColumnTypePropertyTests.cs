@@ -279,7 +279,7 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
             $"CREATE TABLE IF NOT EXISTS {Probe} (\n" + string.Concat(columns.Select(c => $"    {c.Name} {type(c)} {(c.Nullable ? "NULL" : "NOT NULL")},\n")) + "    PRIMARY KEY (_id)\n" + end;
         // The generator's SQLite mapping: integer types are INTEGER, everything else TEXT.
         string sqliteCreate = Ddl(c => c.Type is SqlType.TinyInt or SqlType.Int or SqlType.BigInt ? "INTEGER" : "TEXT", ");");
-        string mysqlCreate = Ddl(c => c.MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;");
+        string mysqlCreate = Ddl(c => c.MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;");
         var info = new TableInfo(Probe, EdxSource.Forum, 99, columns, ["id"], [0], 0, mysqlCreate, "", sqliteCreate);
 
         var writer = new CellWriter();
