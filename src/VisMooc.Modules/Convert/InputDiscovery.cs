@@ -21,7 +21,8 @@ public static class InputDiscovery
 
     /// <summary>What <c>convert --help</c> says about the input files (from the declarations, so it cannot drift).</summary>
     public static string HelpText() =>
-        "Input: a course folder, or a folder of course folders. Package files are recognised by name:\n"
+        "Input: a course folder, a folder of course folders, or edX's flat {org}-{date} folder of all courses\n"
+        + "(split into courses by the name before each file's table token). Package files are recognised by name:\n"
         + string.Concat(GeneratedSources.All.Select(i => $"  {i.Pattern,-45} {i.Title}: {Feeds(i)}\n"))
         + "A .gz copy (gzip) of any of them is read as it is. Decrypt .gpg files first (gpg --decrypt-files *.gpg)\n"
         + "and unzip .zip archives (edX delivers {org}-{date}.zip of .gpg files). MOOC-Learner-Curated's short names\n"
@@ -51,19 +52,12 @@ public static class InputDiscovery
         var full = Path.GetFullPath(input);
         var courses = new List<CourseInput>();
         var found = new List<string>();
-        var here = Scan(full, Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)), found, inputs);
-        if (here is not null)
-        {
-            courses.Add(here);
-        }
-        else
+        courses.AddRange(Scan(full, Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)), found, inputs));
+        if (courses.Count == 0)
         {
             foreach (var dir in Directory.GetDirectories(full).Order(StringComparer.Ordinal))
             {
-                if (Scan(dir, Path.GetFileName(dir), found, inputs) is CourseInput course)
-                {
-                    courses.Add(course);
-                }
+                courses.AddRange(Scan(dir, Path.GetFileName(dir), found, inputs));
             }
         }
 
@@ -161,19 +155,114 @@ public static class InputDiscovery
     }
 
     /// <summary>
-    /// The course a folder makes: its package files by kind, and those that look like package files
-    /// but cannot be read as they are (an encrypted or unpacked copy beside a readable one is not a
-    /// problem); null when it holds neither. Every file name is added to <paramref name="names"/>.
+    /// The courses a folder makes: one, named like the folder, when its package files name one course
+    /// (or none, as MOOC-Learner-Curated's short names do); one per course when they name several, as
+    /// in edX's flat <c>{org}-{date}/</c> folder of all the org's courses, each named by the part of
+    /// its files' names before the table token (<c>{org}-{course}-{run}</c>). Every file name is added
+    /// to <paramref name="names"/>.
     /// </summary>
-    private static CourseInput? Scan(string folder, string course, List<string> names, IReadOnlyList<InputDescriptor> inputs)
+    private static List<CourseInput> Scan(string folder, string course, List<string> names, IReadOnlyList<InputDescriptor> inputs)
+    {
+        var here = Directory.GetFiles(folder).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList();
+        names.AddRange(here);
+        var present = new HashSet<string>(here, StringComparer.Ordinal);
+        var courses = new List<CourseInput>();
+        foreach (var (prefix, files) in SplitByCourse(here, inputs))
+        {
+            if (ScanFiles(folder, prefix.Length > 0 ? prefix : course, files, present, inputs) is CourseInput one)
+            {
+                courses.Add(one);
+            }
+        }
+
+        return courses;
+    }
+
+    /// <summary>
+    /// The file names of a folder grouped by the course they name: by the text before the table
+    /// token (never by splitting on <c>-</c>: course and run may hold dashes), a forum
+    /// (<c>{org}-{course}-{run}[-{env}].mongo</c>) and any other file by the longest such course
+    /// name it starts with. One group (named "") when the names name at most one course; files that
+    /// name none of several courses form a group "" too, named like the folder.
+    /// </summary>
+    private static List<(string Prefix, List<string> Files)> SplitByCourse(List<string> names, IReadOnlyList<InputDescriptor> inputs)
+    {
+        var prefixes = names.Select(n => TokenPrefix(n, inputs)).OfType<string>().Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (prefixes.Count <= 1)
+        {
+            return [("", names)];
+        }
+
+        var groups = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (string name in names)
+        {
+            string prefix = TokenPrefix(name, inputs) ?? ForumPrefix(name, prefixes) ?? prefixes.Where(p => name.StartsWith(p + "-", StringComparison.Ordinal)).MaxBy(p => p.Length) ?? "";
+            (groups.TryGetValue(prefix, out var list) ? list : groups[prefix] = []).Add(name);
+        }
+
+        return [.. groups.Select(g => (g.Key, g.Value))];
+    }
+
+    /// <summary>The text before a file name's table token (<c>X</c> of <c>X-auth_user-…</c>; "" for a name that starts with the token); null for a name without one.</summary>
+    private static string? TokenPrefix(string fileName, IReadOnlyList<InputDescriptor> inputs)
+    {
+        string name = PackageFileNames.Unwrapped(fileName);
+        foreach (string token in inputs.Where(i => i.Scope == InputScope.Course && i.Token.Length > 0).Select(i => i.Token + "-"))
+        {
+            if (name.StartsWith(token, StringComparison.Ordinal))
+            {
+                return "";
+            }
+
+            int at = name.IndexOf("-" + token, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                return name[..at];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The course of a forum dump among <paramref name="prefixes"/>: <c>{course}.mongo</c> or <c>{course}-{env}.mongo</c>, else its name without <c>-prod</c>/<c>-edge</c>; null for a name that is not a forum's.</summary>
+    private static string? ForumPrefix(string fileName, List<string> prefixes)
+    {
+        string name = PackageFileNames.Unwrapped(fileName);
+        int end = name.IndexOf(".mongo", StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        string stem = name[..end];
+        if (prefixes.Where(p => stem == p || stem.StartsWith(p + "-", StringComparison.Ordinal)).MaxBy(p => p.Length) is string known)
+        {
+            return known;
+        }
+
+        foreach (string env in (string[])["-prod", "-edge"])
+        {
+            if (stem.EndsWith(env, StringComparison.Ordinal))
+            {
+                return stem[..^env.Length];
+            }
+        }
+
+        return stem is "prod" or "edge" ? "" : stem;
+    }
+
+    /// <summary>
+    /// The course that <paramref name="here"/> (file names in <paramref name="folder"/>) make: its
+    /// package files by kind, and those that look like package files but cannot be read as they are
+    /// (an encrypted or unpacked copy beside a readable one, among <paramref name="present"/>, is not
+    /// a problem); null when they hold neither.
+    /// </summary>
+    private static CourseInput? ScanFiles(string folder, string course, List<string> here, HashSet<string> present, IReadOnlyList<InputDescriptor> inputs)
     {
         var found = new Dictionary<InputDescriptor, List<string>>();
         var unreadable = new List<UnreadableFile>();
-        var here = Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        var present = new HashSet<string>(here!, StringComparer.Ordinal);
-        foreach (string name in here!)
+        foreach (string name in here)
         {
-            names.Add(name);
             string path = Path.Combine(folder, name);
             if (KindOf(name, inputs) is InputDescriptor kind)
             {

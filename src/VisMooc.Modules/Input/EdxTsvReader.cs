@@ -202,7 +202,7 @@ public sealed class EdxTsvReader : IDisposable
         {
             // A record that holds other line separators (or a zero-filled stretch) is where the
             // file's line ends change: say so, not only that the field count is wrong.
-            _rejectReason = TextShape.LineBreakHint(RawRecord, unicode: true) is string hint
+            _rejectReason = TextShape.LineBreakHint(RawRecord, unicode: true, _header.Length) is string hint
                 ? $"expected {_header.Length} fields, found {_fieldCount}: {hint}"
                 : $"expected {_header.Length} fields, found {_fieldCount}";
         }

@@ -72,10 +72,12 @@ public static class TextShape
     /// <summary>
     /// Why a record that does not have the header's fields is likely where a file's line ends
     /// change (a damaged or converted file): it holds line separators (as <see cref="LineSeparators"/>
-    /// counts them, CR included), or a run of NUL bytes. Names the most frequent one and its count;
-    /// null when the record holds none.
+    /// counts them, CR included) and its text up to the first of the most frequent one is a whole
+    /// record of <paramref name="fields"/> fields, or it holds a run of NUL bytes. Names the
+    /// separator and its count; null otherwise (a lone CR inside a value, as Gen-A exports write, is
+    /// no sign of other line ends).
     /// </summary>
-    public static string? LineBreakHint(ReadOnlySpan<byte> record, bool unicode)
+    public static string? LineBreakHint(ReadOnlySpan<byte> record, bool unicode, int fields)
     {
         if (LongestNulRun(record) >= MinNulRun)
         {
@@ -110,7 +112,14 @@ public static class TextShape
             return null;
         }
 
-        string name = SeparatorName(SeparatorOfIndex(best));
+        byte[] separator = SeparatorOfIndex(best);
+        int first = record.IndexOf(separator);
+        if (record[..first].Count((byte)'\t') != fields - 1)
+        {
+            return null;
+        }
+
+        string name = SeparatorName(separator);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"the line holds the character {name} {counts[best]} time(s): from here the file's lines seem separated by that character instead of LF (a damaged or converted file), so this one record holds the rest of them");
     }

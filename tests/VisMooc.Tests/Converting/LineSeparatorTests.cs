@@ -111,6 +111,19 @@ public sealed class LineSeparatorTests
     }
 
     [Fact]
+    public void ARawCrInsideAValueOfARowWithTooFewFieldsIsNotCalledALineEndChange()
+    {
+        // Gen-A exports write raw CRs inside values: a short row holding one is only a short row.
+        const string Suffix = "student_courseenrollment-prod-analytics.sql";
+        using var h = new ConvertHarness();
+        h.Write(C, Suffix, "id\tuser_id\tcourse_id\tcreated\tis_active\n1\t7\tx\r y\tNULL\n");
+
+        var result = h.Convert();
+
+        Assert.Equal($"{C}-{Suffix}:2: expected 5 fields, found 4", Assert.Single(ConvertHarness.Stats(result, C, "enrollments").RejectExamples));
+    }
+
+    [Fact]
     public void AZeroFilledTailOnTheLastRecordRejectsItInsteadOfKeepingTheNuls()
     {
         // A crash while the file was written: the last record runs into zeros, no LF after it.

@@ -304,7 +304,7 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
             $"CREATE TABLE IF NOT EXISTS {Probe} (\n" + string.Concat(columns.Select(c => $"    {c.Name} {type(c)} {(c.Nullable ? "NULL" : "NOT NULL")},\n")) + "    PRIMARY KEY (_id)\n" + end;
         // The generator's SQLite mapping: integer types are INTEGER, everything else TEXT.
         string sqliteCreate = Ddl(c => c.Type is SqlType.TinyInt or SqlType.Int or SqlType.BigInt ? "INTEGER" : c.Type == SqlType.Double ? "REAL" : "TEXT", ");");
-        string mysqlCreate = Ddl(c => c.MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;");
+        string mysqlCreate = Ddl(c => c.MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;");
         // The generator's SQLite insert: parameters $p0… in column order.
         string sqliteInsert = $"INSERT OR IGNORE INTO {Probe} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
         var info = new TableInfo(Probe, VisMooc.Modules.Inputs.ForumInput.Descriptor, InputRecords.All, null, "", 99, columns, ["id"], [0], 0, mysqlCreate, "", sqliteCreate, sqliteInsert, "");
