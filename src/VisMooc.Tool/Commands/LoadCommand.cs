@@ -14,7 +14,7 @@ internal static class LoadCommand
     public static Option<string?> DbOption() => new("--db")
     {
         Description = "sqlite:PATH (default: sqlite:CSV_FOLDER/moocdb.sqlite) or mysql://USER@HOST[:PORT]/DATABASE; the password comes from "
-            + Passwords.Variable + " or --password-file, never from the command line",
+            + Passwords.Variable + " or --password-file (else it is asked on a terminal), never from the command line",
         HelpName = "TARGET",
     };
 
