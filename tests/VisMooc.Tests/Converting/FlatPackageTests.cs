@@ -85,7 +85,7 @@ public sealed class FlatPackageTests : IDisposable
         var result = PackageConverter.Run(new ConvertOptions { Input = Flat, Output = Path.Combine(_root, "out") }, GeneratedTables.All);
 
         var course = result.Courses.Single(c => c.Name == "SynthX-DS101-2099_T1");
-        Assert.Equal("SynthX-DS101-2099_T1.mongo", Path.GetFileName(Assert.Single(course.FilesOf(EdxFileKind.Forum))));
+        Assert.Equal("SynthX-DS101-2099_T1.mongo", Path.GetFileName(Assert.Single(course.FilesOf(VisMooc.Modules.Inputs.ForumInput.Descriptor))));
         Assert.Equal(s_courses, result.Courses.Select(c => c.Name));
     }
 
