@@ -156,7 +156,7 @@ public sealed class FaultTests(FaultTests.LargePackage large) : IClassFixture<Fa
         Assert.DoesNotContain(Directory.GetFiles(output), f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [MountFact]
     public void ARunStoppedBetweenTwoRenamesIsMarkedLoadRefusesTheFolderAndARerunRepairsIt()
     {
         using var temp = new LoadFixtures.TempFolder();
@@ -166,25 +166,32 @@ public sealed class FaultTests(FaultTests.LargePackage large) : IClassFixture<Fa
         Assert.Equal(0, ToolRunner.Run(["convert", hkust, "--out", reference, "--quiet"]).ExitCode);
         CoursePackage.Sample(Path.Combine(temp.Path, "earlier")).Convert(output);
         var earlier = CoursePackage.Files(output);
-        // A folder where grades.csv goes makes the sixth of the seven renames fail: the state a
-        // kill between two renames leaves, without having to hit that moment.
-        File.Delete(Path.Combine(output, "grades.csv"));
-        Directory.CreateDirectory(Path.Combine(output, "grades.csv"));
+        // A file mounted over grades.csv makes the sixth of the seven renames fail (EBUSY): the
+        // state a kill between two renames leaves, without having to hit that moment. (A folder
+        // there no longer does: the run refuses it before writing anything.)
+        string blocker = Path.Combine(temp.Path, "blocker");
+        File.WriteAllBytes(blocker, earlier["grades.csv"]);
+        var mount = Mounts.BindFile(blocker, Path.Combine(output, "grades.csv"));
+        try
+        {
+            var stopped = ToolRunner.Run(["convert", hkust, "--out", output]);
 
-        var stopped = ToolRunner.Run(["convert", hkust, "--out", output]);
+            Assert.Equal(1, stopped.ExitCode);
+            Assert.Contains("the folder may now mix files of two runs (see .vismooc-commit-in-progress): convert into it again", stopped.StdErr, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(output, CommitMarker.FileName)));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(reference, "forum.csv")), File.ReadAllBytes(Path.Combine(output, "forum.csv")));
+            Assert.Equal(earlier["users.csv"], File.ReadAllBytes(Path.Combine(output, "users.csv")));
 
-        Assert.Equal(1, stopped.ExitCode);
-        Assert.Contains("the folder may now mix files of two runs (see .vismooc-commit-in-progress): convert into it again", stopped.StdErr, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(output, CommitMarker.FileName)));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(reference, "forum.csv")), File.ReadAllBytes(Path.Combine(output, "forum.csv")));
-        Assert.Equal(earlier["users.csv"], File.ReadAllBytes(Path.Combine(output, "users.csv")));
+            var load = ToolRunner.Run(["load", output]);
+            Assert.Equal(1, load.ExitCode);
+            Assert.Equal($"vismooc: error: {output}: a conversion stopped while renaming its files, so the tables may come from two runs; run 'vismooc convert' into it again; nothing was loaded", load.StdErr.TrimEnd('\n'));
+            Assert.False(File.Exists(Path.Combine(output, "moocdb.sqlite")));
+        }
+        finally
+        {
+            mount.Dispose();
+        }
 
-        var load = ToolRunner.Run(["load", output]);
-        Assert.Equal(1, load.ExitCode);
-        Assert.Equal($"vismooc: error: {output}: a conversion stopped while renaming its files, so the tables may come from two runs; run 'vismooc convert' into it again; nothing was loaded", load.StdErr.TrimEnd('\n'));
-        Assert.False(File.Exists(Path.Combine(output, "moocdb.sqlite")));
-
-        Directory.Delete(Path.Combine(output, "grades.csv"));
         Assert.Equal(0, ToolRunner.Run(["convert", hkust, "--out", output, "--quiet"]).ExitCode);
         Assert.False(File.Exists(Path.Combine(output, CommitMarker.FileName)));
         Assert.Equal(CoursePackage.Files(reference), CoursePackage.Files(output));

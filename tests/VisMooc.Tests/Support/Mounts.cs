@@ -31,6 +31,13 @@ public sealed class Mounts : IDisposable
         return mount;
     }
 
+    /// <summary>Mounts the file <paramref name="source"/> over the file <paramref name="path"/> (a bind mount): nothing can be renamed onto <paramref name="path"/> then (EBUSY), though it is a regular file.</summary>
+    public static Mounts BindFile(string source, string path)
+    {
+        Run("mount", "--bind", source, path);
+        return new Mounts(path);
+    }
+
     /// <inheritdoc/>
     public void Dispose() => Run("umount", _path);
 
