@@ -130,7 +130,7 @@ public sealed class ValidDeclarationTests
         Assert.Empty(run.OutputErrors);
         Assert.Equal(
             "CREATE TABLE IF NOT EXISTS pets (\n    _id varchar(255) NOT NULL,\n    owner varchar(50) NOT NULL,\n    seen datetime(6) NOT NULL,\n"
-            + "    weight double NULL,\n    PRIMARY KEY (_id),\n    KEY (owner),\n    KEY (weight)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;",
+            + "    weight double NULL,\n    PRIMARY KEY (_id),\n    KEY (owner),\n    KEY (weight)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;",
             run.Constant("Sample.Tables.Pets", "MySqlCreate"));
         Assert.Equal(
             "CREATE TABLE IF NOT EXISTS pets (\n    _id TEXT NOT NULL,\n    owner TEXT NOT NULL,\n    seen TEXT NOT NULL,\n    weight REAL NULL,\n    PRIMARY KEY (_id)\n);"
