@@ -23,29 +23,37 @@ internal static class SqlText
         "MediumText" => "MEDIUMTEXT",
         "LongText" => "LONGTEXT",
         "Text" => "text",
+        "DateTime6" => "datetime(6)",
+        "Double" => "double",
         _ => "?",
     };
 
     public static string SqliteType(ColumnModel column) => column.SqlTypeName switch
     {
         "TinyInt" or "Int" or "BigInt" => "INTEGER",
+        "Double" => "REAL",
         _ => "TEXT",
     };
 
     // ENGINE=InnoDB, never the server's default: a load is all or nothing only on a transactional
     // engine, and a server whose default is Aria or MyISAM kept the rows of a failed load.
     public static string MySqlCreate(TableModel table) =>
-        Create(table, MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;");
+        Create(table, MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;", secondaryKeys: true);
 
     public static string SqliteCreate(TableModel table) =>
-        Create(table, SqliteType, ");");
+        Create(table, SqliteType, ");", secondaryKeys: false) + SqliteIndexes(table);
+
+    // SQLite has no KEY clause: one CREATE INDEX per indexed column, named {table}_{column}.
+    private static string SqliteIndexes(TableModel table) =>
+        string.Concat(table.Columns.Where(c => c.Index).Select(c =>
+            "\nCREATE INDEX IF NOT EXISTS " + table.TableName + "_" + c.Name + " ON " + table.TableName + " (" + c.Name + ");"));
 
     /// <summary>The LOAD DATA statement up to the dialect clauses, which the emitted code appends from MySqlCsvDialect.</summary>
     public static string MySqlLoadHead(TableModel table) =>
         "LOAD DATA LOCAL INFILE 'MOOCDB_DIR/" + table.TableName + ".csv'\n" +
         "IGNORE INTO TABLE " + table.TableName + "\n";
 
-    private static string Create(TableModel table, System.Func<ColumnModel, string> type, string end)
+    private static string Create(TableModel table, System.Func<ColumnModel, string> type, string end, bool secondaryKeys)
     {
         var sql = new StringBuilder();
         sql.Append("CREATE TABLE IF NOT EXISTS ").Append(table.TableName).Append(" (\n");
@@ -56,7 +64,13 @@ internal static class SqlText
         }
 
         string key = table.Columns.First(c => c.PrimaryKey).Name;
-        sql.Append("    PRIMARY KEY (").Append(key).Append(")\n").Append(end);
+        sql.Append("    PRIMARY KEY (").Append(key).Append(')');
+        foreach (var column in table.Columns.Where(c => c.Index && secondaryKeys))
+        {
+            sql.Append(",\n    KEY (").Append(column.Name).Append(')');
+        }
+
+        sql.Append('\n').Append(end);
         return sql.ToString();
     }
 

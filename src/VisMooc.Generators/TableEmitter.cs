@@ -62,7 +62,7 @@ internal static class TableEmitter
             w.Line("        new(" + Literal(c.Name) + ", " + Schema + ".SqlType." + c.SqlTypeName + ", "
                 + c.Size.ToString(CultureInfo.InvariantCulture) + ", " + Bool(c.Nullable) + ", " + Bool(c.PrimaryKey) + ", "
                 + StringArray(c.From) + ", " + Literal(c.ConversionTypeShortName + "." + c.ConversionMethod) + ", "
-                + Literal(SqlText.MySqlType(c)) + ", " + Literal(c.ConversionSummary) + "),");
+                + Literal(SqlText.MySqlType(c)) + ", " + Literal(c.ConversionSummary) + (c.Index ? ", Index: true" : "") + "),");
         }
 
         w.Line("    },");

@@ -19,7 +19,7 @@ internal static class TableParser
     public const string FieldValueType = "VisMooc.Modules.Values.FieldValue";
 
     // Keep in step with VisMooc.Modules.Schema.SqlType.
-    private static readonly string[] s_sqlTypeNames = { "", "Varchar", "Datetime", "TinyInt", "Int", "BigInt", "MediumText", "LongText", "Text" };
+    private static readonly string[] s_sqlTypeNames = { "", "Varchar", "Datetime", "TinyInt", "Int", "BigInt", "MediumText", "LongText", "Text", "DateTime6", "Double" };
     private static readonly string[] s_sourceNames =
     {
         "", "CourseStructureRoot", "CourseStructureVideos", "AuthUserWithProfile", "StudentCourseEnrollment",
@@ -83,7 +83,7 @@ internal static class TableParser
             string name = args.Length > 0 ? args[0].Value as string ?? "" : "";
             int sqlType = args.Length > 1 && args[1].Value is int t ? t : 0;
             int size = args.Length > 2 && args[2].Value is int z ? z : 0;
-            bool nullable = false, isKey = false;
+            bool nullable = false, isKey = false, index = false;
             string from = "", convert = "Text";
             foreach (var named in columnAttribute.NamedArguments)
             {
@@ -91,6 +91,7 @@ internal static class TableParser
                 {
                     case "Nullable": nullable = named.Value.Value is true; break;
                     case "PrimaryKey": isKey = named.Value.Value is true; break;
+                    case "Index": index = named.Value.Value is true; break;
                     case "From": from = named.Value.Value as string ?? ""; break;
                     case "Convert": convert = named.Value.Value as string ?? ""; break;
                 }
@@ -153,7 +154,8 @@ internal static class TableParser
                 conversion.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 conversion.ContainingType.Name,
                 conversion.Name,
-                Summary(conversion)));
+                Summary(conversion),
+                index));
         }
 
         if (primaryKey is null)

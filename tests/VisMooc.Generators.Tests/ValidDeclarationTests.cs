@@ -108,8 +108,33 @@ public sealed class ValidDeclarationTests
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.OutputErrors);
         string create = run.Constant("Sample.Tables.Pets", "MySqlCreate");
-        Assert.Matches(@"\n    value [A-Za-z]+(\(10\))? NULL,\n", create);
+        Assert.Matches(@"\n    value [A-Za-z]+(\((10|6)\))? NULL,\n", create);
         Assert.DoesNotContain("?", create);
+    }
+
+    [Fact]
+    public void IndexedColumnsGetAKeyInMySqlAndAnIndexInSqlite()
+    {
+        var run = GeneratorRunner.Run(Usings + """
+            [VisMoocTable("pets", EdxSource.Forum)]
+            [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
+            [Column("owner", SqlType.Varchar, 50, Index = true, From = "owner")]
+            [Column("seen", SqlType.DateTime6, From = "seen")]
+            [Column("weight", SqlType.Double, Nullable = true, Index = true, From = "weight")]
+            public sealed partial class Pets;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.Equal(
+            "CREATE TABLE IF NOT EXISTS pets (\n    _id varchar(255) NOT NULL,\n    owner varchar(50) NOT NULL,\n    seen datetime(6) NOT NULL,\n"
+            + "    weight double NULL,\n    PRIMARY KEY (_id),\n    KEY (owner),\n    KEY (weight)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;",
+            run.Constant("Sample.Tables.Pets", "MySqlCreate"));
+        Assert.Equal(
+            "CREATE TABLE IF NOT EXISTS pets (\n    _id TEXT NOT NULL,\n    owner TEXT NOT NULL,\n    seen TEXT NOT NULL,\n    weight REAL NULL,\n    PRIMARY KEY (_id)\n);"
+            + "\nCREATE INDEX IF NOT EXISTS pets_owner ON pets (owner);\nCREATE INDEX IF NOT EXISTS pets_weight ON pets (weight);",
+            run.Constant("Sample.Tables.Pets", "SqliteCreate"));
+        Assert.Matches("\"double\", \"[^\"]*\", Index: true\\),", run.Source("Sample.Tables.Pets.g.cs"));
     }
 
     [Fact]

@@ -12,4 +12,5 @@ internal sealed record ColumnModel(
     string ConversionType,
     string ConversionTypeShortName,
     string ConversionMethod,
-    string ConversionSummary);
+    string ConversionSummary,
+    bool Index = false);

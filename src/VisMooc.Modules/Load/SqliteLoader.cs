@@ -231,6 +231,7 @@ public static class SqliteLoader
         var columns = table.Columns;
         string names = string.Join(", ", columns.Select(c => c.Name));
         bool[] integer = columns.Select(c => c.Type is SqlType.TinyInt or SqlType.Int or SqlType.BigInt).ToArray();
+        bool[] real = columns.Select(c => c.Type == SqlType.Double).ToArray();
         string values = string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)));
         string key = columns[table.PrimaryKeyColumn].Name;
         string sql = mode == LoadMode.Ignore
@@ -258,6 +259,9 @@ public static class SqliteLoader
                     var value = reader.Utf8(i);
                     int rc = reader.IsNull(i) ? raw.sqlite3_bind_null(insert, i + 1)
                         : integer[i] && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number) ? raw.sqlite3_bind_int64(insert, i + 1, number)
+                        // A double bound as such, parsed by .NET (correctly rounded): SQLite's own text-to-REAL
+                        // conversion is not guaranteed to give the nearest double for 17 digits.
+                        : real[i] && double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double d) ? raw.sqlite3_bind_double(insert, i + 1, d)
                         : Utf8.IsValid(value) ? raw.sqlite3_bind_text(insert, i + 1, value)
                         : raw.sqlite3_bind_text(insert, i + 1, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(value)));
                     Check(db, rc);

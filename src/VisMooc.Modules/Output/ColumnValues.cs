@@ -66,6 +66,12 @@ public static class ColumnValues
                 return Integer(utf8, long.MinValue, long.MaxValue, "BIGINT");
             case SqlType.Datetime:
                 return IsDatetime(utf8) ? null : SafeText.Describe(utf8) + " is not a datetime YYYY-MM-DD HH:MM:SS in the years 1000 to 9999";
+            case SqlType.DateTime6:
+                return utf8.Length == 26 && utf8[19] == '.' && IsDatetime(utf8[..19]) && utf8[20..].IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0
+                    ? null
+                    : SafeText.Describe(utf8) + " is not a datetime(6) YYYY-MM-DD HH:MM:SS.ffffff in the years 1000 to 9999";
+            case SqlType.Double:
+                return IsShortestDouble(utf8) ? null : SafeText.Describe(utf8) + " is not a finite number written as the shortest decimal that reads back as the same double";
             default:
                 return null;
         }
@@ -102,6 +108,24 @@ public static class ColumnValues
         // Digits beyond the range of long do not parse: outside the range too.
         bool parsed = Utf8Parser.TryParse(utf8, out long value, out int consumed) && consumed == utf8.Length;
         return parsed && value >= min && value <= max ? null : Invariant($"{SafeText.Describe(utf8)} is outside {typeName}'s {min} to {max}");
+    }
+
+    /// <summary>
+    /// The text <see cref="DoubleText"/> writes for a finite double: both databases read it back as
+    /// that double, and give it back as the same text. Other spellings (<c>1.50</c>, <c>1e3</c>,
+    /// <c>+1</c>, <c>.5</c>) would load as a number whose text differs from the CSV's.
+    /// </summary>
+    private static bool IsShortestDouble(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length == 0 || utf8.Length > DoubleText.MaxLength || utf8.IndexOfAnyExcept("0123456789.-"u8) >= 0
+            || !double.TryParse(utf8, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value))
+        {
+            return false;
+        }
+
+        // Negative zero: MariaDB and SQLite both give it back as 0.
+        Span<byte> canonical = stackalloc byte[DoubleText.MaxLength];
+        return (value != 0 || !double.IsNegative(value)) && DoubleText.TryFormat(value, canonical, out int n) && canonical[..n].SequenceEqual(utf8);
     }
 
     /// <summary><c>YYYY-MM-DD HH:MM:SS</c>, a real date and time, in the years the column holds.</summary>

@@ -21,6 +21,9 @@ public sealed class ColumnAttribute(string name, SqlType type, int size = 0) : A
     /// <summary>Whether the column is the table's primary key.</summary>
     public bool PrimaryKey { get; set; }
 
+    /// <summary>Whether the column gets a secondary (non-unique) index: <c>KEY (col)</c> in MySQL, <c>CREATE INDEX</c> in SQLite.</summary>
+    public bool Index { get; set; }
+
     /// <summary>The source field(s) feeding the column, comma-separated, passed to the conversion in this order.</summary>
     public string From { get; set; } = "";
 

@@ -10,6 +10,7 @@ namespace VisMooc.Modules.Schema;
 /// <param name="Conversion">The conversion method, as <c>Type.Method</c>.</param>
 /// <param name="MySqlType">The MySQL type text, e.g. <c>varchar(255)</c>.</param>
 /// <param name="ConversionSummary">What the conversion does, from its <c>[Description]</c>.</param>
+/// <param name="Index">Whether the column has a secondary (non-unique) index.</param>
 public sealed record ColumnInfo(
     string Name,
     SqlType Type,
@@ -19,4 +20,5 @@ public sealed record ColumnInfo(
     IReadOnlyList<string> SourceFields,
     string Conversion,
     string MySqlType,
-    string ConversionSummary);
+    string ConversionSummary,
+    bool Index = false);

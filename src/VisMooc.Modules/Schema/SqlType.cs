@@ -19,4 +19,8 @@ public enum SqlType
     LongText = 7,
     /// <summary><c>text</c>: up to 65,535 bytes of UTF-8, for free text such as names, section paths and URLs.</summary>
     Text = 8,
+    /// <summary><c>datetime(6)</c> (SQLite: TEXT), written <c>YYYY-MM-DD HH:MM:SS.ffffff</c> in UTC.</summary>
+    DateTime6 = 9,
+    /// <summary><c>double</c> (SQLite: REAL), written as the shortest decimal that reads back as the same double.</summary>
+    Double = 10,
 }

@@ -18,7 +18,7 @@ public static class ClickConversions
         {
             cell.WriteNull();
         }
-        else if (value.Kind == FieldKind.String && UtcDateTimeParser.TryParseTextMicroseconds(value.Utf8, out var utc))
+        else if (value.Kind == FieldKind.String && UtcDateTimeParser.TryParseTextMicroseconds(value.Utf8, out var utc) && ColumnValues.Holds(utc))
         {
             WriteDateTime6(cell, utc);
         }
@@ -61,8 +61,9 @@ public static class ClickConversions
     /// <exception cref="ArgumentOutOfRangeException">The value is NaN or infinite (check first: such values are NULL).</exception>
     public static void WriteDouble(CellWriter cell, double value)
     {
+        // Negative zero ("-0" in a log) is written 0: the databases give -0 back as 0.
         Span<byte> text = stackalloc byte[DoubleText.MaxLength];
-        if (!DoubleText.TryFormat(value, text, out int n))
+        if (!DoubleText.TryFormat(value == 0 ? 0 : value, text, out int n))
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, "only finite numbers have a decimal form");
         }

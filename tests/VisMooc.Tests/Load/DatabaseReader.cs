@@ -18,9 +18,22 @@ internal static class DatabaseReader
 
     public static List<string?[]> MySql(MySqlConnection connection, string table)
     {
+        // datetime(6) columns come back as DateTime like datetime ones: their precision says how to print them.
+        var precision = new List<int>();
+        using (var columns = new MySqlCommand(
+            "SELECT COALESCE(DATETIME_PRECISION, 0) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = @t ORDER BY ORDINAL_POSITION", connection))
+        {
+            columns.Parameters.AddWithValue("@t", table);
+            using var r = columns.ExecuteReader();
+            while (r.Read())
+            {
+                precision.Add(Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
         using var command = new MySqlCommand($"SELECT * FROM {table} ORDER BY _id", connection);
         using var reader = command.ExecuteReader();
-        return ReadAll(reader);
+        return ReadAll(reader, precision);
     }
 
     public static bool SqliteTableExists(string path, string table)
@@ -38,7 +51,14 @@ internal static class DatabaseReader
         return (long)command.ExecuteScalar()! > 0;
     }
 
-    private static List<string?[]> ReadAll(System.Data.Common.DbDataReader reader)
+    // The writer's own spelling of a double (shortest round trip, plain): equal text means the same double.
+    private static string DoubleTextOf(double value)
+    {
+        Span<byte> text = stackalloc byte[VisMooc.Modules.Values.DoubleText.MaxLength];
+        return VisMooc.Modules.Values.DoubleText.TryFormat(value, text, out int n) ? System.Text.Encoding.ASCII.GetString(text[..n]) : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static List<string?[]> ReadAll(System.Data.Common.DbDataReader reader, List<int>? datetimePrecision = null)
     {
         var rows = new List<string?[]>();
         while (reader.Read())
@@ -48,7 +68,8 @@ internal static class DatabaseReader
             {
                 row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i) switch
                 {
-                    DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                    DateTime d => d.ToString(datetimePrecision?.ElementAtOrDefault(i) == 6 ? "yyyy-MM-dd HH:mm:ss.ffffff" : "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                    double x => DoubleTextOf(x),
                     byte[] b => System.Text.Encoding.UTF8.GetString(b),
                     var v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture),
                 };

@@ -6,6 +6,7 @@ using VisMooc.Modules.Conversions;
 using VisMooc.Modules.Load;
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.TrackingLogs;
 using VisMooc.Modules.Values;
 using VisMooc.Tests.Load;
 using VisMooc.Tests.Support;
@@ -46,7 +47,8 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
 
     private static readonly Kind[] s_kinds = GeneratedTables.All.SelectMany(t => t.Info.Columns)
         .Select(c => new Kind(c.Type, c.Size, c.Nullable, c.MySqlType))
-        .Concat([new Kind(SqlType.Int, 0, false, "INT"), new Kind(SqlType.BigInt, 0, false, "BIGINT"), new Kind(SqlType.TinyInt, 0, false, "TINYINT")])
+        .Concat([new Kind(SqlType.Int, 0, false, "INT"), new Kind(SqlType.BigInt, 0, false, "BIGINT"), new Kind(SqlType.TinyInt, 0, false, "TINYINT"),
+            new Kind(SqlType.DateTime6, 0, false, "datetime(6)"), new Kind(SqlType.Double, 0, true, "double")])
         .Distinct()
         .OrderBy(k => k.ToString(), StringComparer.Ordinal)
         .ToArray();
@@ -209,6 +211,24 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
                     }
 
                     break;
+                case SqlType.DateTime6:
+                    foreach (var text in new[] { "0999-12-31T23:59:59.999999", "1000-01-01T00:00:00", "9999-12-31T23:59:59.9999999", "2014-05-15T19:03:19.487373+00:00", "2013-06-08T23:29:58.796908", "2014-12-09T03:57:24+01:00", "2014-02-29T00:00:00", "" })
+                    {
+                        yield return new Case(kind, text);
+                    }
+
+                    break;
+                case SqlType.Double:
+                    // What the writer makes of numbers (the shortest round trip, plain notation) and what it never writes.
+                    foreach (var text in new[] { "290", "308.506103515625", "1.5", "0.1", "0.30000000000000004", "-0", "0", "-2.5", "123456789012345680000",
+                        "0.000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000005",
+                        "179769313486231570000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000",
+                        "1.50", "01", "1e3", "+1", ".5", "5.", "1.0", "0.10000000000000001", "NaN", "Infinity", "", "1,5", " 1" })
+                    {
+                        yield return new Case(kind, text);
+                    }
+
+                    break;
             }
         }
     }
@@ -222,6 +242,11 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
                 SqlType.Varchar => Gen.Int[0, 3].SelectMany(near => Text(near switch { 0 => kind.Size - 1, 1 => kind.Size, 2 => kind.Size + 1, _ => -1 }, kind.Size + 2)),
                 SqlType.TinyInt or SqlType.Int or SqlType.BigInt => Integer(kind.Type),
                 SqlType.Datetime => Datetime,
+                SqlType.DateTime6 => Datetime.Select(d => d.Replace(' ', 'T') + "123"),
+                SqlType.Double => Gen.Frequency(
+                    (3, Gen.Double.Select(d => d.ToString("R", CultureInfo.InvariantCulture))),
+                    (3, Gen.Double[0, 100_000].Select(d => DoubleTextOf(d))),
+                    (1, Text(-1, 8))),
                 _ => Text(-1, 300),
             };
             return values.Select(v => new Case(kind, v));
@@ -276,7 +301,7 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
         string Ddl(Func<ColumnInfo, string> type, string end) =>
             $"CREATE TABLE IF NOT EXISTS {Probe} (\n" + string.Concat(columns.Select(c => $"    {c.Name} {type(c)} {(c.Nullable ? "NULL" : "NOT NULL")},\n")) + "    PRIMARY KEY (_id)\n" + end;
         // The generator's SQLite mapping: integer types are INTEGER, everything else TEXT.
-        string sqliteCreate = Ddl(c => c.Type is SqlType.TinyInt or SqlType.Int or SqlType.BigInt ? "INTEGER" : "TEXT", ");");
+        string sqliteCreate = Ddl(c => c.Type is SqlType.TinyInt or SqlType.Int or SqlType.BigInt ? "INTEGER" : c.Type == SqlType.Double ? "REAL" : "TEXT", ");");
         string mysqlCreate = Ddl(c => c.MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;");
         var info = new TableInfo(Probe, EdxSource.Forum, 99, columns, ["id"], [0], 0, mysqlCreate, "", sqliteCreate);
 
@@ -295,11 +320,18 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
                 var kind = s_kinds[i];
                 writer.BeginField(i + 1, "c" + i.ToString(CultureInfo.InvariantCulture), kind.Type, kind.Size, kind.Nullable);
                 bool mine = kind == c.Kind;
-                string? value = mine ? c.Value : kind.Type is SqlType.TinyInt or SqlType.Int or SqlType.BigInt ? "0" : kind.Type == SqlType.Datetime ? null : "";
+                string? value = mine ? c.Value
+                    : kind.Type is SqlType.TinyInt or SqlType.Int or SqlType.BigInt or SqlType.Double ? "0"
+                    : kind.Type == SqlType.DateTime6 ? "2014-05-15T19:03:19.487373+00:00"
+                    : kind.Type == SqlType.Datetime ? null : "";
                 var field = value is null ? FieldValue.Null : new FieldValue(Encoding.UTF8.GetBytes(value), mine && c.EpochMilliseconds ? FieldKind.Number : FieldKind.String);
                 if (kind.Type == SqlType.Datetime)
                 {
                     ValueConversions.DateTimeUtc(writer, field);
+                }
+                else if (kind.Type == SqlType.DateTime6)
+                {
+                    ClickConversions.DateTime6Utc(writer, field);
                 }
                 else
                 {
@@ -314,6 +346,13 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
         }
 
         return (new TableDescriptor(info, (_, _) => throw new NotSupportedException()), written);
+    }
+
+    private static string DoubleTextOf(double value)
+    {
+        Span<byte> text = stackalloc byte[DoubleText.MaxLength];
+        DoubleText.TryFormat(value, text, out int n);
+        return Encoding.ASCII.GetString(text[..n]);
     }
 
     private static string WriteCsv(string root, string name, IEnumerable<byte[]> rows)
