@@ -23,7 +23,7 @@ internal static class TableParser
     private static readonly string[] s_sourceNames =
     {
         "", "CourseStructureRoot", "CourseStructureVideos", "AuthUserWithProfile", "StudentCourseEnrollment",
-        "CertificatesGeneratedCertificate", "Forum", "AuthUser", "AuthUserProfile",
+        "CertificatesGeneratedCertificate", "Forum", "AuthUser", "AuthUserProfile", "TrackingLog",
     };
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

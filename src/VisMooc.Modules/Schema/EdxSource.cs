@@ -19,4 +19,6 @@ public enum EdxSource
     AuthUser = 7,
     /// <summary><c>auth_userprofile</c> TSV on its own.</summary>
     AuthUserProfile = 8,
+    /// <summary>edX tracking logs (JSON lines, <c>*.log</c> / <c>*.log.gz</c>): org-level files read once for every course of a run.</summary>
+    TrackingLog = 9,
 }

@@ -20,6 +20,7 @@ public static class MappingDescriber
         EdxSource.Forum => "`*.mongo` forum dump (one row per JSON document; fields are dotted paths)",
         EdxSource.AuthUser => "`*-auth_user-*.sql` (one row per row)",
         EdxSource.AuthUserProfile => "`*-auth_userprofile-*.sql` (one row per row)",
+        EdxSource.TrackingLog => "tracking logs `*.log` / `*.log.gz` (`--events`, or inside the course folder): one row per video event of the course (play, pause, seek, speed, transcript…); only when logs are given",
         _ => source.ToString(),
     };
 
