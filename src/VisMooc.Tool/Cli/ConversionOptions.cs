@@ -44,7 +44,7 @@ internal sealed class ConversionOptions
 
     public Option<DirectoryInfo?> Output { get; } = new("--out", "-o")
     {
-        Description = $"Folder for the seven CSV tables, rejects/ and report.json (default: ./{DefaultOutput}); its tables are replaced, other files are left alone",
+        Description = $"Folder for the CSV tables (seven; eight with tracking logs), rejects/ and report.json (default: ./{DefaultOutput}); its tables are replaced, other files are left alone",
         HelpName = "FOLDER",
     };
 
