@@ -85,6 +85,25 @@ CREATE TABLE IF NOT EXISTS users (
     PRIMARY KEY (_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+CREATE TABLE IF NOT EXISTS click_events (
+    observed_event_id varchar(50) NOT NULL,
+    course_id varchar(255) NOT NULL,
+    user_id varchar(50) NOT NULL,
+    video_id varchar(255) NOT NULL,
+    observed_event_timestamp datetime(6) NOT NULL,
+    observed_event_type varchar(255) NOT NULL,
+    url varchar(2083) NOT NULL,
+    code varchar(50) NOT NULL,
+    video_current_time double NULL,
+    video_new_time double NULL,
+    video_old_time double NULL,
+    video_new_speed double NULL,
+    video_old_speed double NULL,
+    PRIMARY KEY (observed_event_id),
+    KEY (user_id),
+    KEY (video_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 
 LOAD DATA LOCAL INFILE 'MOOCDB_DIR/courses.csv'
 IGNORE INTO TABLE courses
@@ -124,6 +143,12 @@ LINES TERMINATED BY '\n';
 
 LOAD DATA LOCAL INFILE 'MOOCDB_DIR/users.csv'
 IGNORE INTO TABLE users
+CHARACTER SET utf8mb4
+FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY '\\'
+LINES TERMINATED BY '\n';
+
+LOAD DATA LOCAL INFILE 'MOOCDB_DIR/click_events.csv'
+IGNORE INTO TABLE click_events
 CHARACTER SET utf8mb4
 FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' ESCAPED BY '\\'
 LINES TERMINATED BY '\n';

@@ -80,3 +80,22 @@ CREATE TABLE IF NOT EXISTS users (
     country TEXT NOT NULL,
     PRIMARY KEY (_id)
 );
+
+CREATE TABLE IF NOT EXISTS click_events (
+    observed_event_id TEXT NOT NULL,
+    course_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    video_id TEXT NOT NULL,
+    observed_event_timestamp TEXT NOT NULL,
+    observed_event_type TEXT NOT NULL,
+    url TEXT NOT NULL,
+    code TEXT NOT NULL,
+    video_current_time REAL NULL,
+    video_new_time REAL NULL,
+    video_old_time REAL NULL,
+    video_new_speed REAL NULL,
+    video_old_speed REAL NULL,
+    PRIMARY KEY (observed_event_id)
+);
+CREATE INDEX IF NOT EXISTS click_events_user_id ON click_events (user_id);
+CREATE INDEX IF NOT EXISTS click_events_video_id ON click_events (video_id);

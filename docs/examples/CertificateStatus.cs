@@ -8,7 +8,7 @@ using VisMooc.Modules.Values;
 namespace VisMooc.Modules.Tables;
 
 /// <summary><c>certificate_status</c>: one row per certificate, with its status and whether it counts as passed.</summary>
-[VisMoocTable("certificate_status", typeof(CertificatesGeneratedCertificateInput), Order = 8, KeyFields = "id")]
+[VisMoocTable("certificate_status", typeof(CertificatesGeneratedCertificateInput), Order = 9, KeyFields = "id")]
 [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
 [Column("user_id", SqlType.Varchar, 11, From = "user_id")]
 [Column("course_id", SqlType.Varchar, 255, From = "course_id")]

@@ -7,7 +7,7 @@ namespace VisMooc.Modules.Tables;
 public sealed partial class CoursewareStudentModuleInput;
 
 /// <summary><c>student_module</c>: one row per <c>courseware_studentmodule</c> row (the state VisMOOC's data server reads for grades).</summary>
-[VisMoocTable("student_module", typeof(CoursewareStudentModuleInput), Order = 8, KeyFields = "id")]
+[VisMoocTable("student_module", typeof(CoursewareStudentModuleInput), Order = 10, KeyFields = "id")]
 [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "id")]
 [Column("user_id", SqlType.Varchar, 11, From = "student_id", Convert = "UserId", Role = ColumnRole.UserId)]
 [Column("course_id", SqlType.Varchar, 255, From = "course_id", Role = ColumnRole.CourseId)]

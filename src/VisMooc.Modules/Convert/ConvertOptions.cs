@@ -18,6 +18,12 @@ public sealed record ConvertOptions
     /// <summary>A missing source file is an error instead of a skipped table.</summary>
     public bool Strict { get; init; }
 
+    /// <summary>
+    /// Tracking-log files or folders (searched recursively for <c>*.log</c> and <c>*.log.gz</c>) to
+    /// read for <c>click_events</c>, besides those inside the course folders (<c>--events</c>).
+    /// </summary>
+    public IReadOnlyList<string> Events { get; init; } = [];
+
     /// <summary>The CSV flavour to write (default: the MySQL <c>LOAD DATA</c> dialect).</summary>
     public global::VisMooc.Modules.Output.OutputFormat Format { get; init; } = global::VisMooc.Modules.Output.OutputFormat.MySql;
 

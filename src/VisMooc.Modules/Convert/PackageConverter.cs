@@ -30,6 +30,12 @@ public static class PackageConverter
     public static ConvertResult Run(ConvertOptions options, IReadOnlyList<CourseInput> courses, IReadOnlyList<TableDescriptor> tables)
     {
         var clock = Stopwatch.StartNew();
+
+        // Tracking logs (issue 14): read once for the whole run. Without any, no click_events file at all.
+        var logs = TrackingLogs.TrackingLogFiles.Find(options.Events, courses.Select(c => c.Folder));
+        var withoutInput = logs.Files.Count == 0 ? tables.Where(t => t.Info.Input.Format == InputFormat.TrackingLog).ToList() : [];
+        tables = tables.Except(withoutInput).ToList();
+
         string output = Path.GetFullPath(options.Output);
 
         // A course whose files cannot be read fails alone: the run is done again without it (its
@@ -95,7 +101,7 @@ public static class PackageConverter
                     }
 
                     var failures = courses.Where(c => failed.ContainsKey(c.Name)).Select(c => new CourseFailure(c.Name, failed[c.Name].Message)).ToList();
-                    var result = Convert(options, output, remaining, failures, tables, clock, folderLock.NotLocked, out var newFailures);
+                    var result = Convert(options, output, remaining, failures, tables, withoutInput, logs, clock, folderLock.NotLocked, out var newFailures);
                     if (result is not null)
                     {
                         return result;
@@ -135,7 +141,7 @@ public static class PackageConverter
     }
 
     /// <summary>One conversion of <paramref name="courses"/>: the result, or null with the courses that failed (nothing renamed).</summary>
-    private static ConvertResult? Convert(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<CourseFailure> failedBefore, IReadOnlyList<TableDescriptor> tables, Stopwatch clock, string? notLocked, out IReadOnlyDictionary<string, ConvertException> failures)
+    private static ConvertResult? Convert(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<CourseFailure> failedBefore, IReadOnlyList<TableDescriptor> tables, IReadOnlyList<TableDescriptor> notWritten, (IReadOnlyList<string> Files, IReadOnlyList<string> Encrypted) logs, Stopwatch clock, string? notLocked, out IReadOnlyDictionary<string, ConvertException> failures)
     {
         var cancellation = options.Cancellation;
         using var workers = new ChunkWorkers(options.Threads, cancellation);
@@ -171,7 +177,12 @@ public static class PackageConverter
                 }
             }
 
-            var order = Jobs(outputs);
+            foreach (string encrypted in logs.Encrypted)
+            {
+                run.Notice($"{encrypted}: encrypted tracking log, not read: decrypt first (gpg --decrypt-files *.gpg)");
+            }
+
+            var order = Jobs(outputs, courses, logs.Files);
             var jobs = order
                 .OrderBy(j => j.Chunked)
                 .ThenByDescending(j => courses.Sum(c => j.InputKinds.Sum(k => c.FilesOf(k).Sum(FileSize))))
@@ -230,11 +241,15 @@ public static class PackageConverter
 
             // Every file is whole on disk now. The renames below are one at a time, so the marker
             // tells a later load that a run stopped among them left the folder mixing two runs.
-            CommitMarker.Begin(output, partialPrefix, outputs.SelectMany(o => o.FinalNames).Append(ReportFileName));
+            // A table this run does not write (click_events without tracking logs) must not keep an earlier run's files.
+            var stale = notWritten.SelectMany(TableOutput.FinalNamesOf).Where(n => File.Exists(Path.Combine(output, n))).ToList();
+            CommitMarker.Begin(output, partialPrefix, outputs.SelectMany(o => o.FinalNames).Concat(stale).Append(ReportFileName));
             foreach (var o in outputs)
             {
                 o.Commit();
             }
+
+            stale.ForEach(n => File.Delete(Path.Combine(output, n)));
 
             File.Move(reportPartial, Path.Combine(output, ReportFileName), overwrite: true);
             CommitMarker.End(output);
@@ -304,8 +319,9 @@ public static class PackageConverter
     /// a course tree, a JSON-lines dump or an edX TSV file (its tables share the read), one per joined table.
     /// Course trees come first (they run on their own thread), then joins, JSON lines and TSV files.
     /// </summary>
-    /// <exception cref="NotSupportedException">A table reads an input whose format no job reads yet (tracking logs).</exception>
-    private static List<IConvertJob> Jobs(List<TableOutput> outputs)
+    /// Tracking logs come last: one job reads every log file of the run once, for all its courses.
+    /// <exception cref="NotSupportedException">A table reads an input whose format no job reads.</exception>
+    private static List<IConvertJob> Jobs(List<TableOutput> outputs, IReadOnlyList<CourseInput> courses, IReadOnlyList<string> logFiles)
     {
         var jobs = new List<(int Rank, int Order, IConvertJob Job)>();
         foreach (var joined in outputs.Where(o => o.Table.Info.Join is not null))
@@ -322,6 +338,7 @@ public static class PackageConverter
                 InputFormat.CourseTree => (0, order, new CourseStructureJob(group.Key, tables)),
                 InputFormat.JsonLines => (2, order, new ForumJob(group.Key, tables)),
                 InputFormat.EdxTsv => (3, order, new TsvJob(group.Key, tables)),
+                InputFormat.TrackingLog => (4, order, new TrackingLogs.TrackingLogJob(tables, courses, logFiles)),
                 _ => throw new NotSupportedException($"{string.Join(", ", tables.Select(t => t.Table.Info.Name))}: no job reads {group.Key.Format} input ({group.Key.Name}) yet"),
             });
         }

@@ -29,6 +29,11 @@ public static class CsvFolder
         foreach (var table in tables)
         {
             string path = System.IO.Path.Combine(Path.GetFullPath(folder), table.Info.CsvFileName);
+            if (!File.Exists(path) && table.Info.Input.Format == InputFormat.TrackingLog)
+            {
+                continue; // written only when the conversion had tracking logs
+            }
+
             // A folder or a FIFO named like a table: a FIFO would block the load, a folder is no table.
             if (Convert.FileType.NotRegular(path) is string what)
             {
@@ -37,7 +42,8 @@ public static class CsvFolder
 
             if (!File.Exists(path))
             {
-                throw new LoadException($"{path}: missing; nothing was loaded (a conversion writes all {tables.Count} tables)");
+                int always = tables.Count(t => t.Info.Input.Format != InputFormat.TrackingLog);
+                throw new LoadException($"{path}: missing; nothing was loaded (a conversion writes all {always} tables)");
             }
 
             if (HasHeaderRow(path, table.Info))

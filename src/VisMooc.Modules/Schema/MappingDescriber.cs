@@ -18,6 +18,7 @@ public static class MappingDescriber
         {
             (InputFormat.CourseTree, InputRecords.CourseRoot) => file + ": the first block whose category is `course` (one row per course)",
             (InputFormat.CourseTree, InputRecords.Videos) => file + ": every block whose category is `video`, depth-first from the course root in `children` order, then unreachable videos by key",
+            (InputFormat.TrackingLog, _) => "tracking logs `*.log` / `*.log.gz` (`--events`, or inside the course folder): one row per video event of the course (play, pause, seek, speed, transcript…); only when logs are given",
             (InputFormat.JsonLines, _) => file + " " + (input.Description.Length > 0 ? input.Description + " " : "") + "(one row per JSON document; fields are dotted paths)",
             _ => file + " (one row per row)",
         };

@@ -32,6 +32,9 @@ public sealed class ClickCourse
         }
     }
 
+    /// <summary>The course's position in its run's <see cref="ClickCourseSet"/> (set by whoever builds the set).</summary>
+    public int Index { get; init; }
+
     /// <summary>The course id as <c>courses.original_id</c> spells it.</summary>
     public string CourseId { get; }
 

@@ -44,7 +44,7 @@ internal sealed class ConversionOptions
 
     public Option<DirectoryInfo?> Output { get; } = new("--out", "-o")
     {
-        Description = $"Folder for the seven CSV tables, rejects/ and report.json (default: ./{DefaultOutput}); its tables are replaced, other files are left alone",
+        Description = $"Folder for the CSV tables (seven; eight with tracking logs), rejects/ and report.json (default: ./{DefaultOutput}); its tables are replaced, other files are left alone",
         HelpName = "FOLDER",
     };
 
@@ -65,6 +65,14 @@ internal sealed class ConversionOptions
         HelpName = "FILE",
     };
 
+    public Option<string[]> Events { get; } = new("--events")
+    {
+        Description = "Tracking logs for click_events: a *.log or *.log.gz file, or a folder searched for them (repeatable); "
+            + "logs inside the course folders are read without it. No logs: no click_events.csv",
+        HelpName = "PATH",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
     public Option<int> Threads { get; }
 
     public Option<int> ChunkBytes { get; }
@@ -78,6 +86,7 @@ internal sealed class ConversionOptions
         command.Options.Add(Strict);
         command.Options.Add(Format);
         command.Options.Add(KeyFile);
+        command.Options.Add(Events);
         command.Options.Add(Threads);
         command.Options.Add(ChunkBytes);
     }
@@ -102,5 +111,6 @@ internal sealed class ConversionOptions
         Threads = parse.GetValue(Threads),
         ChunkBytes = parse.GetValue(ChunkBytes),
         Format = OutputFormat(parse),
+        Events = parse.GetValue(Events) ?? [],
     };
 }

@@ -161,6 +161,11 @@ internal static class RunCommand
             }
 
             var options = convertOptions((config.InputFolder, config.OutputFolder));
+            if (config.LogFile is string log && File.Exists(log))
+            {
+                options = options with { Events = [.. options.Events, log] };
+            }
+
             converted = ConvertCommand.Convert(config.OutputFolder, progress => PackageConverter.Run(options with { Progress = progress, Cancellation = Interruption.Token }, [course], GeneratedTables.All), run.Quiet, run.Json, out int failed);
             if (converted is null)
             {

@@ -35,6 +35,9 @@ internal sealed partial record MlcConfig
 
     public required string InputFolder { get; init; }
 
+    /// <summary>The tracking log <c>data_file.log_file</c> names (in the course's <c>log_data_folder</c>), or null; read for click_events when it exists.</summary>
+    public string? LogFile { get; init; }
+
     public required string OutputFolder { get; init; }
 
     /// <summary>The file name each kind's key gives, as written in the config.</summary>
@@ -115,6 +118,9 @@ internal sealed partial record MlcConfig
             InputFolder = input,
             OutputFolder = Path.GetFullPath(Path.Combine(courseDir, config.Path("csv_path", "moocdb_csv_dir"))),
             FileNames = names,
+            LogFile = config.Text("data_file", "log_file") is string log
+                ? Path.GetFullPath(Path.Combine(courseDir, config.Path("data_file", "log_data_folder"), log))
+                : null,
             Process = config.Flag(true, "pipeline", "vismooc_extensions", "vismooc_process"),
             Populate = config.Flag(true, "pipeline", "vismooc_extensions", "vismooc_populate"),
             Host = config.Text("mysql", "host") ?? "localhost",

@@ -17,6 +17,7 @@ public static class GeneratedTables
         new(global::VisMooc.Modules.Tables.Forum.Info, static (row, writer) => global::VisMooc.Modules.Tables.Forum.WriteRow(row, writer)),
         new(global::VisMooc.Modules.Tables.Grades.Info, static (row, writer) => global::VisMooc.Modules.Tables.Grades.WriteRow(row, writer)),
         new(global::VisMooc.Modules.Tables.Users.Info, static (row, writer) => global::VisMooc.Modules.Tables.Users.WriteRow(row, writer)),
+        new(global::VisMooc.Modules.Tables.ClickEvents.Info, static (row, writer) => global::VisMooc.Modules.Tables.ClickEvents.WriteRow(row, writer)),
     };
 
     /// <summary>The whole MySQL/MariaDB import script (<c>schema/import_vismooc_to_moocdb.sql</c>).</summary>
@@ -29,6 +30,7 @@ public static class GeneratedTables
         + global::VisMooc.Modules.Tables.Forum.MySqlCreate + "\n\n"
         + global::VisMooc.Modules.Tables.Grades.MySqlCreate + "\n\n"
         + global::VisMooc.Modules.Tables.Users.MySqlCreate + "\n\n"
+        + global::VisMooc.Modules.Tables.ClickEvents.MySqlCreate + "\n\n"
         + "\n"
         + global::VisMooc.Modules.Tables.Courses.MySqlLoad + "\n\n"
         + global::VisMooc.Modules.Tables.CourseVideo.MySqlLoad + "\n\n"
@@ -36,7 +38,8 @@ public static class GeneratedTables
         + global::VisMooc.Modules.Tables.Enrollments.MySqlLoad + "\n\n"
         + global::VisMooc.Modules.Tables.Forum.MySqlLoad + "\n\n"
         + global::VisMooc.Modules.Tables.Grades.MySqlLoad + "\n\n"
-        + global::VisMooc.Modules.Tables.Users.MySqlLoad + "\n";
+        + global::VisMooc.Modules.Tables.Users.MySqlLoad + "\n\n"
+        + global::VisMooc.Modules.Tables.ClickEvents.MySqlLoad + "\n";
 
     /// <summary>The SQLite DDL (<c>schema/vismooc_sqlite.sql</c>).</summary>
     public const string SqliteScript =
@@ -47,6 +50,7 @@ public static class GeneratedTables
         + global::VisMooc.Modules.Tables.Enrollments.SqliteCreate + "\n\n"
         + global::VisMooc.Modules.Tables.Forum.SqliteCreate + "\n\n"
         + global::VisMooc.Modules.Tables.Grades.SqliteCreate + "\n\n"
-        + global::VisMooc.Modules.Tables.Users.SqliteCreate + "\n"
+        + global::VisMooc.Modules.Tables.Users.SqliteCreate + "\n\n"
+        + global::VisMooc.Modules.Tables.ClickEvents.SqliteCreate + "\n"
         ;
 }

@@ -141,7 +141,7 @@ public sealed partial class CommandLineTests
 
         Assert.Contains("vismooc describe [<TABLE>] [options]", help.StdOut, StringComparison.Ordinal);
         Assert.Contains("  describe [TABLE]  ", list.StdOut, StringComparison.Ordinal);
-        Assert.Equal(["vismooc: describe: no table 'userz' (did you mean 'users'?); tables: courses, course_video, videos, enrollments, forum, grades, users"],
+        Assert.Equal(["vismooc: describe: no table 'userz' (did you mean 'users'?); tables: courses, course_video, videos, enrollments, forum, grades, users, click_events"],
             Lines(ToolRunner.Run(["describe", "userz"]).StdErr));
     }
 
@@ -151,7 +151,7 @@ public sealed partial class CommandLineTests
         var convert = HelpRows(ToolRunner.Run(["convert", "--help"]).StdOut);
         var run = HelpRows(ToolRunner.Run(["run", "--help"]).StdOut);
 
-        string[] common = ["-o, --out", "--course", "--strict", "--format", "--pseudonym-key-file", "--threads", "-q, --quiet", "--json"];
+        string[] common = ["-o, --out", "--course", "--strict", "--format", "--pseudonym-key-file", "--events", "--threads", "-q, --quiet", "--json"];
         foreach (string option in common)
         {
             Assert.True(convert.ContainsKey(option), $"convert --help lacks {option}");

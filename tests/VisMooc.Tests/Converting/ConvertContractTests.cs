@@ -181,7 +181,7 @@ public sealed class ConvertContractTests(ConvertedFixtures fixtures) : IClassFix
         Same(["", "", "", ""], [V("users", alice, "name"), V("users", alice, "language"), V("users", alice, "location"), V("users", alice, "birth_date")]);
 
         var nullable = new HashSet<string>(StringComparer.Ordinal) { "courses.start_date", "courses.end_date", "enrollments.timestamp", "grades.timestamp", "forum.created_at", "forum.updated_at" };
-        foreach (var table in VisMooc.Generated.GeneratedTables.All.Select(t => t.Info))
+        foreach (var table in VisMooc.Tests.Support.TablesWithoutLogs.All.Select(t => t.Info))
         {
             foreach (var row in Rows(table.Name))
             {

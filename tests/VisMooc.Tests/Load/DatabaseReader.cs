@@ -11,7 +11,7 @@ internal static class DatabaseReader
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM {table} ORDER BY _id";
+        command.CommandText = $"SELECT * FROM {table} ORDER BY 1";
         using var reader = command.ExecuteReader();
         return ReadAll(reader);
     }
@@ -31,7 +31,7 @@ internal static class DatabaseReader
             }
         }
 
-        using var command = new MySqlCommand($"SELECT * FROM {table} ORDER BY _id", connection);
+        using var command = new MySqlCommand($"SELECT * FROM {table} ORDER BY 1", connection);
         using var reader = command.ExecuteReader();
         return ReadAll(reader, precision);
     }

@@ -46,7 +46,7 @@ public sealed class MariaDbLoadTests(MariaDbServerFixture fixture)
         SqliteLoader.Load(csv, sqlite, LoadMode.Ignore, GeneratedTables.All);
 
         using var connection = Server.OpenAdmin(database);
-        foreach (var table in GeneratedTables.All)
+        foreach (var table in TablesWithoutLogs.All)
         {
             Assert.Equal(Sorted(DatabaseReader.Sqlite(sqlite, table.Info.Name)), Sorted(DatabaseReader.MySql(connection, table.Info.Name)));
         }
@@ -166,6 +166,8 @@ public sealed class MariaDbLoadTests(MariaDbServerFixture fixture)
             ?? throw new InvalidOperationException("the mariadb client is not installed (apt-get install mariadb-client)");
         using var temp = new LoadFixtures.TempFolder();
         string csv = LoadFixtures.ConvertHostile(temp.Path);
+        // The script loads every table's CSV; a conversion without tracking logs writes no click_events.csv.
+        File.WriteAllBytes(Path.Combine(csv, "click_events.csv"), []);
         string viaScript = NewDatabase();
         string viaLoader = NewDatabase();
         string script = GeneratedTables.MySqlScript.Replace("DB_NAME", viaScript, StringComparison.Ordinal).Replace("MOOCDB_DIR", csv, StringComparison.Ordinal);
@@ -213,7 +215,7 @@ public sealed class MariaDbLoadTests(MariaDbServerFixture fixture)
     private Dictionary<string, List<string?[]>> Snapshot(string database)
     {
         using var connection = Server.OpenAdmin(database);
-        return GeneratedTables.All.ToDictionary(t => t.Info.Name, t => DatabaseReader.MySql(connection, t.Info.Name));
+        return TablesWithoutLogs.All.ToDictionary(t => t.Info.Name, t => DatabaseReader.MySql(connection, t.Info.Name));
     }
 
     private static List<string?[]> Sorted(List<string?[]> rows) => rows.OrderBy(r => r[0], StringComparer.Ordinal).ToList();

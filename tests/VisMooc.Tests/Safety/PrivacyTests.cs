@@ -226,6 +226,61 @@ public sealed class PrivacyTests
         Assert.DoesNotContain("planted@mail.invalid", report + rejects + run.StdOut + run.RawStdErr + File.ReadAllText(Path.Combine(output, "enrollments.csv")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void NoPlantedTrackingLogValueAppearsInAnyOutputByteOrConsoleLine()
+    {
+        // Usernames, IPs, session ids, user agents (also inside context) in good, rejected, malformed,
+        // logged-out and other-course lines: only the pseudonym of a good line's username may reach a table.
+        using var temp = new LoadFixtures.TempFolder();
+        var package = CoursePackage.Sample(Path.Combine(temp.Path, "in"));
+        var planted = new List<string>();
+        string P(string value)
+        {
+            planted.Add(value);
+            return value;
+        }
+
+        string Line(string type, string user, string ip, string session, string agent, string course, string @event) =>
+            $"{{\"username\": \"{user}\", \"event_type\": \"{type}\", \"ip\": \"{ip}\", \"agent\": \"{agent}\", \"host\": \"{P("planted-host-" + user.Length + type.Length + ".invalid")}\", "
+            + $"\"session\": \"{session}\", \"referer\": \"https://planted-referer.invalid/{session}\", \"accept_language\": \"x-planted\", \"event_source\": \"browser\", "
+            + $"\"event\": {@event}, \"time\": \"2099-03-01T10:00:00.123456+00:00\", \"page\": \"https://courses.edx.org/courses/{course}/courseware/\", "
+            + $"\"context\": {{\"course_id\": \"{course}\", \"user_id\": 7000001, \"username\": \"{user}\", \"ip\": \"{ip}\", \"agent\": \"{agent}\", \"session\": \"{session}\"}}}}";
+        const string Course = "course-v1:SynthX+DS101+2099_T1";
+        const string Play = "\"{\\\"id\\\": \\\"abc123\\\", \\\"currentTime\\\": 12.5, \\\"code\\\": \\\"html5\\\"}\"";
+        var lines = new[]
+        {
+            Line("play_video", P("planted_click_user"), P("203.0.113.71"), P("plantedsessiongood01"), P("PlantedAgent/1.0 (good)"), Course, Play),
+            Line("pause_video", P("planted_reject_user"), P("203.0.113.72"), P("plantedsessionrej002"), P("PlantedAgent/2.0 (rejected)"), Course, "\"{\\\"currentTime\\\": 3}\""),
+            Line("seek_video", P("planted_other_user"), P("203.0.113.73"), P("plantedsessionoth003"), P("PlantedAgent/3.0 (other)"), "course-v1:OtherX+O1+2099", Play),
+            Line("load_video", " ", P("203.0.113.74"), P("plantedsessionanon04"), P("PlantedAgent/4.0 (anon)"), Course, Play),
+            Line("stop_video", P("planted_cut_user"), P("203.0.113.75"), P("plantedsessioncut005"), P("PlantedAgent/5.0 (cut)"), Course, Play)[..260],
+            Line("problem_check", P("planted_page_user"), P("203.0.113.76"), P("plantedsessionpag006"), P("PlantedAgent/6.0 (page)"), Course, "\"\""),
+        };
+        string events = Path.Combine(temp.Path, "events");
+        Directory.CreateDirectory(events);
+        File.WriteAllText(Path.Combine(events, "SynthX-edx-events-2099-03-01.log"), string.Join("\n", lines) + "\n");
+
+        var runs = new[]
+        {
+            ToolRunner.Run(["run", package.Root, "--events", events, "--out", Path.Combine(temp.Path, "out"), "--verbose"]),
+            ToolRunner.Run(["convert", package.Root, "--events", events, "--out", Path.Combine(temp.Path, "out-json"), "--json"]),
+        };
+
+        Assert.All(runs, r => Assert.True(r.ExitCode == 3, r.StdErr));
+        string clicks = File.ReadAllText(Path.Combine(temp.Path, "out", "click_events.csv"));
+        Assert.Contains(Pseudonym.Ripemd160Hex("planted_click_user"), clicks, StringComparison.Ordinal);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(temp.Path, "out", "rejects", "click_events.tsv")).Length);
+        Assert.True(File.Exists(Path.Combine(temp.Path, "out", "moocdb.sqlite")));
+
+        var secrets = planted.Select(p => (p, Encoding.UTF8.GetBytes(p), Tables: false)).ToList();
+        var places = Directory.GetFiles(temp.Path, "*", SearchOption.AllDirectories)
+            .Where(f => !f.StartsWith(package.Root, StringComparison.Ordinal) && !f.StartsWith(events, StringComparison.Ordinal))
+            .Select(f => (f, File.ReadAllBytes(f)))
+            .Concat(runs.SelectMany((r, i) => new[] { ($"stdout of run {i}", Encoding.UTF8.GetBytes(r.StdOut)), ($"stderr of run {i}", Encoding.UTF8.GetBytes(r.RawStdErr)) }))
+            .ToList();
+        AssertNowhere(places, secrets);
+    }
+
     private static void AssertNowhere(List<(string Where, byte[] Bytes)> places, List<(string What, byte[] Secret, bool Tables)> secrets)
     {
         foreach (var (where, bytes) in places)

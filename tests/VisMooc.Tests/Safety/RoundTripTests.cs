@@ -107,7 +107,7 @@ public sealed class RoundTripTests(MariaDbServerFixture fixture)
 
         SqliteLoader.Load(csv, db, LoadMode.Ignore, GeneratedTables.All);
 
-        AssertValues(values, GeneratedTables.All.ToDictionary(t => t.Info.Name, t => DatabaseReader.Sqlite(db, t.Info.Name)));
+        AssertValues(values, TablesWithoutLogs.All.ToDictionary(t => t.Info.Name, t => DatabaseReader.Sqlite(db, t.Info.Name)));
     }
 
     [MariaDbFact]
@@ -121,7 +121,7 @@ public sealed class RoundTripTests(MariaDbServerFixture fixture)
         MySqlLoader.Load(csv, LoadTarget.Parse(fixture.Server.Target(database)), MariaDbServer.Password, LoadMode.Ignore, GeneratedTables.All);
 
         using var connection = fixture.Server.OpenAdmin(database);
-        AssertValues(values, GeneratedTables.All.ToDictionary(t => t.Info.Name, t => DatabaseReader.MySql(connection, t.Info.Name)));
+        AssertValues(values, TablesWithoutLogs.All.ToDictionary(t => t.Info.Name, t => DatabaseReader.MySql(connection, t.Info.Name)));
     }
 
     /// <summary>300 generated values from a fixed seed, plus the specials alone and one of a megabyte.</summary>

@@ -1,29 +1,4 @@
-// DRAFT (issue 14): the click_events declaration, to become src/VisMooc.Modules/Tables/ClickEvents.cs
-// once the pipeline can feed it (issue 13: sources declared like tables, one chunked job per format).
-// Kept as .txt outside Tables/ so the generator does not pick it up before then.
-//
-// What the integration needs besides this file (none of it exists yet):
-//  - a source for tracking logs (today's EdxSource enum: TrackingLog; or issue 13's source
-//    descriptor: format "tracking-log JSON lines", files *.log / *.log.gz, org-level files read once
-//    for all courses of a run);
-//  - two SqlType members: DateTime6 (MySQL datetime(6), SQLite TEXT) and Double (MySQL double,
-//    SQLite REAL), in the generator's SQL text and both loaders (round trip exact: the CSV holds the
-//    shortest round-trip decimal, MariaDB's double and SQLite's REAL hold the same IEEE value);
-//  - secondary keys: KEY (user_id), KEY (video_id) (a Column property such as Index = true);
-//  - the job: per line, TrackingLogLineParser.Parse; Click -> duplicate check on
-//    StableEventId.Prefix64 (8 bytes per written event) -> ClickEventRowSource.Set -> WriteRow;
-//    Rejected/MalformedClick -> rejects with ClickRejectReasons.Text and the masked raw line
-//    (an empty raw for MalformedClick); OtherCourse/NoUsername/Malformed/NotClickEvent -> counts;
-//    VideoNotInCourseStructure -> the report's videoNotInCourseStructure;
-//  - the course set: one ClickCourse per converted course, with VideoKeyMap.Build(blocks of its
-//    course_structure), the id spelled as courses.original_id spells it (CourseKey.CourseId).
-//
-// Source fields are the names in VisMooc.Modules.TrackingLogs.ClickSourceFields; the row source is
-// ClickEventRowSource. Conversions: Text and Pseudonym are ValueConversions'; DateTime6Utc,
-// VideoTime and VideoSpeed are ClickConversions' (the generator looks conversions up on the
-// declaring class, then on ValueConversions: forward them as below, or teach it a third place).
-// Sizes and types are the contract's (vismooc-tables.md, click_events).
-
+using VisMooc.Modules.Inputs;
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.TrackingLogs;
@@ -32,7 +7,7 @@ using VisMooc.Modules.Values;
 namespace VisMooc.Modules.Tables;
 
 /// <summary><c>click_events</c>: VisMOOC's video clickstream, one row per video event of a converted course in the tracking logs.</summary>
-[VisMoocTable("click_events", EdxSource.TrackingLog, Order = 8, KeyFields = "line.id")]
+[VisMoocTable("click_events", typeof(TrackingLogInput), Order = 8, KeyFields = "line.id")]
 [Column("observed_event_id", SqlType.Varchar, 50, PrimaryKey = true, From = "line.id")]
 [Column("course_id", SqlType.Varchar, 255, From = "course.id")]
 [Column("user_id", SqlType.Varchar, 50, Index = true, From = "username", Convert = "Pseudonym")]

@@ -1,0 +1,137 @@
+using System.Text;
+using VisMooc.Generated;
+using VisMooc.Modules.Convert;
+using VisMooc.Modules.Load;
+using VisMooc.Modules.Synth;
+using VisMooc.Modules.TrackingLogs;
+using VisMooc.Tests.Support;
+
+namespace VisMooc.Tests.TrackingLogs;
+
+/// <summary>
+/// <c>convert --events</c> on a synth package with its org-level daily logs: <c>click_events</c> holds
+/// every distinct video event of the course once, the report counts what the generator planted
+/// (duplicates, other courses, logged-out and cut lines), the bytes do not depend on threads or
+/// chunk size, the table loads into SQLite, and without logs nothing of click_events is written.
+/// </summary>
+public sealed class ClickEventsConversionTests : IDisposable
+{
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "vismooc-clicks-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_temp))
+        {
+            Directory.Delete(_temp, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(SynthStyle.Old)]
+    [InlineData(SynthStyle.New)]
+    public void ConvertWritesEveryDistinctVideoEventOnceAndCountsThePlantedTraps(SynthStyle style)
+    {
+        var synth = Synthesize(style, "p");
+        var counts = synth.Events!;
+        string output = Path.Combine(_temp, "out");
+        var result = PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = output, Events = [synth.EventsFolder!], Threads = 2 }, GeneratedTables.All);
+
+        var stats = result.Tables.Single(t => t.Table == "click_events");
+        Assert.Equal(counts.VideoEvents - counts.RepeatedVideoEvents, stats.Written);
+        Assert.Equal(counts.RepeatedVideoEvents, stats.Duplicates);
+        Assert.Equal(counts.TruncatedVideoEvents, stats.Rejected);
+        Assert.Equal(counts.Lines, stats.Read);
+        Assert.Equal(counts.OtherCourseVideoEvents, stats.Findings[TrackingLogJob.OtherCourses].Count);
+        Assert.Equal(counts.LoggedOutVideoEvents, stats.Findings[TrackingLogJob.NoUsername].Count);
+        // Malformed lines are counted among those the prefilter lets through (it never parses the others): every cut video event, and
+        // any other cut line that mentions a video event type.
+        Assert.InRange(stats.Findings[TrackingLogJob.Malformed].Count, counts.TruncatedVideoEvents, counts.TruncatedVideoEvents + counts.TruncatedOtherLines);
+        Assert.False(stats.Findings.ContainsKey(TrackingLogJob.VideoNotInCourseStructure));
+
+        var rows = Rows(output);
+        Assert.Equal(stats.Written, rows.Count);
+        var videos = Rows(output, "videos").Select(r => r[1]).ToHashSet(StringComparer.Ordinal);
+        Assert.All(rows, r => Assert.Contains(r[3], videos));
+        Assert.All(rows, r => Assert.Equal(synth.CourseId, r[1]));
+        Assert.All(rows, r => Assert.Matches("^[0-9a-f]{32}$", r[0]));
+        Assert.All(rows, r => Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$", r[4]));
+        var users = Rows(output, "users").Select(r => r[2]).ToHashSet(StringComparer.Ordinal);
+        long strangers = rows.Count(r => !users.Contains(r[2]!));
+        Assert.InRange(strangers, 1, counts.UsersNotInAuthUser);
+
+        // The rejects hold the cut video lines, without their text (they are not JSON: nothing can be masked reliably).
+        string[] rejects = File.ReadAllLines(Path.Combine(output, "rejects", "click_events.tsv"));
+        Assert.Equal(counts.TruncatedVideoEvents + 1, rejects.Length);
+        Assert.All(rejects.Skip(1), l => Assert.EndsWith("\t", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheBytesAreTheSameForAnyThreadsAndChunkSizeAndTheTableLoadsIntoSqlite()
+    {
+        var synth = Synthesize(SynthStyle.New, "p", learners: 600);
+        byte[] Convert(string name, int threads, int chunk)
+        {
+            string output = Path.Combine(_temp, name);
+            PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = output, Events = [synth.EventsFolder!], Threads = threads, ChunkBytes = chunk }, GeneratedTables.All);
+            return File.ReadAllBytes(Path.Combine(output, "click_events.csv"));
+        }
+
+        byte[] one = Convert("one", 1, 1 << 20);
+        Assert.NotEmpty(one);
+        Assert.Equal(one, Convert("four", 4, 1 << 20));
+        Assert.Equal(one, Convert("tiny", 3, 1000));
+
+        string db = Path.Combine(_temp, "db.sqlite");
+        var loaded = SqliteLoader.Load(Path.Combine(_temp, "one"), db, LoadMode.Ignore, GeneratedTables.All);
+        Assert.Equal(Encoding.ASCII.GetString(one).Count(c => c == '\n'), loaded.Tables.Single(t => t.Table == "click_events").Inserted);
+    }
+
+    [Fact]
+    public void WithoutLogsNoClickEventsFileIsWrittenAndAnEarlierOneIsRemoved()
+    {
+        var synth = Synthesize(SynthStyle.New, "p", learners: 600);
+        string output = Path.Combine(_temp, "out");
+        PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = output, Events = [synth.EventsFolder!] }, GeneratedTables.All);
+        Assert.True(File.Exists(Path.Combine(output, "click_events.csv")));
+
+        var result = PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = output }, GeneratedTables.All);
+        Assert.False(File.Exists(Path.Combine(output, "click_events.csv")));
+        Assert.False(File.Exists(Path.Combine(output, "rejects", "click_events.tsv")));
+        Assert.DoesNotContain(result.Tables, t => t.Table == "click_events");
+    }
+
+    [Fact]
+    public void LogsInsideTheCourseFolderAreFoundWithoutTheOptionAndEncryptedOnesAreNamed()
+    {
+        var synth = Synthesize(SynthStyle.Old, "p", learners: 600);
+        string inside = Path.Combine(synth.Folder, "events");
+        Directory.Move(synth.EventsFolder!, inside);
+        File.WriteAllBytes(Path.Combine(inside, "SynthX-edx-events-2099-01-01.log.gz.gpg"), [1, 2, 3]);
+        var result = PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = Path.Combine(_temp, "out") }, GeneratedTables.All);
+        Assert.True(result.Tables.Single(t => t.Table == "click_events").Written > 0);
+        Assert.Contains(result.Notices, n => n.Contains("SynthX-edx-events-2099-01-01.log.gz.gpg", StringComparison.Ordinal) && n.Contains("decrypt first", StringComparison.Ordinal));
+    }
+
+    private SynthResult Synthesize(SynthStyle style, string name, long learners = 600) =>
+        PackageSynthesizer.Run(new SynthOptions
+        {
+            Learners = learners,
+            Style = style,
+            Seed = 3,
+            Output = Path.Combine(_temp, name, "course"),
+            EventsOutput = Path.Combine(_temp, name, "events"),
+        });
+
+    private static List<string?[]> Rows(string folder, string table = "click_events")
+    {
+        var info = GeneratedTables.All.Single(t => t.Info.Name == table).Info;
+        var rows = new List<string?[]>();
+        using var reader = new DialectCsvReader(Path.Combine(folder, info.CsvFileName), info.Columns.Count);
+        while (reader.Read())
+        {
+            rows.Add([.. reader.Values]);
+        }
+
+        return rows;
+    }
+}
