@@ -24,6 +24,6 @@ public sealed record ConvertResult(
     /// <summary>Courses that could not be converted (their errors), in course order; the other courses were converted as if they were alone.</summary>
     public IReadOnlyList<CourseFailure> FailedCourses { get; init; } = [];
 
-    /// <summary>0 when nothing was rejected, 3 when some rows were, 4 when some courses could not be converted (the documented exit codes).</summary>
-    public int ExitCode => FailedCourses.Count > 0 ? 4 : Rejected > 0 ? 3 : 0;
+    /// <summary>How the run went: some courses failed, else some rows were rejected, else done (the tool maps it to its exit code).</summary>
+    public ConvertOutcome Outcome => FailedCourses.Count > 0 ? ConvertOutcome.CoursesFailed : Rejected > 0 ? ConvertOutcome.DoneWithRejects : ConvertOutcome.Done;
 }

@@ -102,5 +102,6 @@ internal sealed class ConversionOptions
         Threads = parse.GetValue(Threads),
         ChunkBytes = parse.GetValue(ChunkBytes),
         Format = OutputFormat(parse),
+        ExitCodeOf = ExitCodes.Of,
     };
 }
