@@ -45,6 +45,17 @@ internal static class TableEmitter
         w.Line("    + " + Dialect + ".FieldsClause + \"\\n\"");
         w.Line("    + " + Dialect + ".LinesClause + \";\";");
         w.Line();
+        w.Line("/// <summary>The same load as settings for the loader: columns in file order and the dialect.</summary>");
+        w.Line("public static " + Schema + ".MySqlLoadDescription MySqlBulkLoad { get; } = new(");
+        w.Line("    TableName,");
+        w.Line("    " + StringArray(table.Columns.Select(c => c.Name).ToList()) + ",");
+        w.Line("    " + Dialect + ".CharacterSet,");
+        w.Line("    " + Dialect + ".FieldTerminator,");
+        w.Line("    " + Dialect + ".Encloser,");
+        w.Line("    " + Dialect + ".Escape,");
+        w.Line("    " + Dialect + ".LineTerminator,");
+        w.Line("    " + Dialect + ".NullToken);");
+        w.Line();
         w.Line("/// <summary>SQLite <c>CREATE TABLE</c>.</summary>");
         w.Line("public const string SqliteCreate =");
         EmitLines(w, SqlText.SqliteCreate(table), ";");
@@ -82,6 +93,7 @@ internal static class TableEmitter
         w.Line("    " + keyColumn.ToString(CultureInfo.InvariantCulture) + ",");
         w.Line("    MySqlCreate,");
         w.Line("    MySqlLoad,");
+        w.Line("    MySqlBulkLoad,");
         w.Line("    SqliteCreate,");
         w.Line("    SqliteInsert,");
         w.Line("    SqliteUpsert);");

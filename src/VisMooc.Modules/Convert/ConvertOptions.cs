@@ -30,6 +30,12 @@ public sealed record ConvertOptions
     /// <summary>Key for keyed pseudonyms (HMAC-SHA256) instead of MOOCdb's unsalted RIPEMD-160; never written anywhere.</summary>
     public byte[]? PseudonymKey { get; init; }
 
+    /// <summary>
+    /// The number <c>report.json</c> gives as <c>exitCode</c> for an outcome (the tool passes its exit
+    /// codes); null writes no <c>exitCode</c>. The library itself knows no exit codes.
+    /// </summary>
+    public Func<ConvertOutcome, int>? ExitCodeOf { get; init; }
+
     /// <summary>Called with a snapshot every <see cref="ProgressInterval"/> while the tables are converted, and once when they are done; null for none.</summary>
     public Action<ConvertProgress>? Progress { get; init; }
 

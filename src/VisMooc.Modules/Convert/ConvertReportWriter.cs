@@ -5,27 +5,31 @@ namespace VisMooc.Modules.Convert;
 /// <summary>Writes <c>report.json</c>: per course and table counts, first examples, notices and elapsed time.</summary>
 public static class ConvertReportWriter
 {
-    /// <summary>Writes the report atomically (temporary name, then rename).</summary>
-    public static void Write(ConvertResult result, string path)
+    /// <summary>Writes the report atomically (temporary name, then rename); <paramref name="exitCodeOf"/> gives its <c>exitCode</c> (none when null).</summary>
+    public static void Write(ConvertResult result, string path, Func<ConvertOutcome, int>? exitCodeOf)
     {
         string partial = Path.Combine(Path.GetDirectoryName(path)!, TableOutput.PartialPrefix + Path.GetFileName(path));
         using (var stream = File.Create(partial))
         {
-            Write(result, stream);
+            Write(result, stream, exitCodeOf);
         }
 
         File.Move(partial, path, overwrite: true);
     }
 
-    /// <summary>Writes the report as indented JSON to <paramref name="stream"/>.</summary>
-    public static void Write(ConvertResult result, Stream stream)
+    /// <summary>Writes the report as indented JSON to <paramref name="stream"/>; <paramref name="exitCodeOf"/> gives its <c>exitCode</c> (none when null).</summary>
+    public static void Write(ConvertResult result, Stream stream, Func<ConvertOutcome, int>? exitCodeOf)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteString("input", result.Input);
         w.WriteString("output", result.Output);
         w.WriteNumber("elapsedSeconds", Math.Round(result.Elapsed.TotalSeconds, 3));
-        w.WriteNumber("exitCode", result.ExitCode);
+        if (exitCodeOf is not null)
+        {
+            w.WriteNumber("exitCode", exitCodeOf(result.Outcome));
+        }
+
         w.WriteStartObject("totals");
         Counts(w, result.Tables);
         w.WriteEndObject();

@@ -27,8 +27,8 @@ public sealed record ConvertResult(
     /// <summary>Every table's CSV as the run wrote it (rows, bytes), in table order; a load checks the files against these.</summary>
     public IReadOnlyList<CsvFileSize> CsvFiles { get; init; } = [];
 
-    /// <summary>0 when nothing was rejected, 3 when some rows were, 4 when some courses could not be converted (the documented exit codes).</summary>
-    public int ExitCode => FailedCourses.Count > 0 ? 4 : Rejected > 0 ? 3 : 0;
+    /// <summary>How the run went: some courses failed, else some rows were rejected, else done (the tool maps it to its exit code).</summary>
+    public ConvertOutcome Outcome => FailedCourses.Count > 0 ? ConvertOutcome.CoursesFailed : Rejected > 0 ? ConvertOutcome.DoneWithRejects : ConvertOutcome.Done;
 }
 
 /// <summary>A table's CSV as a conversion wrote it.</summary>

@@ -230,7 +230,7 @@ public static class PackageConverter
             var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed) { FailedCourses = failedBefore, CsvFiles = outputs.Select(o => o.CsvFile!).ToList() };
             using (var report = new FileStream(reportPartial, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                ConvertReportWriter.Write(result, report);
+                ConvertReportWriter.Write(result, report, options.ExitCodeOf);
                 report.Flush(flushToDisk: true);
             }
 

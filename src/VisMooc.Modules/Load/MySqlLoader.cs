@@ -101,7 +101,7 @@ public static class MySqlLoader
                 string stage = "vismooc_stage_" + info.Name;
                 Execute(connection, null, $"DROP TEMPORARY TABLE IF EXISTS {stage}");
                 Execute(connection, null, $"CREATE TEMPORARY TABLE {stage} LIKE {info.Name}");
-                long loaded = BulkLoad(connection, null, stage, path, tracker[t], warnings, cancellation);
+                long loaded = BulkLoad(connection, null, info.MySqlBulkLoad, stage, path, tracker[t], warnings, cancellation);
                 staged[t] = (info, stage, loaded);
                 tracker[t].Rows = loaded;
                 tracker[t].Done = true;
@@ -113,7 +113,7 @@ public static class MySqlLoader
                 var info = files[t].Table.Info;
                 if (staged[t] is not (_, string stage, long rows))
                 {
-                    long loaded = BulkLoad(connection, transaction, info.Name, files[t].Path, tracker[t], warnings, cancellation);
+                    long loaded = BulkLoad(connection, transaction, info.MySqlBulkLoad, info.Name, files[t].Path, tracker[t], warnings, cancellation);
                     results.Add(new TableLoadResult(info.Name, loaded, loaded, 0, 0));
                     tracker[t].Rows = loaded;
                     tracker[t].Done = true;
@@ -306,7 +306,7 @@ public static class MySqlLoader
     /// <c>LOAD DATA LOCAL</c> of one CSV into <paramref name="table"/> in the writers' dialect; any
     /// server warning (a value too long, a bad datetime, a duplicate key) fails the load.
     /// </summary>
-    private static long BulkLoad(MySqlConnection connection, MySqlTransaction? transaction, string table, string path, LoadProgressTracker.Table progress, List<string> warnings, CancellationToken cancellation)
+    private static long BulkLoad(MySqlConnection connection, MySqlTransaction? transaction, MySqlLoadDescription load, string table, string path, LoadProgressTracker.Table progress, List<string> warnings, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
         long expected = CsvFolder.CountRows(path);
@@ -314,20 +314,8 @@ public static class MySqlLoader
         using (var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
         {
             // LOAD DATA LOCAL from a stream (MySqlConnector refuses server-named local paths without
-            // verified TLS), configured from the same dialect constants the writers use.
-            var loader = new MySqlBulkLoader(connection)
-            {
-                SourceStream = new Convert.CountingStream(source, progress.Bytes),
-                Local = true,
-                TableName = table,
-                CharacterSet = MySqlCsvDialect.CharacterSet,
-                FieldTerminator = MySqlCsvDialect.FieldTerminator.ToString(),
-                FieldQuotationCharacter = MySqlCsvDialect.Encloser,
-                FieldQuotationOptional = true,
-                EscapeCharacter = MySqlCsvDialect.Escape,
-                LineTerminator = MySqlCsvDialect.LineTerminator.ToString(),
-                NumberOfLinesToSkip = 0,
-            };
+            // verified TLS), as the table's generated load description says.
+            var loader = BulkLoader(connection, load, table, new Convert.CountingStream(source, progress.Bytes));
             loaded = loader.LoadAsync(cancellation).GetAwaiter().GetResult();
         }
 
@@ -344,6 +332,32 @@ public static class MySqlLoader
         }
 
         return loaded;
+    }
+
+    /// <summary>A bulk loader set up from <paramref name="load"/>, reading <paramref name="source"/> into <paramref name="table"/> (the described table or its staging copy).</summary>
+    private static MySqlBulkLoader BulkLoader(MySqlConnection connection, MySqlLoadDescription load, string table, Stream source)
+    {
+        if (load.NullToken != load.Escape + "N")
+        {
+            // LOAD DATA has no NULL clause: with an escape character, NULL is always ESCAPE + 'N'.
+            throw new InvalidOperationException($"{load.Table}: LOAD DATA reads NULL only as {load.Escape}N, not {load.NullToken}");
+        }
+
+        var loader = new MySqlBulkLoader(connection)
+        {
+            SourceStream = source,
+            Local = true,
+            TableName = table,
+            CharacterSet = load.CharacterSet,
+            FieldTerminator = load.FieldTerminator.ToString(),
+            FieldQuotationCharacter = load.Encloser,
+            FieldQuotationOptional = true,
+            EscapeCharacter = load.Escape,
+            LineTerminator = load.LineTerminator.ToString(),
+            NumberOfLinesToSkip = 0,
+        };
+        loader.Columns.AddRange(load.Columns);
+        return loader;
     }
 
     private static List<string> Warnings(MySqlConnection connection, MySqlTransaction? transaction, string what, bool ignoreDuplicates)

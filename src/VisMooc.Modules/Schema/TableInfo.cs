@@ -13,6 +13,7 @@ namespace VisMooc.Modules.Schema;
 /// <param name="PrimaryKeyColumn">Index of the primary-key column.</param>
 /// <param name="MySqlCreate">MySQL <c>CREATE TABLE</c> statement.</param>
 /// <param name="MySqlLoad">MySQL <c>LOAD DATA</c> statement with the <c>MOOCDB_DIR</c> placeholder.</param>
+/// <param name="MySqlBulkLoad">The same load as <paramref name="MySqlLoad"/>, as settings for the loader.</param>
 /// <param name="SqliteCreate">SQLite <c>CREATE TABLE</c> statement.</param>
 /// <param name="SqliteInsert">SQLite insert of one row, parameters <c>$p0</c>… in column order, keeping an existing key's row.</param>
 /// <param name="SqliteUpsert">SQLite insert of one row that replaces an existing key's other columns.</param>
@@ -29,6 +30,7 @@ public sealed record TableInfo(
     int PrimaryKeyColumn,
     string MySqlCreate,
     string MySqlLoad,
+    MySqlLoadDescription MySqlBulkLoad,
     string SqliteCreate,
     string SqliteInsert,
     string SqliteUpsert)

@@ -112,5 +112,6 @@ internal sealed class ConversionOptions
         ChunkBytes = parse.GetValue(ChunkBytes),
         Format = OutputFormat(parse),
         Events = parse.GetValue(Events) ?? [],
+        ExitCodeOf = ExitCodes.Of,
     };
 }

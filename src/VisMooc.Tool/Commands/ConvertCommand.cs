@@ -73,11 +73,11 @@ internal static class ConvertCommand
         if (json)
         {
             using var stdout = StandardStreams.OpenOutput();
-            ConvertReportWriter.Write(result, stdout);
+            ConvertReportWriter.Write(result, stdout, ExitCodes.Of);
             stdout.WriteByte((byte)'\n');
         }
 
-        return result.ExitCode;
+        return ExitCodes.Of(result.Outcome);
     }
 
     /// <summary>

@@ -213,7 +213,7 @@ internal static class RunCommand
             Console.Error.WriteLine($"vismooc: the converted tables are in {load.CsvFolder}; to load them, run: {resume}{password}");
         }
 
-        int exitCode = load is { Interrupted: true } ? ExitCodes.Interrupted : load is { Result: null } ? ExitCodes.Failed : converted?.ExitCode ?? ExitCodes.Ok;
+        int exitCode = load is { Interrupted: true } ? ExitCodes.Interrupted : load is { Result: null } ? ExitCodes.Failed : (converted is null ? ExitCodes.Ok : ExitCodes.Of(converted.Outcome));
         if (run.Json)
         {
             WriteJson(converted, load, resume, exitCode);
@@ -264,7 +264,7 @@ internal static class RunCommand
             else
             {
                 var report = new MemoryStream();
-                ConvertReportWriter.Write(converted, report);
+                ConvertReportWriter.Write(converted, report, ExitCodes.Of);
                 using var document = JsonDocument.Parse(report.ToArray());
                 document.RootElement.WriteTo(w);
             }

@@ -25,6 +25,17 @@ partial class Pets : global::VisMooc.Modules.Schema.IVisMoocTable
         + global::VisMooc.Modules.Output.MySqlCsvDialect.FieldsClause + "\n"
         + global::VisMooc.Modules.Output.MySqlCsvDialect.LinesClause + ";";
 
+    /// <summary>The same load as settings for the loader: columns in file order and the dialect.</summary>
+    public static global::VisMooc.Modules.Schema.MySqlLoadDescription MySqlBulkLoad { get; } = new(
+        TableName,
+        new string[] { "_id", "born" },
+        global::VisMooc.Modules.Output.MySqlCsvDialect.CharacterSet,
+        global::VisMooc.Modules.Output.MySqlCsvDialect.FieldTerminator,
+        global::VisMooc.Modules.Output.MySqlCsvDialect.Encloser,
+        global::VisMooc.Modules.Output.MySqlCsvDialect.Escape,
+        global::VisMooc.Modules.Output.MySqlCsvDialect.LineTerminator,
+        global::VisMooc.Modules.Output.MySqlCsvDialect.NullToken);
+
     /// <summary>SQLite <c>CREATE TABLE</c>.</summary>
     public const string SqliteCreate =
         "CREATE TABLE IF NOT EXISTS pets (\n"
@@ -58,6 +69,7 @@ partial class Pets : global::VisMooc.Modules.Schema.IVisMoocTable
         0,
         MySqlCreate,
         MySqlLoad,
+        MySqlBulkLoad,
         SqliteCreate,
         SqliteInsert,
         SqliteUpsert);

@@ -31,7 +31,7 @@ public sealed class CrossFileCheckTests
         var result = PackageConverter.Run(new ConvertOptions { Input = Path.Combine(temp.Path, "in"), Output = Path.Combine(temp.Path, "out") }, GeneratedTables.All);
         var console = VisMooc.Tests.Support.ToolRunner.Run(["convert", Path.Combine(temp.Path, "in"), "--out", Path.Combine(temp.Path, "console")]);
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ConvertOutcome.Done, result.Outcome);
         var enrollments = result.Tables.Single(t => t.Table == "enrollments");
         Assert.Equal(4, enrollments.Written);
         Assert.Equal(["user_id 3"], enrollments.Findings[CrossFileChecks.UserNotInAuthUser].Examples);

@@ -74,7 +74,7 @@ public sealed class ColumnValueTests
         Assert.Equal(["1", "3"], h.Rows("grades").Select(r => r[0]));
         Assert.Equal([$"{C}-certificates_generatedcertificate-prod-analytics.sql:3: grades.grade: 33 characters, the column holds 32"],
             ConvertHarness.Stats(result, C, "grades").RejectExamples);
-        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(ConvertOutcome.DoneWithRejects, result.Outcome);
     }
 
     [Theory]

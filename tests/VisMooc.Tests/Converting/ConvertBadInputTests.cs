@@ -1,3 +1,4 @@
+using VisMooc.Modules.Convert;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Converting;
@@ -23,7 +24,7 @@ public sealed class ConvertBadInputTests
 
         var result = h.Convert();
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ConvertOutcome.Done, result.Outcome);
         foreach (var table in new[] { "users", "enrollments", "grades", "forum" })
         {
             Assert.Equal("", h.Csv(table));
@@ -57,7 +58,7 @@ public sealed class ConvertBadInputTests
 
         var result = h.Convert();
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ConvertOutcome.Done, result.Outcome);
         Assert.Equal(["a1", "a2", "a3"], h.Rows("forum").Select(r => r[1]));
         Assert.Equal("bad \uFFFD\uFFFD", ConvertHarness.Value("forum", h.Row("forum", "original_id", "a2"), "body"));
         Assert.Equal([C + $"-prod.mongo:2: invalid UTF-8 at byte offset {Array.IndexOf(forum, (byte)0xFF)} of the file; written as U+FFFD"],
@@ -80,7 +81,7 @@ public sealed class ConvertBadInputTests
 
         var result = h.Convert();
 
-        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(ConvertOutcome.DoneWithRejects, result.Outcome);
         Assert.Equal(["a1", "a3"], h.Rows("forum").Select(r => r[1]));
         var stats = ConvertHarness.Stats(result, C, "forum");
         Assert.Equal((3L, 2L, 1L), (stats.Read, stats.Written, stats.Rejected));
@@ -118,7 +119,7 @@ public sealed class ConvertBadInputTests
 
         var result = h.Convert();
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ConvertOutcome.Done, result.Outcome);
         Assert.Equal("see C:\\Users and \\N", ConvertHarness.Value("users", h.Row("users", "original_id", "2"), "bio"));
         Assert.Equal("x\\q", ConvertHarness.Value("enrollments", h.Row("enrollments", "_id", "900"), "course_id"));
         var users = ConvertHarness.Stats(result, C, "users");
@@ -143,7 +144,7 @@ public sealed class ConvertBadInputTests
 
         var result = h.Convert();
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ConvertOutcome.Done, result.Outcome);
         Assert.Equal(new string?[] { "a1", "", "", null, null }, h.Rows("forum")[0][1..6]);
         Assert.Equal(new string?[] { null, "2099-03-05 09:30:00" }, h.Rows("forum")[1][4..6]);
         var forum = ConvertHarness.Stats(result, C, "forum");
@@ -168,7 +169,7 @@ public sealed class ConvertBadInputTests
 
         var result = h.Convert();
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ConvertOutcome.Done, result.Outcome);
         Assert.Equal([C + $"-student_courseenrollment-prod-analytics.sql:3: column 'course_id': invalid UTF-8 at byte offset {Array.IndexOf(enrollments, (byte)0xFF)} of the file (byte 0xFF); written as U+FFFD"],
             ConvertHarness.Stats(result, C, "enrollments").WarningExamples);
         Assert.Equal([C + $"-auth_userprofile-prod-analytics.sql:2: column 'goals': invalid UTF-8 at byte offset {Array.IndexOf(profiles, (byte)0xE9)} of the file (byte 0xE9); written as U+FFFD"],

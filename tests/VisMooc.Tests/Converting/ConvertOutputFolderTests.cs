@@ -28,7 +28,7 @@ public sealed class ConvertOutputFolderTests
 
         var result = h.Convert();
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ConvertOutcome.Done, result.Outcome);
         Assert.Equal(["moocdb.sqlite", "course_video.csv", "courses.csv", "enrollments.csv", "forum.csv", "grades.csv", "report.json", "users.csv", "videos.csv"],
             ConvertHarness.FilesUnder(h.Output).OrderBy(f => f == "moocdb.sqlite" ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal));
         Assert.StartsWith("\"user-1\",\"1\",\"", h.Csv("users"), StringComparison.Ordinal);

@@ -39,7 +39,7 @@ public sealed class CourseFailureTests
         var result = h.Convert();
         var expected = alone.Convert();
 
-        Assert.Equal(4, result.ExitCode);
+        Assert.Equal(ConvertOutcome.CoursesFailed, result.Outcome);
         var failed = Assert.Single(result.FailedCourses);
         Assert.Equal(Bad, failed.Course);
         Assert.Contains(error, failed.Error, StringComparison.Ordinal);

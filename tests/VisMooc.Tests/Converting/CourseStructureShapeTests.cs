@@ -1,3 +1,4 @@
+using VisMooc.Modules.Convert;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Converting;
@@ -22,7 +23,7 @@ public sealed class CourseStructureShapeTests
 
         var result = h.Convert();
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ConvertOutcome.Done, result.Outcome);
 
         // The root has no metadata at all: no name, no start (so no year), no end.
         Assert.Equal(new string?[] { "O/C/R", "", "", "O", "", "", null, null, "", "" }, h.Rows("courses").Single()[1..]);
@@ -45,7 +46,7 @@ public sealed class CourseStructureShapeTests
 
         var result = h.Convert();
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ConvertOutcome.Done, result.Outcome);
         Assert.Empty(h.Rows("courses"));
         Assert.Equal([C + "-course_structure-prod-analytics.json: course tree: no block has category 'course'; no course row written"],
             ConvertHarness.Stats(result, C, "courses").WarningExamples);

@@ -307,7 +307,10 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
         string mysqlCreate = Ddl(c => c.MySqlType, ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;");
         // The generator's SQLite insert: parameters $p0… in column order.
         string sqliteInsert = $"INSERT OR IGNORE INTO {Probe} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
-        var info = new TableInfo(Probe, VisMooc.Modules.Inputs.ForumInput.Descriptor, InputRecords.All, null, "", 99, columns, ["id"], [0], 0, mysqlCreate, "", sqliteCreate, sqliteInsert, "");
+        // The generator's load description: the columns in order, the writers' dialect.
+        var bulkLoad = new MySqlLoadDescription(Probe, columns.Select(c => c.Name).ToList(), MySqlCsvDialect.CharacterSet, MySqlCsvDialect.FieldTerminator,
+            MySqlCsvDialect.Encloser, MySqlCsvDialect.Escape, MySqlCsvDialect.LineTerminator, MySqlCsvDialect.NullToken);
+        var info = new TableInfo(Probe, VisMooc.Modules.Inputs.ForumInput.Descriptor, InputRecords.All, null, "", 99, columns, ["id"], [0], 0, mysqlCreate, "", bulkLoad, sqliteCreate, sqliteInsert, "");
 
         var writer = new CellWriter();
         var written = new List<(string, Case, byte[], string?)>();

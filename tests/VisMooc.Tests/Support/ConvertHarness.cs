@@ -65,10 +65,10 @@ public sealed class ConvertHarness : IDisposable
         return target;
     }
 
-    /// <summary>Converts <paramref name="input"/> (default <see cref="Input"/>) into <paramref name="output"/> (default <see cref="Output"/>) in-process.</summary>
+    /// <summary>Converts <paramref name="input"/> (default <see cref="Input"/>) into <paramref name="output"/> (default <see cref="Output"/>) in-process, with the tool's exit codes in <c>report.json</c>.</summary>
     public ConvertResult Convert(string? input = null, string? output = null, string? course = null, bool strict = false, int threads = 2) =>
         PackageConverter.Run(
-            new ConvertOptions { Input = input ?? Input, Output = output ?? Output, CoursePattern = course, Strict = strict, Threads = threads },
+            new ConvertOptions { Input = input ?? Input, Output = output ?? Output, CoursePattern = course, Strict = strict, Threads = threads, ExitCodeOf = VisMooc.Tool.ExitCodes.Of },
             GeneratedTables.All);
 
     /// <summary>The bytes of a table as written, decoded as UTF-8 (the dialect escapes CR, LF and NUL, so this is lossless text).</summary>
