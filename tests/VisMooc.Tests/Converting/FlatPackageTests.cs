@@ -53,7 +53,7 @@ public sealed class FlatPackageTests : IDisposable
 
         Assert.Equal(Comparable(Path.Combine(_root, "out-folders")), Comparable(Path.Combine(_root, "out-flat")));
         Assert.DoesNotContain(split.Tables, t => t.Findings.ContainsKey("courseIdDiffersFromPackage"));
-        Assert.Equal(folders.ExitCode, split.ExitCode);
+        Assert.Equal(folders.Outcome, split.Outcome);
     }
 
     [Fact]
