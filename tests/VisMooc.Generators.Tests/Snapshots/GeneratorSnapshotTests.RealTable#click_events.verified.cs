@@ -38,6 +38,17 @@ partial class ClickEvents : global::VisMooc.Modules.Schema.IVisMoocTable
         + global::VisMooc.Modules.Output.MySqlCsvDialect.FieldsClause + "\n"
         + global::VisMooc.Modules.Output.MySqlCsvDialect.LinesClause + ";";
 
+    /// <summary>The same load as settings for the loader: columns in file order and the dialect.</summary>
+    public static global::VisMooc.Modules.Schema.MySqlLoadDescription MySqlBulkLoad { get; } = new(
+        TableName,
+        new string[] { "observed_event_id", "course_id", "user_id", "video_id", "observed_event_timestamp", "observed_event_type", "url", "code", "video_current_time", "video_new_time", "video_old_time", "video_new_speed", "video_old_speed" },
+        global::VisMooc.Modules.Output.MySqlCsvDialect.CharacterSet,
+        global::VisMooc.Modules.Output.MySqlCsvDialect.FieldTerminator,
+        global::VisMooc.Modules.Output.MySqlCsvDialect.Encloser,
+        global::VisMooc.Modules.Output.MySqlCsvDialect.Escape,
+        global::VisMooc.Modules.Output.MySqlCsvDialect.LineTerminator,
+        global::VisMooc.Modules.Output.MySqlCsvDialect.NullToken);
+
     /// <summary>SQLite <c>CREATE TABLE</c>.</summary>
     public const string SqliteCreate =
         "CREATE TABLE IF NOT EXISTS click_events (\n"
@@ -95,6 +106,7 @@ partial class ClickEvents : global::VisMooc.Modules.Schema.IVisMoocTable
         0,
         MySqlCreate,
         MySqlLoad,
+        MySqlBulkLoad,
         SqliteCreate,
         SqliteInsert,
         SqliteUpsert);
