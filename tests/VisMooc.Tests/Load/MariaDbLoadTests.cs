@@ -190,6 +190,8 @@ public sealed class MariaDbLoadTests(MariaDbServerFixture fixture)
             Assert.True(process.ExitCode == 0, "mariadb client failed: " + stderr);
         }
 
+        // The script loads every table's file, click_events' (empty here) too; a conversion without logs writes none, and the loader skips it.
+        File.Delete(Path.Combine(csv, "click_events.csv"));
         MySqlLoader.Load(csv, LoadTarget.Parse(Server.Target(viaLoader)), MariaDbServer.Password, LoadMode.Ignore, GeneratedTables.All);
         Assert.Equal(Snapshot(viaLoader), Snapshot(viaScript));
         Assert.Equal(LoadFixtures.Hostile.Length, Snapshot(viaScript)["forum"].Count);
