@@ -112,6 +112,7 @@ public sealed class TrackingLogJob(IReadOnlyList<TableOutput> outputs, IReadOnly
     }
 
     private readonly List<string> _names = [];
+    private readonly HashSet<string> _otherCoursesNamed = new(StringComparer.Ordinal);
 
     private void Apply(Converted converted, ConvertRun run)
     {
@@ -128,7 +129,8 @@ public sealed class TrackingLogJob(IReadOnlyList<TableOutput> outputs, IReadOnly
                     Add(stats, Malformed, converted.Malformed.Count, converted.Malformed.Examples);
                     foreach (var (id, count) in converted.OtherCourses.OrderBy(p => p.Key, StringComparer.Ordinal))
                     {
-                        Add(stats, OtherCourses, count, stats.WantsExample(OtherCourses) ? [Shown(id) + ": " + count.ToString(CultureInfo.InvariantCulture) + " event(s)"] : []);
+                        // Chunks report their own counts: name each other course once, in the order first met.
+                        Add(stats, OtherCourses, count, stats.WantsExample(OtherCourses) && _otherCoursesNamed.Add(id) ? [Shown(id)] : []);
                     }
                 }
             }

@@ -74,7 +74,7 @@ internal static class Summary
 
             foreach (var (name, finding) in t.Findings)
             {
-                error.WriteLine($"vismooc: note ({t.Table}, {t.Course}): {finding.Count} {name}, e.g. {string.Join("; ", finding.Examples.Take(3))}");
+                error.WriteLine($"vismooc: note ({t.Table}, {t.Course}): {finding.Count} {name}" + (finding.Examples.Count > 0 ? $", e.g. {string.Join("; ", finding.Examples.Take(3))}" : ""));
             }
         }
     }

@@ -26,6 +26,18 @@ public sealed class ClickEventsConversionTests : IDisposable
         }
     }
 
+    [Fact]
+    public void TheConsoleNotesOfAConversionWithLogsNameNoEmptyExamples()
+    {
+        var synth = Synthesize(SynthStyle.New, "p", learners: 600);
+        var run = ToolRunner.Run(["convert", synth.Folder, "--events", synth.EventsFolder!, "--out", Path.Combine(_temp, "out")]);
+
+        var notes = run.StdErr.Split('\n').Where(l => l.StartsWith("vismooc: note (click_events", StringComparison.Ordinal)).ToList();
+        Assert.Contains(notes, l => l.Contains(" noUsername", StringComparison.Ordinal));
+        // A finding without examples (logged-out events have nothing harmless to show) ends at its count.
+        Assert.DoesNotContain(notes, l => l.TrimEnd().EndsWith("e.g.", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(SynthStyle.Old)]
     [InlineData(SynthStyle.New)]
@@ -42,6 +54,10 @@ public sealed class ClickEventsConversionTests : IDisposable
         Assert.Equal(counts.TruncatedVideoEvents, stats.Rejected);
         Assert.Equal(counts.Lines, stats.Read);
         Assert.Equal(counts.OtherCourseVideoEvents, stats.Findings[TrackingLogJob.OtherCourses].Count);
+        // Each chunk counts its own other-course events: the examples still name each other course once.
+        var others = stats.Findings[TrackingLogJob.OtherCourses].Examples;
+        Assert.NotEmpty(others);
+        Assert.Equal(others.Count, others.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(counts.LoggedOutVideoEvents, stats.Findings[TrackingLogJob.NoUsername].Count);
         // Malformed lines are counted among those the prefilter lets through (it never parses the others): every cut video event, and
         // any other cut line that mentions a video event type.
