@@ -2,13 +2,13 @@
 # Coverage-guided fuzzing of one VisMooc reader with AFL++ and SharpFuzz: the longer run that the
 # bounded property tests in tests/VisMooc.Tests/Safety stand in for. Not run by CI.
 #
-#   fuzz/run.sh TARGET [SECONDS]     TARGET: tsv | forum | course | mask | gz; SECONDS defaults to 600
+#   fuzz/run.sh TARGET [SECONDS]     TARGET: tsv | forum | course | mask | gz | clicks; SECONDS defaults to 600
 #
-# Seeds come from samples/. Inputs that crash (an unexpected exception, an allocation out of
+# Seeds come from samples/ (for clicks, the tracking-log lines in fuzz/seeds/clicks). Inputs that crash (an unexpected exception, an allocation out of
 # proportion to the input) or hang (over 10 s) land in fuzz/findings/TARGET/default/{crashes,hangs};
 # replay them with: dotnet fuzz/bin/TARGET/VisMooc.Fuzz.dll TARGET FILE...
 set -euo pipefail
-target=${1:?usage: fuzz/run.sh tsv|forum|course|mask|gz [SECONDS]}
+target=${1:?usage: fuzz/run.sh tsv|forum|course|mask|gz|clicks [SECONDS]}
 seconds=${2:-600}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -37,6 +37,7 @@ case "$target" in
   forum | mask) pattern='*.mongo' ;;
   course) pattern='*.json' ;;
   gz) pattern='*.gz' ;;
+  clicks) pattern='' ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 if [ "$target" = gz ]; then
@@ -46,6 +47,8 @@ if [ "$target" = gz ]; then
     (gzip -c "$f"; gzip -c "$f") > "$corpus/$(basename "$f").2.gz"
     head -c 300 "$corpus/$(basename "$f").gz" > "$corpus/$(basename "$f").cut.gz"
   done
+elif [ "$target" = clicks ]; then
+  cp "$here"/seeds/clicks/* "$corpus/"
 else
   find "$root/samples" -name "$pattern" -exec cp {} "$corpus/" \;
 fi

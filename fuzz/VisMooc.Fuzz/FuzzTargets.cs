@@ -2,6 +2,8 @@ using System.Text;
 using VisMooc.Generated;
 using VisMooc.Modules.Convert;
 using VisMooc.Modules.Input;
+using VisMooc.Modules.Schema;
+using VisMooc.Modules.TrackingLogs;
 
 namespace VisMooc.Fuzz;
 
@@ -19,7 +21,51 @@ public static class FuzzTargets
         ["course"] = Course,
         ["mask"] = Mask,
         ["gz"] = Gz,
+        ["clicks"] = Clicks,
     };
+
+    // A course of each key era, with a video of each kind, so that mutated lines can reach every outcome.
+    private static readonly ClickCourseSet s_clickCourses = new(
+    [
+        new ClickCourse("BerkeleyX/Stat_2.1x/1T2014", VideoKeyMap.Build([("i4x://BerkeleyX/Stat_2.1x/video/58424ad2f75048798b4480aa699cc215", "video"), ("i4x://BerkeleyX/Stat_2.1x/videoalpha/413d6d3c3a7c4f5a9c1f1a3b6e2f4d10", "videoalpha")])) { Index = 0 },
+        new ClickCourse("course-v1:DelftX+FP101x+3T2015", VideoKeyMap.Build([("block-v1:DelftX+FP101x+3T2015+type@video+block@addc2e897c5447f09d2d7f532970e285", "video")])) { Index = 1 },
+    ]);
+
+    private static readonly TableDescriptor s_clickTable = GeneratedTables.All.Single(t => t.Info.Name == "click_events");
+
+    /// <summary>
+    /// The tracking-log line parser on any bytes, split at LF as the job splits a file: a defined
+    /// outcome for every line, never an exception; a click event is written by the click_events
+    /// declaration as a row, or rejected only for a value too long for url, code or video_id (the
+    /// contract's "Bad input" rule); the rest of its values always fit their columns.
+    /// </summary>
+    public static void Clicks(byte[] input) => Bounded(input, () =>
+    {
+        var parser = new TrackingLogLineParser(s_clickCourses, validateEveryLine: true);
+        var source = new ClickEventRowSource(s_clickTable.Info.SourceFields);
+        var writer = new TableChunkWriter(s_clickTable, pseudonymKey: null);
+        int start = 0;
+        while (start <= input.Length)
+        {
+            int lf = input.AsSpan(start).IndexOf((byte)'\n');
+            int end = lf < 0 ? input.Length : start + lf;
+            var outcome = parser.Parse(input.AsSpan(start, end - start), endsWithLf: lf >= 0);
+            Check(Enum.IsDefined(outcome), "an undefined outcome " + outcome);
+            if (outcome == ClickLineOutcome.Click)
+            {
+                source.Set(parser.Event);
+                if (writer.Write(source) is string reason)
+                {
+                    Check(reason.StartsWith("click_events.url: ", StringComparison.Ordinal) || reason.StartsWith("click_events.code: ", StringComparison.Ordinal)
+                        || reason.StartsWith("click_events.video_id: ", StringComparison.Ordinal), "a click event the table cannot hold: " + reason);
+                }
+            }
+
+            start = end + 1;
+        }
+
+        writer.Take();
+    });
 
     /// <summary>The edX TSV reader: every record is valid or has a reason; raw records are never longer than the input.</summary>
     public static void Tsv(byte[] input) => Bounded(input, () =>

@@ -8,12 +8,13 @@ namespace VisMooc.Modules.Convert;
 /// <summary>
 /// Consistency checks across the files of a course, none of which stops a run: enrollments whose
 /// user is not in auth_user, certificates of learners without an enrollment, forum authors not in
-/// auth_user, and rows whose course id is not the package's own. Counted by distinct user id (or
-/// course id) and listed with first examples in each table's findings.
+/// auth_user, click events whose username is not in auth_user, and rows whose course id is not the
+/// package's own. Counted by distinct user id (or username, or course id) and listed with first
+/// examples in each table's findings (usernames never: they are personal).
 /// </summary>
 public sealed class CrossFileChecks
 {
-    /// <summary>Finding name: enrollment users not in auth_user.</summary>
+    /// <summary>Finding name: enrollment (or click event) users not in auth_user.</summary>
     public const string UserNotInAuthUser = "userNotInAuthUser";
 
     /// <summary>Finding name: certificate holders without an enrollment.</summary>
@@ -27,15 +28,15 @@ public sealed class CrossFileChecks
 
     private readonly ConcurrentDictionary<(string Course, string Table), Observations> _seen = new();
 
-    /// <summary>Which source field of a table carries the user id and the course id, if any: the first source field of its first column declared with that <see cref="ColumnRole"/>.</summary>
-    public static (int User, int Course) Fields(TableInfo table)
+    /// <summary>Which source field of a table carries the user id, the course id and the username, if any: the first source field of its first column declared with that <see cref="ColumnRole"/>.</summary>
+    public static (int User, int Course, int Username) Fields(TableInfo table)
     {
         int Field(ColumnRole role) =>
             table.Columns.FirstOrDefault(c => c.Role == role && c.SourceFields.Count > 0) is ColumnInfo column
                 ? IndexOf(table.SourceFields, column.SourceFields[0])
                 : -1;
 
-        return (Field(ColumnRole.UserId), Field(ColumnRole.CourseId));
+        return (Field(ColumnRole.UserId), Field(ColumnRole.CourseId), Field(ColumnRole.Username));
     }
 
     private static int IndexOf(IReadOnlyList<string> fields, string field)
@@ -61,15 +62,24 @@ public sealed class CrossFileChecks
         {
             Observations? Get(string table) => _seen.TryGetValue((course.Name, table), out var o) ? o : null;
 
-            // Each user id column declared with References: its ids must be among that table's, when the course has its input.
+            // Each user id (or username) column declared with References: its values must be among that
+            // table's column of the same role, when the course has its input.
             foreach (var table in tables.Select(t => t.Info))
             {
-                foreach (var column in table.Columns.Where(c => c.Role == ColumnRole.UserId && c.References.Length > 0))
+                foreach (var column in table.Columns.Where(c => c.Role is ColumnRole.UserId or ColumnRole.Username && c.References.Length > 0))
                 {
                     var referenced = tables.FirstOrDefault(t => t.Info.Name == column.References)?.Info;
                     if (referenced is not null && course.FilesOf(referenced.Input).Count > 0 && Get(referenced.Name) is Observations reference)
                     {
-                        Missing(Get(table.Name), reference, run.StatsFor(course.Name, table.Name), column.Finding, column.SourceFields[0]);
+                        var stats = run.StatsFor(course.Name, table.Name);
+                        if (column.Role == ColumnRole.Username)
+                        {
+                            MissingUsernames(Get(table.Name), reference, stats, column.Finding, column.SourceFields[0], referenced.Input.Name);
+                        }
+                        else
+                        {
+                            Missing(Get(table.Name), reference, stats, column.Finding, column.SourceFields[0]);
+                        }
                     }
                 }
             }
@@ -134,6 +144,20 @@ public sealed class CrossFileChecks
         }
     }
 
+    private static void MissingUsernames(Observations? rows, Observations reference, TableStats stats, string finding, string field, string input)
+    {
+        long missing = rows?.UsernameHashes.LongCount(hash => !reference.UsernameHashes.Contains(hash)) ?? 0;
+        if (missing == 0)
+        {
+            return;
+        }
+
+        // One line for all: a username is personal, and its pseudonym is no help in a report.
+        string distinct = missing.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        stats.Note(finding, $"{distinct} distinct {field}(s) not in {input} (not shown)");
+        stats.Findings[finding].Count += missing - 1;
+    }
+
     /// <summary>What one table of one course referenced.</summary>
     public sealed class Observations
     {
@@ -142,6 +166,9 @@ public sealed class CrossFileChecks
 
         /// <summary>User ids that are not plain integers.</summary>
         public HashSet<string> OtherUserIds { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Usernames, each as the 64-bit XxHash3 of its UTF-8 bytes (8 bytes per learner, not the name).</summary>
+        public LongSet UsernameHashes { get; } = new();
 
         /// <summary>Course ids and how many rows named each.</summary>
         public Dictionary<string, long> CourseIds { get; } = new(StringComparer.Ordinal);
@@ -152,6 +179,11 @@ public sealed class CrossFileChecks
             foreach (long id in chunk.UserIds)
             {
                 UserIds.Add(id);
+            }
+
+            foreach (long hash in chunk.UsernameHashes)
+            {
+                UsernameHashes.Add(hash);
             }
 
             foreach (string id in chunk.OtherUserIds)

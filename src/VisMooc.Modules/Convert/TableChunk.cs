@@ -15,6 +15,8 @@ public sealed class TableChunk
     private long[] _lines = ArrayPool<long>.Shared.Rent(256);
     private long[] _userIds = ArrayPool<long>.Shared.Rent(256);
     private int _userIdCount;
+    private long[] _usernameHashes = ArrayPool<long>.Shared.Rent(256);
+    private int _usernameHashCount;
 
     /// <summary>Records read.</summary>
     public long Read { get; internal set; }
@@ -33,6 +35,9 @@ public sealed class TableChunk
 
     /// <summary>Numeric user ids of the rows that were not rejected, in row order.</summary>
     internal ReadOnlySpan<long> UserIds => _userIds.AsSpan(0, _userIdCount);
+
+    /// <summary>Hashes of the usernames of the rows that were not rejected (see <see cref="CrossFileChecks.Observations.UsernameHashes"/>), in row order.</summary>
+    internal ReadOnlySpan<long> UsernameHashes => _usernameHashes.AsSpan(0, _usernameHashCount);
 
     /// <summary>User ids that are not plain integers.</summary>
     internal List<string> OtherUserIds { get; } = [];
@@ -99,6 +104,17 @@ public sealed class TableChunk
         _userIds[_userIdCount++] = id;
     }
 
+    /// <summary>Records the hash of a username a row references.</summary>
+    internal void AddUsernameHash(long hash)
+    {
+        if (_usernameHashes.Length == _usernameHashCount)
+        {
+            Grow(ref _usernameHashes, _usernameHashCount, _usernameHashCount + 1);
+        }
+
+        _usernameHashes[_usernameHashCount++] = hash;
+    }
+
     /// <summary>Gives the buffers back to the pool once the chunk is written.</summary>
     internal void Return()
     {
@@ -106,10 +122,12 @@ public sealed class TableChunk
         ArrayPool<int>.Shared.Return(_rows);
         ArrayPool<long>.Shared.Return(_lines);
         ArrayPool<long>.Shared.Return(_userIds);
+        ArrayPool<long>.Shared.Return(_usernameHashes);
         _csv = [];
         _rows = [];
         _lines = [];
         _userIds = [];
+        _usernameHashes = [];
     }
 
     private static void Grow<T>(ref T[] array, int used, int needed)

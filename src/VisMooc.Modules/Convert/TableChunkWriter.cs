@@ -21,6 +21,7 @@ public sealed class TableChunkWriter : IWarningSink
     private readonly IReadOnlyList<int> _keyFields;
     private readonly int _userField;
     private readonly int _courseField;
+    private readonly int _usernameField;
     private TableChunk _chunk = new();
     private string _file = "";
     private long _line;
@@ -34,7 +35,7 @@ public sealed class TableChunkWriter : IWarningSink
         _writer.PseudonymKey = pseudonymKey;
         _writer.Warnings = this;
         _keyFields = table.Info.KeyFields;
-        (_userField, _courseField) = CrossFileChecks.Fields(table.Info);
+        (_userField, _courseField, _usernameField) = CrossFileChecks.Fields(table.Info);
     }
 
     /// <summary>Sets the file and line (or, for records without lines, what) that messages about the next row name.</summary>
@@ -82,6 +83,11 @@ public sealed class TableChunkWriter : IWarningSink
         if (_courseField >= 0)
         {
             ObserveCourse(row.Get(_courseField));
+        }
+
+        if (_usernameField >= 0)
+        {
+            ObserveUsername(row.Get(_usernameField));
         }
 
         _chunk.AddRow(_writer.Row, _writer.KeyOffset, _writer.Key.Length, _line);
@@ -201,6 +207,16 @@ public sealed class TableChunkWriter : IWarningSink
         else
         {
             _chunk.OtherUserIds.Add(Encoding.UTF8.GetString(user.Utf8));
+        }
+    }
+
+    private void ObserveUsername(FieldValue username)
+    {
+        if (!username.IsNullOrEmpty)
+        {
+            // Every table's pseudonym is a function of these bytes, so equal hashes mean equal pseudonyms
+            // (up to a 64-bit collision, which could only hide a missing user from the report).
+            _chunk.AddUsernameHash((long)System.IO.Hashing.XxHash3.HashToUInt64(username.Utf8));
         }
     }
 

@@ -66,8 +66,8 @@ public sealed class TableOutput : IDisposable
     public void BeginCourse(TableStats stats, CrossFileChecks.Observations? observations = null)
     {
         Stats = stats;
-        var (user, course) = CrossFileChecks.Fields(Table.Info);
-        _observations = user >= 0 || course >= 0 ? observations : null;
+        var (user, course, username) = CrossFileChecks.Fields(Table.Info);
+        _observations = user >= 0 || course >= 0 || username >= 0 ? observations : null;
     }
 
     /// <summary>A writer that converts this table's rows into chunks for <see cref="Append"/> (one per thread).</summary>

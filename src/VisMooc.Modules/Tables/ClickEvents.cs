@@ -1,3 +1,4 @@
+using VisMooc.Modules.Convert;
 using VisMooc.Modules.Inputs;
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Schema;
@@ -10,7 +11,7 @@ namespace VisMooc.Modules.Tables;
 [VisMoocTable("click_events", typeof(TrackingLogInput), Order = 8, KeyFields = "line.id")]
 [Column("observed_event_id", SqlType.Varchar, 50, PrimaryKey = true, From = "line.id")]
 [Column("course_id", SqlType.Varchar, 255, From = "course.id")]
-[Column("user_id", SqlType.Varchar, 50, Index = true, From = "username", Convert = "Pseudonym")]
+[Column("user_id", SqlType.Varchar, 50, Index = true, From = "username", Convert = "Pseudonym", Role = ColumnRole.Username, References = "users", Finding = CrossFileChecks.UserNotInAuthUser)]
 [Column("video_id", SqlType.Varchar, 255, Index = true, From = "video.key")]
 [Column("observed_event_timestamp", SqlType.DateTime6, From = "time", Convert = "DateTime6Utc")]
 [Column("observed_event_type", SqlType.Varchar, 255, From = "event_type")]

@@ -7,7 +7,7 @@ namespace VisMooc.Modules.Tables;
 [VisMoocTable("users", typeof(AuthUserInput), Join = typeof(AuthUserProfileInput), JoinOn = "auth_user.id = auth_userprofile.user_id", Order = 7, KeyFields = "auth_user.id")]
 [Column("_id", SqlType.Varchar, 255, PrimaryKey = true, From = "auth_userprofile.id, auth_user.id", Convert = "ProfileIdOrUserKey")]
 [Column("original_id", SqlType.Varchar, 11, From = "auth_user.id", Convert = "UserId", Role = ColumnRole.UserId)]
-[Column("username", SqlType.Varchar, 40, From = "auth_user.username", Convert = "Pseudonym")]
+[Column("username", SqlType.Varchar, 40, From = "auth_user.username", Convert = "Pseudonym", Role = ColumnRole.Username)]
 [Column("name", SqlType.Varchar, 255, From = "auth_userprofile.name", Convert = "PseudonymOrEmpty")]
 [Column("language", SqlType.Varchar, 255, From = "auth_userprofile.language")]
 [Column("location", SqlType.Varchar, 255, From = "auth_userprofile.location")]

@@ -79,4 +79,60 @@ public sealed class CrossFileCheckTests
             Assert.Empty(Support.ConvertHarness.Stats(result, "SynthX-B-2099_T1", table).Findings);
         }
     }
+
+    [Fact]
+    public void ClickEventsWhoseUsernameIsNotInAuthUserAreCountedByDistinctUserWithoutNamingThem()
+    {
+        // click_events.user_id is the pseudonym of the username, so it is compared with auth_user.username
+        // (what users.username is the pseudonym of), not with auth_user.id; a trailing newline in the log's
+        // username is trimmed, as the contract's pseudonym is.
+        using var h = new Support.ConvertHarness();
+        const string course = "SynthX-NEW201-2099_T1";
+        h.Write(course, "auth_user-prod-analytics.sql", "id\tusername\n1\tada\n2\tbob\n");
+        h.Write(course, "course_structure-prod-analytics.json",
+            "{\"block-v1:SynthX+NEW201+2099_T1+type@course+block@course\": {\"category\": \"course\", \"children\": [\"block-v1:SynthX+NEW201+2099_T1+type@video+block@v1\"], \"metadata\": {}},"
+            + " \"block-v1:SynthX+NEW201+2099_T1+type@video+block@v1\": {\"category\": \"video\", \"children\": [], \"metadata\": {}}}");
+        string Click(string user, int second) =>
+            "{\"username\": \"" + user + "\", \"event_type\": \"play_video\", \"event\": {\"id\": \"v1\", \"currentTime\": " + second
+            + "}, \"context\": {\"course_id\": \"course-v1:SynthX+NEW201+2099_T1\"}, \"time\": \"2099-01-01T00:00:0" + second + "+00:00\"}\n";
+        string logs = Path.Combine(h.Root, "logs");
+        Directory.CreateDirectory(logs);
+        File.WriteAllText(Path.Combine(logs, "SynthX-edx-events-2099-01-01.log"),
+            Click("ada", 1) + Click("ada\\n", 2) + Click("carol-secret", 3) + Click("carol-secret", 4) + Click("dave-secret", 5) + Click("bob", 6));
+
+        var result = PackageConverter.Run(new ConvertOptions { Input = h.Input, Output = h.Output, Events = [logs] }, GeneratedTables.All);
+
+        Assert.Equal(ConvertOutcome.Done, result.Outcome);
+        var clicks = Support.ConvertHarness.Stats(result, course, "click_events");
+        Assert.Equal(6, clicks.Written);
+        var finding = clicks.Findings[CrossFileChecks.UserNotInAuthUser];
+        Assert.Equal(2, finding.Count);
+        Assert.All(finding.Examples, e => Assert.DoesNotContain("secret", e, StringComparison.Ordinal));
+        string report = File.ReadAllText(Path.Combine(h.Output, "report.json"));
+        Assert.Contains(CrossFileChecks.UserNotInAuthUser, report, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", report, StringComparison.Ordinal);
+
+        // The rows written join users.username exactly when the finding says they do.
+        var usernames = h.Rows("users").Select(r => r[2]).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(2, h.Rows("click_events").Select(r => r[2]).Where(u => !usernames.Contains(u)).Distinct().Count());
+    }
+
+    [Fact]
+    public void ClickEventsAreNotCheckedWhenTheCourseHasNoAuthUser()
+    {
+        using var h = new Support.ConvertHarness();
+        const string course = "SynthX-NEW201-2099_T1";
+        h.Write(course, "course_structure-prod-analytics.json",
+            "{\"block-v1:SynthX+NEW201+2099_T1+type@course+block@course\": {\"category\": \"course\", \"children\": [], \"metadata\": {}}}");
+        string logs = Path.Combine(h.Root, "logs");
+        Directory.CreateDirectory(logs);
+        File.WriteAllText(Path.Combine(logs, "SynthX-edx-events-2099-01-01.log"),
+            "{\"username\": \"ada\", \"event_type\": \"play_video\", \"event\": {\"id\": \"v1\"}, \"context\": {\"course_id\": \"course-v1:SynthX+NEW201+2099_T1\"}, \"time\": \"2099-01-01T00:00:01+00:00\"}\n");
+
+        var result = PackageConverter.Run(new ConvertOptions { Input = h.Input, Output = h.Output, Events = [logs] }, GeneratedTables.All);
+
+        var clicks = Support.ConvertHarness.Stats(result, course, "click_events");
+        Assert.Equal(1, clicks.Written);
+        Assert.False(clicks.Findings.ContainsKey(CrossFileChecks.UserNotInAuthUser));
+    }
 }

@@ -8,7 +8,7 @@ namespace VisMooc.Tests.Checks;
 public sealed class DeclaredRoleTests
 {
     [Fact]
-    public void EveryReferenceIsAUserIdColumnNamingADeclaredTableThatHasUserIdsAndAFinding()
+    public void EveryReferenceIsAUserIdOrUsernameColumnNamingADeclaredTableThatHasTheSameRoleAndAFinding()
     {
         var tables = GeneratedTables.All.Select(t => t.Info).ToDictionary(t => t.Name, StringComparer.Ordinal);
         var references = tables.Values.SelectMany(t => t.Columns.Where(c => c.References.Length > 0).Select(c => (Table: t, Column: c))).ToList();
@@ -16,10 +16,11 @@ public sealed class DeclaredRoleTests
         Assert.NotEmpty(references);
         Assert.All(references, r =>
         {
-            Assert.Equal(ColumnRole.UserId, r.Column.Role);
+            Assert.Contains(r.Column.Role, new[] { ColumnRole.UserId, ColumnRole.Username });
             Assert.NotEmpty(r.Column.Finding);
             Assert.True(tables.TryGetValue(r.Column.References, out var referenced), $"{r.Table.Name}.{r.Column.Name} references no declared table '{r.Column.References}'");
-            Assert.True(CrossFileChecks.Fields(referenced!).User >= 0, $"{r.Column.References} declares no user id column");
+            var fields = CrossFileChecks.Fields(referenced!);
+            Assert.True((r.Column.Role == ColumnRole.UserId ? fields.User : fields.Username) >= 0, $"{r.Column.References} declares no {r.Column.Role} column");
         });
     }
 
@@ -30,7 +31,7 @@ public sealed class DeclaredRoleTests
         {
             int Expected(ColumnRole role) => table.Columns.FirstOrDefault(c => c.Role == role) is ColumnInfo c ? table.SourceFields.ToList().IndexOf(c.SourceFields[0]) : -1;
 
-            Assert.Equal((Expected(ColumnRole.UserId), Expected(ColumnRole.CourseId)), CrossFileChecks.Fields(table));
+            Assert.Equal((Expected(ColumnRole.UserId), Expected(ColumnRole.CourseId), Expected(ColumnRole.Username)), CrossFileChecks.Fields(table));
         }
     }
 }

@@ -5,6 +5,7 @@ using VisMooc.Generated;
 using VisMooc.Modules.Convert;
 using VisMooc.Modules.Input;
 using VisMooc.Modules.Load;
+using VisMooc.Modules.TrackingLogs;
 using VisMooc.Tests.Input;
 using VisMooc.Tests.Load;
 using VisMooc.Tests.Support;
@@ -120,6 +121,96 @@ public sealed class ReaderFuzzTests
             Assert.Equal(whole, chunked);
             Assert.True(!whole.StartsWith("error:", StringComparison.Ordinal) || whole.StartsWith("error: line ", StringComparison.Ordinal), whole);
         }), iterations: 300, seed: 7_000_003);
+    }
+
+    private static readonly byte[][] s_logSeeds =
+    [
+        Encoding.UTF8.GetBytes(string.Join('\n', TrackingLogs.LogSamples.BrowserPlay, TrackingLogs.LogSamples.MobilePause, TrackingLogs.LogSamples.PageView, TrackingLogs.LogSamples.ServerVideoHandler) + "\n"),
+        Encoding.UTF8.GetBytes("2014-05-15 19:03:19 lms-1: " + TrackingLogs.LogSamples.BrowserPlay + "\r\n\n" + TrackingLogs.LogSamples.MobilePause[..150]),
+        // Numbers at the edges of what the columns hold: zero and negative speeds, -0, overflow, NaN, numeric strings.
+        Encoding.UTF8.GetBytes(TrackingLogs.TrackingLogLineParserTests.ReplaceEvent(TrackingLogs.LogSamples.BrowserPlay.Replace("\"play_video\"", "\"speed_change_video\"", StringComparison.Ordinal),
+            "\"event\": {\"id\": \"" + TrackingLogs.LogSamples.OldVideoHtmlId + "\", \"current_time\": \"1e3\", \"new_speed\": 0, \"old_speed\": \"-1.50\"}") + "\n"
+            + TrackingLogs.TrackingLogLineParserTests.ReplaceEvent(TrackingLogs.LogSamples.MobilePause.Replace("\"pause_video\"", "\"seek_video\"", StringComparison.Ordinal),
+            "\"event\": {\"id\": \"addc2e897c5447f09d2d7f532970e285\", \"new_time\": -0.0, \"old_time\": 1e400, \"currentTime\": \"NaN\", \"new_speed\": \"0.000\", \"old_speed\": \"2\"}")),
+    ];
+
+    [Fact]
+    public void TheTrackingLogParserNeverThrowsAndEveryClickItAcceptsFitsTheClickEventsColumns()
+    {
+        var table = GeneratedTables.All.Single(t => t.Info.Name == "click_events");
+        var parser = new TrackingLogLineParser(TrackingLogs.LogSamples.Both, validateEveryLine: true);
+        var source = new ClickEventRowSource(table.Info.SourceFields);
+        var writer = new TableChunkWriter(table, pseudonymKey: null);
+        using var temp = new LoadFixtures.TempFolder();
+        string csv = Path.Combine(temp.Path, "click_events.csv");
+        long clicks = 0;
+        Property.Check(FuzzInputs.NoiseOrMutated(3000, s_logSeeds), input =>
+        {
+            // Split at LF as the job splits a file; the last line may have no LF.
+            var reasons = new List<string>();
+            Property.Bounded(input.Length, () =>
+            {
+                for (int start = 0; start <= input.Length;)
+                {
+                    int lf = input.AsSpan(start).IndexOf((byte)'\n');
+                    int end = lf < 0 ? input.Length : start + lf;
+                    var outcome = parser.Parse(input.AsSpan(start, end - start), endsWithLf: lf >= 0);
+                    Assert.True(Enum.IsDefined(outcome));
+                    if (outcome == ClickLineOutcome.Click)
+                    {
+                        clicks++;
+                        source.Set(parser.Event);
+                        if (writer.Write(source) is string reason)
+                        {
+                            reasons.Add(reason);
+                        }
+                    }
+
+                    start = end + 1;
+                }
+            });
+
+            // The contract's "Bad input" rule: only a value too long for url, code or video_id rejects a click event.
+            Assert.All(reasons, r => Assert.Matches("^click_events\\.(url|code|video_id): ", r));
+            var chunk = writer.Take();
+            Assert.True(Utf8.IsValid(chunk.Csv));
+            File.WriteAllBytes(csv, chunk.Csv.ToArray());
+            using var rows = new DialectCsvReader(csv, table.Info.Columns.Count);
+            while (rows.Read())
+            {
+                AssertFitsClickEvents(table.Info, rows.Values);
+            }
+        }, iterations: 600, seed: 7_000_014);
+
+        // The mutations reach the row writer, not only the parser's early exits.
+        Assert.True(clicks >= 200, $"only {clicks} click events among the cases");
+    }
+
+    private static void AssertFitsClickEvents(Modules.Schema.TableInfo table, IReadOnlyList<string?> row)
+    {
+        string? Value(string column) => row[table.Columns.ToList().FindIndex(c => c.Name == column)];
+        foreach (var (column, value) in table.Columns.Zip(row))
+        {
+            Assert.True(value is not null || column.Nullable, $"{column.Name} is NULL");
+            Assert.True(value is null || column.Size == 0 || value.EnumerateRunes().Count() <= column.Size, $"{column.Name} holds more than {column.Size} characters");
+        }
+
+        Assert.Matches("^[0-9a-f]{32}$", Value("observed_event_id"));
+        Assert.Contains(Value("course_id"), TrackingLogs.LogSamples.Both.Courses.Select(c => c.CourseId));
+        Assert.Matches("^[0-9a-f]{40}$", Value("user_id"));
+        Assert.NotEmpty(Value("video_id")!);
+        Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$", Value("observed_event_timestamp"));
+        Assert.Contains(Value("observed_event_type"), ClickEventTypes.Names.Select(n => Encoding.ASCII.GetString(n)));
+        foreach (string column in new[] { "video_current_time", "video_new_time", "video_old_time", "video_new_speed", "video_old_speed" })
+        {
+            if (Value(column) is string number)
+            {
+                // A decimal that reads back as a finite, non-negative double (a speed: positive), as SQL's double holds it.
+                Assert.Matches(@"^\d+(\.\d+)?$", number);
+                double d = double.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(double.IsFinite(d) && (column.EndsWith("_speed", StringComparison.Ordinal) ? d > 0 : d >= 0), column + " = " + number);
+            }
+        }
     }
 
     [Fact]

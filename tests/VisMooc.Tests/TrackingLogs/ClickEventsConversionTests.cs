@@ -74,6 +74,8 @@ public sealed class ClickEventsConversionTests : IDisposable
         var users = Rows(output, "users").Select(r => r[2]).ToHashSet(StringComparer.Ordinal);
         long strangers = rows.Count(r => !users.Contains(r[2]!));
         Assert.InRange(strangers, 1, counts.UsersNotInAuthUser);
+        // The report counts them by distinct user, as the users table sees them (by pseudonym).
+        Assert.Equal(rows.Where(r => !users.Contains(r[2]!)).Select(r => r[2]).Distinct().Count(), stats.Findings[CrossFileChecks.UserNotInAuthUser].Count);
 
         // The rejects hold the cut video lines, without their text (they are not JSON: nothing can be masked reliably).
         string[] rejects = File.ReadAllLines(Path.Combine(output, "rejects", "click_events.tsv"));
