@@ -14,6 +14,9 @@ internal sealed class SynthBinaryFile : IDisposable
     private readonly string _path;
     private bool _committed;
 
+    // RFC 1952: magic, deflate, no flags, mtime 0, no extra flags, OS unknown; an empty final stored-fixed block; CRC-32 0; length 0.
+    private static readonly byte[] s_emptyGzipMember = [0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+
     /// <summary>Opens <paramref name="path"/>'s partial file.</summary>
     public SynthBinaryFile(string path, bool gzip)
     {
@@ -39,6 +42,12 @@ internal sealed class SynthBinaryFile : IDisposable
         if (!ReferenceEquals(_stream, _file))
         {
             _stream.Dispose();
+            if (_file.Length == 0)
+            {
+                // GZipStream writes nothing at all for no input, and 0 bytes are not gzip data (readers rightly
+                // refuse them as cut short): a day without lines is one empty member, as `gzip < /dev/null` writes.
+                _file.Write(s_emptyGzipMember);
+            }
         }
 
         _file.Flush();

@@ -27,6 +27,20 @@ public sealed class ClickEventsConversionTests : IDisposable
     }
 
     [Fact]
+    public void ASmallSynthPackageWithDaysWithoutEventsConverts()
+    {
+        // 40 learners leave most days without a line: each such day is still a gzip file (one empty member), never 0 bytes.
+        var synth = Synthesize(SynthStyle.New, "small", learners: 40);
+        var files = Directory.GetFiles(synth.EventsFolder!, "*.log.gz", SearchOption.AllDirectories);
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.True(new FileInfo(f).Length > 0, f));
+
+        var result = PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = Path.Combine(_temp, "out"), Events = [synth.EventsFolder!] }, GeneratedTables.All);
+        Assert.Empty(result.FailedCourses);
+        Assert.Equal(synth.Events!.VideoEvents - synth.Events.RepeatedVideoEvents, result.Tables.Single(t => t.Table == "click_events").Written);
+    }
+
+    [Fact]
     public void TheConsoleNotesOfAConversionWithLogsNameNoEmptyExamples()
     {
         var synth = Synthesize(SynthStyle.New, "p", learners: 600);
