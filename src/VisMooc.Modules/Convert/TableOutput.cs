@@ -127,8 +127,8 @@ public sealed class TableOutput : IDisposable
     }
 
     /// <summary>
-    /// Names a duplicate row in the findings (<see cref="DuplicateIds"/>): file, line and its
-    /// <c>_id</c>, quoted only when it has the shape of an id (digits, or <c>user-</c> and digits);
+    /// Names a duplicate row in the findings (<see cref="DuplicateIds"/>): file, line and its key
+    /// (<c>_id</c>, or the table's own key column such as <c>observed_event_id</c>), quoted only when it has the shape of an id (digits, or <c>user-</c> and digits);
     /// any other value in a key column may be personal data.
     /// </summary>
     private void NoteDuplicate(TableChunk chunk, int row, ReadOnlySpan<byte> enclosedKey)
@@ -144,7 +144,7 @@ public sealed class TableOutput : IDisposable
         bool harmless = SafeText.IsDigits(key) || (key.StartsWith("user-"u8) && SafeText.IsDigits(key[5..]));
         long line = chunk.LineOf(row);
         string where = line > 0 ? chunk.FileName + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture) : chunk.FileName;
-        Stats.Note(DuplicateIds, $"{where}: _id {(harmless ? System.Text.Encoding.ASCII.GetString(key) : SafeText.Describe(key))}, already written (the first is kept)");
+        Stats.Note(DuplicateIds, $"{where}: {Table.Info.Columns[Table.Info.PrimaryKeyColumn].Name} {(harmless ? System.Text.Encoding.ASCII.GetString(key) : SafeText.Describe(key))}, already written (the first is kept)");
     }
 
     /// <summary>

@@ -65,6 +65,9 @@ public sealed class ClickEventsConversionTests : IDisposable
         var stats = result.Tables.Single(t => t.Table == "click_events");
         Assert.Equal(counts.VideoEvents - counts.RepeatedVideoEvents, stats.Written);
         Assert.Equal(counts.RepeatedVideoEvents, stats.Duplicates);
+        // A duplicate is named by the table's key column (click_events has no _id).
+        Assert.NotEmpty(stats.Findings[TableOutput.DuplicateIds].Examples);
+        Assert.All(stats.Findings[TableOutput.DuplicateIds].Examples, e => Assert.Contains(": observed_event_id a value of 32 characters (not quoted), already written", e, StringComparison.Ordinal));
         Assert.Equal(counts.TruncatedVideoEvents, stats.Rejected);
         Assert.Equal(counts.Lines, stats.Read);
         Assert.Equal(counts.OtherCourseVideoEvents, stats.Findings[TrackingLogJob.OtherCourses].Count);
