@@ -1,9 +1,14 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using VisMooc.Modules.Collections;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Staging;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Checks;
 
 /// <summary>
 /// Consistency checks across the files of a course, none of which stops a run: enrollments whose

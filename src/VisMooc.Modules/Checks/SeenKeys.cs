@@ -1,7 +1,9 @@
 using System.Buffers.Text;
 using System.Text;
+using VisMooc.Modules.Collections;
+using VisMooc.Modules.Sources.TrackingLog;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Checks;
 
 /// <summary>
 /// The primary-key values already written to a table, to drop later duplicates. Canonical decimal
@@ -31,9 +33,9 @@ public sealed class SeenKeys
         // hundreds of millions): their first 64 bits, 8 bytes each. Two different events share them
         // with a chance of about n²/2^65 (1 in 3,700 for 10^8 events): the second would be counted as
         // a duplicate.
-        if (inner.Length == TrackingLogs.StableEventId.Length && inner.IndexOfAnyExcept("0123456789abcdef"u8) < 0)
+        if (inner.Length == StableEventId.Length && inner.IndexOfAnyExcept("0123456789abcdef"u8) < 0)
         {
-            return _hexIds.Add((long)TrackingLogs.StableEventId.Prefix64(inner));
+            return _hexIds.Add((long)StableEventId.Prefix64(inner));
         }
 
         return _others.Add(Encoding.UTF8.GetString(writtenKey));

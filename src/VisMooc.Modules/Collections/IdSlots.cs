@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Collections;
 
 /// <summary>
 /// Where an id goes in the open-addressing tables of <see cref="LongHashSet"/> and <see cref="LongLongMap"/>.

@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Collections;
 
 /// <summary>
 /// The hashed part of a <see cref="LongSet"/>: 64-bit integers in one open-addressing array (8 bytes a slot, at most 75% full), about

@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Collections;
 
 /// <summary>
 /// A map from 64-bit keys to non-negative 64-bit values in one open-addressing array of key/value

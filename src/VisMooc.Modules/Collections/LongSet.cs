@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Numerics;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Collections;
 
 /// <summary>
 /// A set of 64-bit integers for the per-learner sets of a run (written <c>_id</c>s, user ids of

@@ -1,6 +1,7 @@
+using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Schema;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Discovery;
 
 /// <summary>One course folder and the package files found in it, by kind, in ordinal name order.</summary>
 /// <param name="Name">The course folder's name, used in reports.</param>

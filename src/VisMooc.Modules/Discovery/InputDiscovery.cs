@@ -1,9 +1,13 @@
 using System.IO.Enumeration;
 using VisMooc.Generated;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Sources.EdxTsv;
+using VisMooc.Modules.Sources;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Discovery;
 
 /// <summary>
 /// Finds courses and their files. File kinds are recognised by their table token anchored on

@@ -1,7 +1,7 @@
 using VisMooc.Generated;
 using VisMooc.Modules.Schema;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Discovery;
 
 /// <summary>
 /// Names that look like package files but are not read as they are: a <c>.gpg</c> (still

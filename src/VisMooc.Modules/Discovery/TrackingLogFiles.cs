@@ -1,6 +1,7 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Pipeline;
 
-namespace VisMooc.Modules.TrackingLogs;
+
+namespace VisMooc.Modules.Discovery;
 
 /// <summary>
 /// Which tracking-log files a run reads: those named by <c>--events</c> (a file, or a folder searched

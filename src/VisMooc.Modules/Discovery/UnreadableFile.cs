@@ -1,6 +1,6 @@
 using VisMooc.Modules.Schema;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Discovery;
 
 /// <summary>A file that looks like a package file VisMooc cannot read as it is (encrypted, compressed another way, misnamed, not a regular file), and what to do about it.</summary>
 /// <param name="Path">The file.</param>

@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Folders;
 
 /// <summary>
 /// Marks an output folder while a run renames its finished files to their final names. Seven

@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Folders;
 
 /// <summary>Another run holds an output folder's lock (see <see cref="OutputFolderLock"/>); the message is for the run turned away.</summary>
 /// <param name="folder">The output folder.</param>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Folders;
 
 /// <summary>
 /// Keeps two runs out of one output folder: a conversion holds this lock alone for its whole run,
@@ -45,14 +45,13 @@ public sealed class OutputFolderLock : IDisposable
 
     /// <summary>Locks <paramref name="folder"/> (which must exist) for a conversion, alone.</summary>
     /// <exception cref="OutputFolderInUseException">Another run holds the folder.</exception>
-    /// <exception cref="ConvertException">The lock file is a symbolic link.</exception>
+    /// <exception cref="FolderLockException">The lock file is a symbolic link or not a file.</exception>
     /// <exception cref="IOException">The lock file cannot be created (for example on a read-only file system).</exception>
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
     public static OutputFolderLock ForWriting(string folder)
     {
         string path = Path.Combine(folder, FileName);
-        OutputFolder.RefuseLink(path);
-        OutputFolder.RefuseOther(path);
+        RefuseUnusable(path);
         FileStream file;
         try
         {
@@ -113,7 +112,7 @@ public sealed class OutputFolderLock : IDisposable
     /// not locked: no conversion can write there either.
     /// </summary>
     /// <exception cref="OutputFolderInUseException">A conversion holds the folder.</exception>
-    /// <exception cref="ConvertException">The lock file is a symbolic link.</exception>
+    /// <exception cref="FolderLockException">The lock file is a symbolic link or not a file.</exception>
     public static OutputFolderLock ForReading(string folder)
     {
         string path = Path.Combine(folder, FileName);
@@ -122,8 +121,7 @@ public sealed class OutputFolderLock : IDisposable
             return new OutputFolderLock(null, null);
         }
 
-        OutputFolder.RefuseLink(path);
-        OutputFolder.RefuseOther(path);
+        RefuseUnusable(path);
         var file = OpenShared(folder, path, FileMode.OpenOrCreate, FileAccess.ReadWrite) ?? OpenShared(folder, path, FileMode.Open, FileAccess.Read);
         if (file is null)
         {
@@ -172,7 +170,7 @@ public sealed class OutputFolderLock : IDisposable
     {
         if (!file.CanSeek)
         {
-            throw new ConvertException(path, "is not a regular file; remove it (vismooc keeps an empty file of this name in its output folder)");
+            throw new FolderLockException(path, "is not a regular file; remove it (vismooc keeps an empty file of this name in its output folder)");
         }
     }
 
@@ -185,7 +183,7 @@ public sealed class OutputFolderLock : IDisposable
     {
         if (LinkCount(file.SafeFileHandle) is > 1 and long links)
         {
-            throw new ConvertException(path, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            throw new FolderLockException(path, string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"has {links} names (hard links); vismooc writes its process id into this file, so it would change the other names' file too: remove {FileName} (the file under its other names is left alone)"));
         }
     }
@@ -350,4 +348,12 @@ public sealed class OutputFolderLock : IDisposable
 
     [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    private static void RefuseUnusable(string path)
+    {
+        if (FolderEntry.Problem(path) is string problem)
+        {
+            throw new FolderLockException(path, problem);
+        }
+    }
 }

@@ -1,4 +1,6 @@
-namespace VisMooc.Modules.Convert;
+using VisMooc.Modules.Reporting;
+
+namespace VisMooc.Modules.IO;
 
 /// <summary>A read-only pass-through stream that counts the bytes read from a package file, for progress output.</summary>
 public sealed class CountingStream(Stream inner, ProgressCounter counter) : ForwardReadStream(inner)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.IO;
 
 /// <summary>
 /// What kind of file system entry a path is, so that a FIFO, a device or a socket named like an

@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.IO;
 
 /// <summary>
 /// Base of the streams that read a source once from start to end: readable, not seekable, not

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace VisMooc.Modules.Input;
+namespace VisMooc.Modules.IO;
 
 /// <summary>
 /// Consecutive whole records of a file, cut at an LF (only the file's unterminated last line ends

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 
-namespace VisMooc.Modules.Input;
+namespace VisMooc.Modules.IO;
 
 /// <summary>
 /// Cuts a stream into <see cref="LfChunk"/>s of about a given size at LF bytes, so that the chunks

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace VisMooc.Modules.Input;
+namespace VisMooc.Modules.IO;
 
 /// <summary>
 /// Splits a UTF-8 stream into records at LF bytes only (a CR is data), streaming through a pooled

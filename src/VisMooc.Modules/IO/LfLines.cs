@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Input;
+namespace VisMooc.Modules.IO;
 
 /// <summary>Walks the LF-terminated lines of an <see cref="LfChunk"/>, numbering them and giving each one's offset in the file.</summary>
 public ref struct LfLines

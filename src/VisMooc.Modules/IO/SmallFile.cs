@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.IO;
 
 /// <summary>
 /// Reads a file that is small by nature (a pseudonym key, a password) with a bound, refusing what

@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Input;
+namespace VisMooc.Modules.IO;
 
 /// <summary>
 /// Tells, from the first bytes of an input file, that it is not UTF-8 text split by LF, which no

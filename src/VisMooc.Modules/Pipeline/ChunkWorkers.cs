@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.IO;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Pipeline;
 
 /// <summary>
 /// The threads of a run that convert chunks of input for every job, and the ordered pass that

@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Pipeline;
 
 /// <summary>A failure that stops the run, with a one-line message naming the file and what is wrong.</summary>
 public sealed class ConvertException(string file, string problem) : Exception(file + ": " + problem)

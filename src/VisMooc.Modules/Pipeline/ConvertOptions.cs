@@ -1,4 +1,6 @@
-namespace VisMooc.Modules.Convert;
+using VisMooc.Modules.Reporting;
+
+namespace VisMooc.Modules.Pipeline;
 
 /// <summary>What to convert and how.</summary>
 public sealed record ConvertOptions

@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Pipeline;
 
 /// <summary>How a finished conversion went, as a whole (a conversion that could not finish throws <see cref="ConvertException"/> instead).</summary>
 public enum ConvertOutcome

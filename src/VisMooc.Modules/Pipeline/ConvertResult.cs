@@ -1,4 +1,7 @@
-namespace VisMooc.Modules.Convert;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.Reporting;
+
+namespace VisMooc.Modules.Pipeline;
 
 /// <summary>What a finished run did: per course and table counts, notices and time taken.</summary>
 /// <param name="Input">The input folder.</param>

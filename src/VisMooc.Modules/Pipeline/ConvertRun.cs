@@ -1,7 +1,11 @@
 using System.Collections.Concurrent;
+using VisMooc.Modules.Checks;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Staging;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Pipeline;
 
 /// <summary>Shared state of one conversion run: options, the worker threads, and the counts of every course and table.</summary>
 public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)

@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Pipeline;
 
 /// <summary>A course that could not be converted (an unreadable file), while the other courses were.</summary>
 /// <param name="Course">The course folder's name.</param>

@@ -1,6 +1,8 @@
+using VisMooc.Modules.Discovery;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Staging;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Pipeline;
 
 /// <summary>Converts one kind of input, for every course in order, into its tables. Jobs run in parallel.</summary>
 public interface IConvertJob

@@ -1,8 +1,17 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.Folders;
+using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Sources.CourseStructure;
+using VisMooc.Modules.Sources.EdxTsv;
+using VisMooc.Modules.Sources.JsonLines;
+using VisMooc.Modules.Sources.TrackingLog;
+using VisMooc.Modules.Sources.UsersJoin;
+using VisMooc.Modules.Staging;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Pipeline;
 
 /// <summary>
 /// Converts edX packages into the declared tables: one job per input kind, jobs in parallel, each
@@ -13,7 +22,6 @@ namespace VisMooc.Modules.Convert;
 public static class PackageConverter
 {
     /// <summary>The report file written next to the tables.</summary>
-    public const string ReportFileName = "report.json";
 
     /// <summary>Runs a conversion.</summary>
     /// <exception cref="ConvertException">Input or output unusable, or a file is missing a column; nothing was renamed.</exception>
@@ -32,7 +40,7 @@ public static class PackageConverter
         var clock = Stopwatch.StartNew();
 
         // Tracking logs (issue 14): read once for the whole run. Without any, no click_events file at all.
-        var logs = TrackingLogs.TrackingLogFiles.Find(options.Events, courses.Select(c => c.Folder));
+        var logs = TrackingLogFiles.Find(options.Events, courses.Select(c => c.Folder));
         var withoutInput = logs.Files.Count == 0 ? tables.Where(t => t.Info.Input.Format == InputFormat.TrackingLog).ToList() : [];
         tables = tables.Except(withoutInput).ToList();
 
@@ -74,6 +82,10 @@ public static class PackageConverter
         catch (OutputFolderInUseException e)
         {
             throw new ConvertException(output, e.Holder + "; wait for it to finish or use another --out");
+        }
+        catch (FolderLockException e)
+        {
+            throw new ConvertException(e.File, e.Problem);
         }
         catch (Exception e) when (IsFailure(e))
         {
@@ -153,7 +165,7 @@ public static class PackageConverter
 
         var outputs = new List<TableOutput>();
         string partialPrefix = TableOutput.RunPrefix();
-        string reportPartial = Path.Combine(output, partialPrefix + ReportFileName);
+        string reportPartial = Path.Combine(output, partialPrefix + ReportFile.Name);
         try
         {
             foreach (var table in tables)
@@ -243,7 +255,7 @@ public static class PackageConverter
             // tells a later load that a run stopped among them left the folder mixing two runs.
             // A table this run does not write (click_events without tracking logs) must not keep an earlier run's files.
             var stale = notWritten.SelectMany(TableOutput.FinalNamesOf).Where(n => File.Exists(Path.Combine(output, n))).ToList();
-            CommitMarker.Begin(output, partialPrefix, outputs.SelectMany(o => o.FinalNames).Concat(stale).Append(ReportFileName));
+            CommitMarker.Begin(output, partialPrefix, outputs.SelectMany(o => o.FinalNames).Concat(stale).Append(ReportFile.Name));
             foreach (var o in outputs)
             {
                 o.Commit();
@@ -251,7 +263,7 @@ public static class PackageConverter
 
             stale.ForEach(n => File.Delete(Path.Combine(output, n)));
 
-            File.Move(reportPartial, Path.Combine(output, ReportFileName), overwrite: true);
+            File.Move(reportPartial, Path.Combine(output, ReportFile.Name), overwrite: true);
             CommitMarker.End(output);
             return result;
         }
@@ -338,7 +350,7 @@ public static class PackageConverter
                 InputFormat.CourseTree => (0, order, new CourseStructureJob(group.Key, tables)),
                 InputFormat.JsonLines => (2, order, new ForumJob(group.Key, tables)),
                 InputFormat.EdxTsv => (3, order, new TsvJob(group.Key, tables)),
-                InputFormat.TrackingLog => (4, order, new TrackingLogs.TrackingLogJob(tables, courses, logFiles)),
+                InputFormat.TrackingLog => (4, order, new TrackingLogJob(tables, courses, logFiles)),
                 _ => throw new NotSupportedException($"{string.Join(", ", tables.Select(t => t.Table.Info.Name))}: no job reads {group.Key.Format} input ({group.Key.Name}) yet"),
             });
         }

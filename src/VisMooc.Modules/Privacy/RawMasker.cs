@@ -1,7 +1,7 @@
 using System.Globalization;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Privacy;
 
 /// <summary>
 /// What a rejects file keeps of a rejected record (an edX TSV row or a forum JSON line): an

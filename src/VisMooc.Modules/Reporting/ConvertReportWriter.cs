@@ -1,6 +1,8 @@
 using System.Text.Json;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Staging;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Reporting;
 
 /// <summary>Writes <c>report.json</c>: per course and table counts, first examples, notices and elapsed time.</summary>
 public static class ConvertReportWriter

@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Reporting;
 
 /// <summary>Input bytes one job has read so far, written by that job only and read by the progress display.</summary>
 public sealed class ProgressCounter

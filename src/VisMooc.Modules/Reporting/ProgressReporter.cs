@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Staging;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Reporting;
 
 /// <summary>
 /// Calls a conversion's progress callback on a timer (never from the jobs' threads, so the jobs only

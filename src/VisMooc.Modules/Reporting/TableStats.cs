@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Reporting;
 
 /// <summary>Counts for one table of one course, and the first examples of what went wrong.</summary>
 public sealed class TableStats(string course, string table)

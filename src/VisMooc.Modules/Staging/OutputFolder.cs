@@ -1,6 +1,8 @@
+using VisMooc.Modules.Folders;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Schema;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Staging;
 
 /// <summary>
 /// What a conversion may touch in its output folder. It replaces and removes files there, so it
@@ -17,9 +19,9 @@ public static class OutputFolder
     /// <exception cref="ConvertException">It is one.</exception>
     public static void RefuseLink(string path)
     {
-        if (new FileInfo(path).LinkTarget is string target)
+        if (FolderEntry.LinkProblem(path) is string problem)
         {
-            throw new ConvertException(path, $"is a symbolic link (to {target}); vismooc never writes or deletes through a link in its output folder: remove the link (what it points to is left alone) or use another output folder");
+            throw new ConvertException(path, problem);
         }
     }
 
@@ -37,7 +39,7 @@ public static class OutputFolder
             throw new ConvertException(rejects, $"is a file; vismooc writes rejected rows into a folder of this name: remove or rename it, or use another output folder");
         }
 
-        foreach (string name in tables.SelectMany(TableOutput.FinalNamesOf).Append(PackageConverter.ReportFileName).Append(CommitMarker.FileName))
+        foreach (string name in tables.SelectMany(TableOutput.FinalNamesOf).Append(ReportFile.Name).Append(CommitMarker.FileName))
         {
             RefuseLink(Path.Combine(folder, name));
             RefuseOther(Path.Combine(folder, name));
@@ -51,9 +53,9 @@ public static class OutputFolder
     /// <exception cref="ConvertException">It is not one.</exception>
     public static void RefuseOther(string path)
     {
-        if (FileType.NotRegular(path) is string what)
+        if (FolderEntry.OtherProblem(path) is string problem)
         {
-            throw new ConvertException(path, $"is {what}, not a file; vismooc writes a file of this name in its output folder: remove or rename it, or use another output folder");
+            throw new ConvertException(path, problem);
         }
     }
 

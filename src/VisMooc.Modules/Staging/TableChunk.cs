@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Staging;
 
 /// <summary>
 /// What converting one chunk of input gave one table, held until it is the chunk's turn to be

@@ -1,12 +1,15 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Checks;
 using VisMooc.Modules.Output;
+using VisMooc.Modules.Privacy;
+using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Sources.EdxTsv;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Staging;
 
 /// <summary>
 /// Converts one table's rows into <see cref="TableChunk"/>s: checks key fields, writes the CSV row,

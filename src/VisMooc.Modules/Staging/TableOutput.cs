@@ -1,8 +1,11 @@
+using VisMooc.Modules.Checks;
 using VisMooc.Modules.Output;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Staging;
 
 /// <summary>
 /// Where one table's rows go during a run: a partial CSV (renamed to <c>{table}.csv</c> only by

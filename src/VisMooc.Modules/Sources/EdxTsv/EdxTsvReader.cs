@@ -1,9 +1,10 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Unicode;
+using System.Text;
+using VisMooc.Modules.IO;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Input;
+namespace VisMooc.Modules.Sources.EdxTsv;
 
 /// <summary>
 /// Streams an edX research-package <c>.sql</c> file (TSV with MySQL batch-mode escapes) one record

@@ -1,6 +1,6 @@
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Input;
+namespace VisMooc.Modules.Sources.EdxTsv;
 
 /// <summary>Where one field of the current TSV record lives: sliced from the input buffer, or decoded into the scratch buffer.</summary>
 internal readonly struct TsvFieldSlot

@@ -1,7 +1,10 @@
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Staging;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources.EdxTsv;
 
 /// <summary>Tables fed row by row from one edX TSV file kind (enrollments, grades, and added tables); files are read in chunks converted side by side.</summary>
 public sealed class TsvJob(InputDescriptor kind, IReadOnlyList<TableOutput> outputs) : IConvertJob

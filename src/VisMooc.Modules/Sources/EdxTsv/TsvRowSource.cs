@@ -1,9 +1,9 @@
-using VisMooc.Modules.Input;
 using VisMooc.Modules.Output;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources.EdxTsv;
 
 /// <summary>A table's source fields bound to the columns of an edX TSV file by header name.</summary>
 public sealed class TsvRowSource : IRowSource

@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources.EdxTsv;
 
 /// <summary>Escapes text the way edX TSV does (for rejects files): backslash, TAB, LF, CR and NUL.</summary>
 public static class TsvText

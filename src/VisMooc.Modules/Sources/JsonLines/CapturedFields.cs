@@ -1,7 +1,7 @@
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Input;
+namespace VisMooc.Modules.Sources.JsonLines;
 
 /// <summary>
 /// Values captured for one record, in slots, backed by one reused byte buffer: a row source for

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Input;
+namespace VisMooc.Modules.Sources.JsonLines;
 
 /// <summary>
 /// Picks the requested fields (dotted paths such as <c>_id.$oid</c>) out of one forum document

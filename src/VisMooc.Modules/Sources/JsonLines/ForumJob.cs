@@ -1,8 +1,12 @@
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Privacy;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Staging;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources.JsonLines;
 
 /// <summary>Tables fed from a JSON-lines input (the forum <c>.mongo</c> dump), one JSON document per line; files are read in chunks converted side by side.</summary>
 public sealed class ForumJob(InputDescriptor input, IReadOnlyList<TableOutput> outputs) : IConvertJob

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace VisMooc.Modules.Input;
+namespace VisMooc.Modules.Sources.JsonLines;
 
 /// <summary>
 /// The first sentence of a System.Text.Json error, without the input it quotes. Its messages quote

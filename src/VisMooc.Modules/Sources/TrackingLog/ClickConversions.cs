@@ -2,7 +2,7 @@ using System.ComponentModel;
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// The conversions <c>click_events</c> adds to the ones in <c>ValueConversions</c>: <c>datetime(6)</c>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// One course being converted, as the click-event reader needs it: its id as <c>courses.original_id</c>

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>The courses of a run: which of them, if any, a tracking-log event belongs to (<see cref="CourseIdMatch"/>).</summary>
 public sealed class ClickCourseSet

@@ -1,7 +1,7 @@
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// A parsed click event as the source record of a table declaration: field k is the table's k-th

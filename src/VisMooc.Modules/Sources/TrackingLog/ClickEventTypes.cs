@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// The <c>event_type</c>s that make a tracking-log line a <c>click_events</c> row: MLC's ten legacy

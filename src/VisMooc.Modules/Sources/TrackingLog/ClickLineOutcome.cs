@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>What one tracking-log line is for <c>click_events</c> (the contract's "Which lines").</summary>
 public enum ClickLineOutcome

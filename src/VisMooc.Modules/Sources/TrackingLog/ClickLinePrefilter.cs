@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// Decides from a line's raw bytes, before any JSON parsing, whether it can be a click event. Most

@@ -1,7 +1,7 @@
 using System.Globalization;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// Reads the five numbers of a video event (times and speeds): a JSON number or a string holding a

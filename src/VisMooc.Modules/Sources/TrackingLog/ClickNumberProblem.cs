@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>Why a time or speed of a video event is written as NULL.</summary>
 public enum ClickNumberProblem

@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>Why a line that concerns a converted course (or may) is rejected.</summary>
 public enum ClickRejectReason

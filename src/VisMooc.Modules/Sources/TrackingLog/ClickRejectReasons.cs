@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>The reject reasons as the rejects file writes them: one line, no value of the line in it.</summary>
 public static class ClickRejectReasons

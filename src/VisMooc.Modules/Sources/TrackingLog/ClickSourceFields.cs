@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>The source fields a <c>click_events</c> declaration can name in <c>From</c>, as <see cref="ClickEventRowSource"/> binds them.</summary>
 public static class ClickSourceFields

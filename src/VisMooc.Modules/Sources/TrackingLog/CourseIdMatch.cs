@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// The contract's course match: ids are equal exactly, except that <c>Org/Course/Run</c> and

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// What the video player logs as <c>event.id</c> for a block: opaque-keys' <c>BlockUsageLocator.html_id</c>.

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// Decodes the raw bytes of a JSON string token (between its quotes) into UTF-8 without throwing:

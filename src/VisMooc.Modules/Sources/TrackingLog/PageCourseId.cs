@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// The course named in a <c>page</c> URL, for events whose <c>context.course_id</c> is missing or

@@ -1,6 +1,6 @@
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// The fields of the last line a <see cref="TrackingLogLineParser"/> parsed, decoded (JSON escapes

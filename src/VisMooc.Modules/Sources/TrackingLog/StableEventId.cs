@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// <c>observed_event_id</c>: the first 32 lowercase hex digits of SHA-256 of the line's bytes, without

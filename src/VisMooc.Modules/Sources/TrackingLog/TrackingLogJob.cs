@@ -1,11 +1,16 @@
 using System.Globalization;
 using System.Text;
-using VisMooc.Modules.Convert;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Privacy;
+using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Sources.CourseStructure;
+using VisMooc.Modules.Staging;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// <c>click_events</c> from the tracking logs. Org-level daily files hold every course of an org, so

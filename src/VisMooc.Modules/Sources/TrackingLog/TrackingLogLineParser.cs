@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// Reads one tracking-log line for <c>click_events</c>, exactly as the contract's "Which lines" says:

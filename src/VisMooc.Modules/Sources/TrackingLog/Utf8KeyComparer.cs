@@ -1,4 +1,4 @@
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>Ordinal equality of UTF-8 keys, also for <see cref="ReadOnlySpan{T}"/> lookups that allocate nothing.</summary>
 internal sealed class Utf8KeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>

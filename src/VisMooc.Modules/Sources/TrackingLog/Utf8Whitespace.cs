@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>Removes surrounding whitespace (Unicode White_Space: ASCII blanks, NBSP, ideographic space…) from UTF-8 text.</summary>
 internal static class Utf8Whitespace

@@ -1,7 +1,7 @@
 using System.Text;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Sources.CourseStructure;
 
-namespace VisMooc.Modules.TrackingLogs;
+namespace VisMooc.Modules.Sources.TrackingLog;
 
 /// <summary>
 /// From a video event's <c>event.id</c> to the course-structure key of its video (= <c>videos.original_id</c>),

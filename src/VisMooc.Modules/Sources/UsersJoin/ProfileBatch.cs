@@ -1,7 +1,7 @@
 using System.Buffers;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Sources.EdxTsv;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources.UsersJoin;
 
 /// <summary>The valid profiles of one chunk, packed as <see cref="ProfileStore"/> keeps them, with their lines, until the store adds them in file order.</summary>
 public sealed class ProfileBatch

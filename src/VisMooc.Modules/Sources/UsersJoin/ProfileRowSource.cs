@@ -1,8 +1,8 @@
-using VisMooc.Modules.Input;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Sources.EdxTsv;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources.UsersJoin;
 
 /// <summary>
 /// A users row as one profile alone gives it, read straight from the profile file: the

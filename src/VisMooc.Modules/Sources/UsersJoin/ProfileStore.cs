@@ -1,8 +1,9 @@
 using System.Buffers.Binary;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Collections;
+using VisMooc.Modules.Sources.EdxTsv;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources.UsersJoin;
 
 /// <summary>
 /// The profiles of one course indexed by <c>user_id</c>, holding only the fields the users table

@@ -1,8 +1,9 @@
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Sources.EdxTsv;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources.UsersJoin;
 
 /// <summary>
 /// A users row: fields named <c>auth_user.X</c> come from the current auth_user record, fields named

@@ -1,8 +1,13 @@
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Sources.EdxTsv;
+using VisMooc.Modules.Staging;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources.UsersJoin;
 
 /// <summary>
 /// The users table: auth_user joined to auth_userprofile on <c>auth_user.id = auth_userprofile.user_id</c>,

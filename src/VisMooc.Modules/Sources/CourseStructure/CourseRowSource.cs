@@ -1,9 +1,9 @@
 using System.Text;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources.CourseStructure;
 
 /// <summary>
 /// A row from the course tree: <c>key</c> (the block key), <c>course.key</c> (the course root key),

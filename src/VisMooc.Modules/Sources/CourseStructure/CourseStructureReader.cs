@@ -1,9 +1,11 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Sources.JsonLines;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Input;
+namespace VisMooc.Modules.Sources.CourseStructure;
 
 /// <summary>
 /// Reads a <c>course_structure</c> JSON file into its blocks, streaming it through

@@ -2,8 +2,10 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.IO.Hashing;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Pipeline;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources;
 
 /// <summary>
 /// Decompresses a <c>.gz</c> file and proves it whole: every member's trailer (CRC-32 and length of

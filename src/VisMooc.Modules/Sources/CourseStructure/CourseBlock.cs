@@ -1,6 +1,6 @@
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Input;
+namespace VisMooc.Modules.Sources.CourseStructure;
 
 /// <summary>One block of a <c>course_structure</c> file, with only the metadata fields the tables read.</summary>
 public sealed class CourseBlock(string key)

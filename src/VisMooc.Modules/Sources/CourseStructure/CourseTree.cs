@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using VisMooc.Modules.Input;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources.CourseStructure;
 
 /// <summary>
 /// The course tree rebuilt from a flat list of blocks: the root, and the videos in contract order.

@@ -1,9 +1,11 @@
 using System.Globalization;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Staging;
 using VisMooc.Modules.Values;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources.CourseStructure;
 
 /// <summary>Tables fed from a course-tree input (<c>course_structure</c> JSON): the course root (courses) and the videos (videos, course_video).</summary>
 public sealed class CourseStructureJob(InputDescriptor input, IReadOnlyList<TableOutput> outputs) : IConvertJob

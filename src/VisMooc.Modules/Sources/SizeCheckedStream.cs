@@ -1,6 +1,9 @@
 using System.Globalization;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Reporting;
 
-namespace VisMooc.Modules.Convert;
+namespace VisMooc.Modules.Sources;
 
 /// <summary>
 /// An input file read once from start to end that fails when the file changes size meanwhile (an
