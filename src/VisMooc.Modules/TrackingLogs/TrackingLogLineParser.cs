@@ -25,6 +25,7 @@ public sealed class TrackingLogLineParser
     private readonly ClickCourseSet _courses;
     private readonly RawSlot[] _slots = new RawSlot[(int)Field.Other];
     private byte[] _eventText = new byte[1024];
+    private readonly System.Security.Cryptography.IncrementalHash _sha256 = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
 
     /// <summary>A parser for the courses of a run.</summary>
     /// <param name="courses">The courses being converted.</param>
@@ -184,7 +185,7 @@ public sealed class TrackingLogLineParser
         int keyLength = course.WriteVideoKey(e.EventId.Utf8, key, out bool fallback);
         e.VideoKeySlot = e.Commit(0, keyLength, FieldKind.String);
         e.VideoNotInCourseStructure = fallback;
-        StableEventId.Write(line, e.ObservedEventIdBuffer, endsWithLf);
+        StableEventId.Write(line, e.ObservedEventIdBuffer, endsWithLf, _sha256);
         return ClickLineOutcome.Click;
     }
 
