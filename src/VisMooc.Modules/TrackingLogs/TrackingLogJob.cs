@@ -27,7 +27,10 @@ public sealed class TrackingLogJob(IReadOnlyList<TableOutput> outputs, IReadOnly
     /// <summary>Finding: click events whose video the course structure does not have (written with the contract's fallback key).</summary>
     public const string VideoNotInCourseStructure = "videoNotInCourseStructure";
 
-    /// <summary>Finding: lines that are not JSON objects, not even from their first <c>{</c>.</summary>
+    /// <summary>
+    /// Finding: lines that are not JSON objects, not even from their first <c>{</c>: each line the parser
+    /// reads, and each other line whose shape shows it (no <c>{</c>, or no <c>}</c> at its end).
+    /// </summary>
     public const string Malformed = "malformed";
 
     private bool _done;

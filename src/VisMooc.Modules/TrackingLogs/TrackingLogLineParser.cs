@@ -65,7 +65,8 @@ public sealed class TrackingLogLineParser
         bool candidate = !UsePrefilter || ClickLinePrefilter.CanBeClickEvent(line);
         if (!candidate && !ValidateEveryLine)
         {
-            return ClickLineOutcome.NotClickEvent;
+            // Unparsed, but still counted when its shape alone shows it is no JSON object.
+            return ShapedLikeObject(line, first) ? ClickLineOutcome.NotClickEvent : ClickLineOutcome.Malformed;
         }
 
         // A line that is not JSON is parsed again from its first '{' (some logs prefix a syslog
@@ -190,6 +191,17 @@ public sealed class TrackingLogLineParser
     }
 
     private RawSlot Slot(Field field) => _slots[(int)field];
+
+    /// <summary>
+    /// Whether the line has a <c>{</c> and ends (before JSON whitespace) with <c>}</c>: true of every
+    /// line that is a JSON object from its first <c>{</c>, so false proves a line malformed without
+    /// parsing it (cut-short lines, stray text). Two byte checks, at the ends of the line.
+    /// </summary>
+    private static bool ShapedLikeObject(ReadOnlySpan<byte> line, int first)
+    {
+        int last = line.LastIndexOfAnyExcept(s_jsonWhitespace);
+        return line[last] == (byte)'}' && (line[first] == (byte)'{' || line[first..last].IndexOf((byte)'{') >= 0);
+    }
 
     private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
     {
