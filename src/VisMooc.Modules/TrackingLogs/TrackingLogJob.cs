@@ -14,7 +14,7 @@ namespace VisMooc.Modules.TrackingLogs;
 /// the prefilter drops most lines unparsed, <see cref="TrackingLogLineParser"/> reads the rest. A
 /// chunk's rows are written course by course in run order, each course's in line order, so the
 /// output is the same for any number of threads. Duplicates (the same line in two daily files)
-/// are dropped by the table's key set, which keeps 8 bytes per 32-hex id (<see cref="SeenKeys"/>).
+/// are dropped by the table's key set, which keeps at most 6.75 bytes per 32-hex id plus 5.25 MiB (<see cref="SeenKeys"/>, <see cref="HashPrefixSet"/>).
 /// </summary>
 public sealed class TrackingLogJob(IReadOnlyList<TableOutput> outputs, IReadOnlyList<CourseInput> runCourses, IReadOnlyList<string> files) : IConvertJob
 {
