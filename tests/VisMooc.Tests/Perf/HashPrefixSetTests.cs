@@ -1,4 +1,4 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Tests.Perf;
 
