@@ -95,3 +95,26 @@ print(f"| both cores busy, output byte-identical to `--threads 1` | CPU/wall {b[
 print(f"| SQLite load ≥ 500k rows/s | {b['total'] / b['sqlite']:,.0f} rows/s; best run {b['total'] / best(big, 'load_sqlite'):,.0f} | {verdict(b['total'] / b['sqlite'] >= 500_000)} |")
 if b["maria"] is not None:
     print(f"| MariaDB load within 1.25× of hand-run LOAD DATA | {b['maria'] / b['hand']:.2f}× ({b['maria']:.2f} s vs {b['hand']:.2f} s) | {verdict(b['maria'] / b['hand'] <= 1.25)} |")
+
+if ("logs", "convert_gz") in runs:
+    # Tracking logs (issue 14): the log's share of a conversion is its time less the same package's without logs.
+    plain_mb = input_bytes["logs"] / 1e6
+    gz_mb = runs[("logs", "gz_bytes")][0][0] / 1e6
+    clicks = int(runs[("logs", "click_rows")][0][0])
+    floor, gz, plain, plain1, none = (median("logs", n, 0) for n in ["gzip_floor", "convert_gz", "convert_plain", "convert_plain_threads1", "convert_no_logs"])
+    cpu_plain, cpu_plain1, cpu_none = (median("logs", n, 1) for n in ["convert_plain", "convert_plain_threads1", "convert_no_logs"])
+    rss = max(median("logs", n, 2) for n in ["convert_gz", "convert_plain", "convert_plain_threads1"]) / 1024
+    print(f"### Tracking logs ({plain_mb:,.0f} MB of log, {gz_mb:,.0f} MB as .log.gz, {clicks:,} click_events rows)\n")
+    print("| what | wall s | CPU s | peak RSS MiB |")
+    print("|---|---:|---:|---:|")
+    print(f"| `gzip -dc` of the .log.gz files, two at a time (the floor) | {floor:.2f} | {median('logs', 'gzip_floor', 1):.2f} | |")
+    for name, label in [("convert_gz", "convert --events (.log.gz)"), ("convert_plain", "convert --events (plain .log)"), ("convert_plain_threads1", "convert --events (plain .log) --threads 1"), ("convert_no_logs", "convert without logs (the seven tables)")]:
+        print(f"| {label} | {median('logs', name, 0):.2f} ({best('logs', name):.2f}) | {median('logs', name, 1):.2f} | {median('logs', name, 2) / 1024:.0f} |")
+    print()
+    print("| target | measured | |")
+    print("|---|---|---|")
+    print(f"| .log.gz convert ≤ 1.5× the gzip -dc floor | {gz / floor:.2f}× ({gz:.2f} s vs {floor:.2f} s) | {verdict(gz / floor <= 1.5)} |")
+    wall_rate = plain_mb / (plain - none)
+    print(f"| plain logs ≥ 400 MB/s of log (wall, less the no-log run) | {wall_rate:,.0f} MB/s; CPU: {plain_mb / (cpu_plain - cpu_none):,.0f} MB/s per CPU-second, {plain_mb / (cpu_plain1 - cpu_none):,.0f} with --threads 1 | {verdict(wall_rate >= 400)} |")
+    print(f"| peak RSS ≤ 300 MiB apart from the duplicate set (≤ 6.75 B per row + 5.25 MiB here: {(6.75 * clicks + 5.25 * 2**20) / 2**20:.1f} MiB) | {rss:.0f} MiB | {verdict(rss <= 300)} |")
+    print("| click_events.csv identical for .log.gz, plain, --threads 1 and default | identical in every run | met |")

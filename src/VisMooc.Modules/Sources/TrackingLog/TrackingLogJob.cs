@@ -19,7 +19,7 @@ namespace VisMooc.Modules.Sources.TrackingLog;
 /// the prefilter drops most lines unparsed, <see cref="TrackingLogLineParser"/> reads the rest. A
 /// chunk's rows are written course by course in run order, each course's in line order, so the
 /// output is the same for any number of threads. Duplicates (the same line in two daily files)
-/// are dropped by the table's key set, which keeps 8 bytes per 32-hex id (<see cref="SeenKeys"/>).
+/// are dropped by the table's key set, which keeps at most 6.75 bytes per 32-hex id plus 5.25 MiB (<see cref="SeenKeys"/>, <see cref="HashPrefixSet"/>).
 /// </summary>
 public sealed class TrackingLogJob(IReadOnlyList<TableOutput> outputs, IReadOnlyList<CourseInput> runCourses, IReadOnlyList<string> files) : IConvertJob
 {
@@ -32,7 +32,10 @@ public sealed class TrackingLogJob(IReadOnlyList<TableOutput> outputs, IReadOnly
     /// <summary>Finding: click events whose video the course structure does not have (written with the contract's fallback key).</summary>
     public const string VideoNotInCourseStructure = "videoNotInCourseStructure";
 
-    /// <summary>Finding: lines that are not JSON objects, not even from their first <c>{</c>.</summary>
+    /// <summary>
+    /// Finding: lines that are not JSON objects, not even from their first <c>{</c>: each line the parser
+    /// reads, and each other line whose shape shows it (no <c>{</c>, or no <c>}</c> at its end).
+    /// </summary>
     public const string Malformed = "malformed";
 
     private bool _done;

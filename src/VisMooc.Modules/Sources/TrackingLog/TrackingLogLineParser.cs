@@ -25,6 +25,7 @@ public sealed class TrackingLogLineParser
     private readonly ClickCourseSet _courses;
     private readonly RawSlot[] _slots = new RawSlot[(int)Field.Other];
     private byte[] _eventText = new byte[1024];
+    private readonly System.Security.Cryptography.IncrementalHash _sha256 = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
 
     /// <summary>A parser for the courses of a run.</summary>
     /// <param name="courses">The courses being converted.</param>
@@ -64,7 +65,8 @@ public sealed class TrackingLogLineParser
         bool candidate = !UsePrefilter || ClickLinePrefilter.CanBeClickEvent(line);
         if (!candidate && !ValidateEveryLine)
         {
-            return ClickLineOutcome.NotClickEvent;
+            // Unparsed, but still counted when its shape alone shows it is no JSON object.
+            return ShapedLikeObject(line, first) ? ClickLineOutcome.NotClickEvent : ClickLineOutcome.Malformed;
         }
 
         // A line that is not JSON is parsed again from its first '{' (some logs prefix a syslog
@@ -184,11 +186,22 @@ public sealed class TrackingLogLineParser
         int keyLength = course.WriteVideoKey(e.EventId.Utf8, key, out bool fallback);
         e.VideoKeySlot = e.Commit(0, keyLength, FieldKind.String);
         e.VideoNotInCourseStructure = fallback;
-        StableEventId.Write(line, e.ObservedEventIdBuffer, endsWithLf);
+        StableEventId.Write(line, e.ObservedEventIdBuffer, endsWithLf, _sha256);
         return ClickLineOutcome.Click;
     }
 
     private RawSlot Slot(Field field) => _slots[(int)field];
+
+    /// <summary>
+    /// Whether the line has a <c>{</c> and ends (before JSON whitespace) with <c>}</c>: true of every
+    /// line that is a JSON object from its first <c>{</c>, so false proves a line malformed without
+    /// parsing it (cut-short lines, stray text). Two byte checks, at the ends of the line.
+    /// </summary>
+    private static bool ShapedLikeObject(ReadOnlySpan<byte> line, int first)
+    {
+        int last = line.LastIndexOfAnyExcept(s_jsonWhitespace);
+        return line[last] == (byte)'}' && (line[first] == (byte)'{' || line[first..last].IndexOf((byte)'{') >= 0);
+    }
 
     private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
     {
