@@ -148,7 +148,7 @@ public static class SqliteLoader
             // course, so SQLite spills and re-reads pages all through the load; 256 MiB keeps them.
             // 16 KiB pages (InnoDB's size; SQLite's default is 4 KiB) make the text-key B-trees
             // shallower: 1M learners load with 15% less CPU. Only a new database takes the page size.
-            Execute(connection, null, "PRAGMA cache_size = -262144");
+            Execute(connection, null, "PRAGMA cache_size = -" + CacheKib().ToString(CultureInfo.InvariantCulture));
             Execute(connection, null, "PRAGMA page_size = 16384");
             using var transaction = Begin(connection);
             // Progress starts once the wait is over, so a waiting notice is not drawn over by bars.
@@ -318,4 +318,14 @@ public static class SqliteLoader
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// The page cache in KiB: 256 MiB, or <c>VISMOOC_SQLITE_CACHE_KIB</c> (64 to 4194304) for a
+    /// machine short of memory. A small cache makes SQLite write pages into the file all through the
+    /// load instead of at the commit; the kill tests use that to stop a load midway.
+    /// </summary>
+    private static long CacheKib() =>
+        long.TryParse(Environment.GetEnvironmentVariable("VISMOOC_SQLITE_CACHE_KIB"), NumberStyles.None, CultureInfo.InvariantCulture, out long kib) && kib is >= 64 and <= 4194304
+            ? kib
+            : 262144;
 }

@@ -24,12 +24,14 @@ public sealed class LoadKillTests(MariaDbServerFixture fixture, LoadKillTests.Cs
         long sizeBefore = new FileInfo(db).Length;
         var before = SqliteSnapshot(db);
         // A third of the way: the load grows the file by LargeGrowth in all, so two thirds of it are
-        // still to come when the kill lands, however slowly this machine polls.
+        // still to come when the kill lands, however slowly this machine polls. With its usual 256 MiB
+        // cache SQLite writes the file only at the commit, too quickly to kill it there reliably; a
+        // 1 MiB cache makes it write pages all through the load, inside the transaction.
         Func<bool> reached = point == "the journal exists"
             ? () => File.Exists(db + "-journal")
             : () => FaultTests.SizeOf(db) >= sizeBefore + csv.LargeGrowth.Value / 3;
 
-        using (var tool = new ToolProcess(["load", large, "--db", "sqlite:" + db]))
+        using (var tool = new ToolProcess(["load", large, "--db", "sqlite:" + db], new Dictionary<string, string?> { ["VISMOOC_SQLITE_CACHE_KIB"] = "1024" }))
         {
             Assert.True(tool.WaitUntil(reached), $"the load ended before {point}" + "; " + tool.Describe());
             tool.Kill();
