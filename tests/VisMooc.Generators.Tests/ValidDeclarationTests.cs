@@ -98,7 +98,7 @@ public sealed class ValidDeclarationTests
     [MemberData(nameof(SqlTypes))]
     public void EverySqlTypeGeneratesCompilingCode(string sqlType)
     {
-        // Likewise for SqlType: a member the parser lacks would be VMG004, one SqlText lacks would print '?'.
+        // Likewise for SqlType: a member the reader lacks would be VMG004, one SqlEmitter lacks would print '?'.
         string size = sqlType == "Varchar" ? ", 10" : "";
         var run = GeneratorRunner.Run(Usings + $$"""
             [VisMoocTable("pets", typeof(ForumInput))]
