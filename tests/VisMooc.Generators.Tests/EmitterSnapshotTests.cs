@@ -40,5 +40,10 @@ public sealed class EmitterSnapshotTests
     public void SqlOfTwoColumnTable() =>
         Snapshot.Verify(SqlEmitter.MySqlCreate(s_pets) + "\n\n" + SqlEmitter.MySqlLoadHead(s_pets) + "\n" + SqlEmitter.SqliteCreate(s_pets), "sql");
 
+    [Fact]
+    public void InputWithRawFields() => Snapshot.Verify(InputEmitter.EmitInput(new InputSpec(
+        "Sample.Inputs", "PetsInput", "pets_file", "pets_file", ".sql", "EdxTsv", "Course", "",
+        new EquatableArray<RawFieldSpec>([new("id", Personal: false, Keep: "Id"), new("owner_email", Personal: true, Keep: "None")]))), "cs");
+
     private static EquatableArray<string> Strings(params string[] items) => new(ImmutableArray.Create(items));
 }
