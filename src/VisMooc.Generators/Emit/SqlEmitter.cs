@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using VisMooc.Generators.Model;
 
 namespace VisMooc.Generators.Emit;
@@ -49,47 +48,41 @@ internal static class SqlEmitter
     // SQLite has no KEY clause: one CREATE INDEX per indexed column, named {table}_{column}.
     private static string SqliteIndexes(TableSpec table) =>
         string.Concat(table.Columns.Where(c => c.Index).Select(c =>
-            "\nCREATE INDEX IF NOT EXISTS " + table.TableName + "_" + c.Name + " ON " + table.TableName + " (" + c.Name + ");"));
+            $"\nCREATE INDEX IF NOT EXISTS {table.TableName}_{c.Name} ON {table.TableName} ({c.Name});"));
 
     /// <summary>SQLite's insert of one row, parameters <c>$p0</c>… in column order, keeping a row whose key is already there (<c>load --mode ignore</c>).</summary>
     public static string SqliteInsert(TableSpec table) =>
-        "INSERT OR IGNORE INTO " + table.TableName + " (" + ColumnNames(table) + ") VALUES (" + Parameters(table) + ")";
+        $"INSERT OR IGNORE INTO {table.TableName} ({ColumnNames(table)}) VALUES ({Parameters(table)})";
 
     /// <summary>SQLite's insert of one row that replaces the other columns of a row whose key is already there (<c>load --mode replace</c>).</summary>
     public static string SqliteUpsert(TableSpec table) =>
-        "INSERT INTO " + table.TableName + " (" + ColumnNames(table) + ") VALUES (" + Parameters(table) + ") ON CONFLICT("
-        + table.Columns.First(c => c.PrimaryKey).Name + ") DO UPDATE SET "
-        + string.Join(", ", table.Columns.Where(c => !c.PrimaryKey).Select(c => c.Name + " = excluded." + c.Name));
+        $"INSERT INTO {table.TableName} ({ColumnNames(table)}) VALUES ({Parameters(table)}) ON CONFLICT({PrimaryKey(table)}) DO UPDATE SET "
+        + string.Join(", ", table.Columns.Where(c => !c.PrimaryKey).Select(c => $"{c.Name} = excluded.{c.Name}"));
 
     private static string ColumnNames(TableSpec table) => string.Join(", ", table.Columns.Select(c => c.Name));
 
     private static string Parameters(TableSpec table) =>
         string.Join(", ", table.Columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)));
 
-    /// <summary>The LOAD DATA statement up to the dialect clauses, which the emitted code appends from MySqlCsvDialect.</summary>
-    public static string MySqlLoadHead(TableSpec table) =>
-        "LOAD DATA LOCAL INFILE 'MOOCDB_DIR/" + table.TableName + ".csv'\n" +
-        "IGNORE INTO TABLE " + table.TableName + "\n";
+    private static string PrimaryKey(TableSpec table) => table.Columns.First(c => c.PrimaryKey).Name;
 
+    /// <summary>The LOAD DATA statement up to the dialect clauses, which the emitted code appends from MySqlCsvDialect.</summary>
+    public static string MySqlLoadHead(TableSpec table) => $"""
+        LOAD DATA LOCAL INFILE 'MOOCDB_DIR/{table.TableName}.csv'
+        IGNORE INTO TABLE {table.TableName}
+
+        """;
+
+    // Text lines are LF whatever the checkout (.gitattributes: eol=lf), so the raw strings' line ends are LF.
     private static string Create(TableSpec table, System.Func<ColumnSpec, string> type, string end, bool secondaryKeys)
     {
-        var sql = new StringBuilder();
-        sql.Append("CREATE TABLE IF NOT EXISTS ").Append(table.TableName).Append(" (\n");
-        foreach (var column in table.Columns)
-        {
-            sql.Append("    ").Append(column.Name).Append(' ').Append(type(column))
-               .Append(column.Nullable ? " NULL" : " NOT NULL").Append(",\n");
-        }
-
-        string key = table.Columns.First(c => c.PrimaryKey).Name;
-        sql.Append("    PRIMARY KEY (").Append(key).Append(')');
-        foreach (var column in table.Columns.Where(c => c.Index && secondaryKeys))
-        {
-            sql.Append(",\n    KEY (").Append(column.Name).Append(')');
-        }
-
-        sql.Append('\n').Append(end);
-        return sql.ToString();
+        var columns = table.Columns.Select(c => $"    {c.Name} {type(c)} {(c.Nullable ? "NULL" : "NOT NULL")},\n");
+        var keys = table.Columns.Where(c => c.Index && secondaryKeys).Select(c => $",\n    KEY ({c.Name})");
+        return $"""
+            CREATE TABLE IF NOT EXISTS {table.TableName} (
+            {string.Concat(columns)}    PRIMARY KEY ({PrimaryKey(table)}){string.Concat(keys)}
+            {end}
+            """;
     }
 
     public static IEnumerable<string> DistinctSourceFields(TableSpec table)
