@@ -1,6 +1,6 @@
 using System.Text;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Privacy;
 using VisMooc.Modules.Schema;
 
 namespace VisMooc.Tests.Safety;
