@@ -71,4 +71,9 @@ internal static class DiagnosticDescriptors
         "VMG013", "Invalid edX input declaration",
         "Input '{0}' {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidRawField = new(
+        "VMG014", "Invalid raw field declaration",
+        "Input '{0}' raw field '{1}' {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

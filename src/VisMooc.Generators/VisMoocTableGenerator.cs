@@ -1,15 +1,20 @@
-using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using VisMooc.Generators.Emit;
 using VisMooc.Generators.Model;
+using VisMooc.Generators.Reading;
+using VisMooc.Generators.Validation;
 
 namespace VisMooc.Generators;
 
 /// <summary>
-/// Emits, from each <c>[VisMoocTable]</c> declaration, its field-to-function map, CSV row writer and
-/// SQL, plus one registry with the whole MySQL and SQLite scripts.
+/// From each <c>[VisMoocTable]</c> declaration, its field-to-function map, CSV row writer and SQL, plus one registry with
+/// the whole MySQL and SQLite scripts; from each <c>[EdxInput]</c>, its descriptor and the registry of inputs.
+/// Each declaration is read (<see cref="TableReader"/>, <see cref="InputReader"/>), validated into a spec and
+/// diagnostics (<see cref="TableValidator"/>, <see cref="InputValidator"/>), and emitted (<see cref="TableEmitter"/>,
+/// <see cref="SqlEmitter"/>, <see cref="InputEmitter"/>). Diagnostics have their own outputs, so code stays cached.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class VisMoocTableGenerator : IIncrementalGenerator
@@ -21,80 +26,52 @@ public sealed class VisMoocTableGenerator : IIncrementalGenerator
         public const string Models = nameof(Models);
         public const string AllModels = nameof(AllModels);
         public const string Inputs = nameof(Inputs);
+        public const string InputModels = nameof(InputModels);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var parsed = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                TableParser.TableAttribute,
-                predicate: static (node, _) => node is TypeDeclarationSyntax,
-                transform: static (ctx, ct) => TableParser.Parse(ctx, ct))
-            .WithTrackingName(TrackingNames.Tables);
+        // Tables: read, validate, emit one file each and the registry.
+        var tables = context.SyntaxProvider
+            .ForAttributeWithMetadataName(Symbols.TableAttribute, static (node, _) => node is TypeDeclarationSyntax, TableReader.Read)
+            .WithTrackingName(TrackingNames.Tables)
+            .Select(TableValidator.Validate);
+        var tableSpecs = tables.Where(static t => t.Spec is not null).Select(static (t, _) => t.Spec!).WithTrackingName(TrackingNames.Models);
+        var allTableSpecs = tableSpecs.Collect().WithTrackingName(TrackingNames.AllModels);
+        var tableSites = tables.Where(static t => t.Site is not null).Select(static (t, _) => t.Site!).Collect();
 
-        var models = parsed
-            .Where(static r => r.Table is not null)
-            .Select(static (r, _) => r.Table!)
-            .WithTrackingName(TrackingNames.Models);
+        context.RegisterSourceOutput(tables, static (spc, table) => Report(spc, table.Diagnostics));
+        context.RegisterSourceOutput(tableSites, static (spc, sites) => Report(spc, TableValidator.DuplicateNames(sites)));
+        context.RegisterSourceOutput(tableSpecs, static (spc, table) => Add(spc, TableEmitter.HintName(table), TableEmitter.EmitTable(table)));
+        context.RegisterSourceOutput(allTableSpecs, static (spc, all) => Add(spc, "VisMooc.Generated.GeneratedTables.g.cs", TableEmitter.EmitRegistry(all)));
 
-        var all = models.Collect().WithTrackingName(TrackingNames.AllModels);
-
-        // A table name declared twice is reported at every declaration after the first (by file and position).
-        var declarations = parsed.Where(static r => r.Declaration is not null).Select(static (r, _) => r.Declaration!).Collect();
-        context.RegisterSourceOutput(declarations, static (spc, found) =>
-        {
-            foreach (var group in found.GroupBy(d => d.TableName).Where(g => g.Count() > 1))
-            {
-                string classes = string.Join(", ", group.Select(d => d.ClassName).OrderBy(n => n, System.StringComparer.Ordinal));
-                foreach (var duplicate in group.OrderBy(d => d.FilePath ?? "", System.StringComparer.Ordinal).ThenBy(d => d.Span.Start).Skip(1))
-                {
-                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateTable, duplicate.ToLocation(), group.Key, classes));
-                }
-            }
-        });
-
+        // Inputs: read, validate, emit each descriptor and, only in an assembly that declares inputs, their registry
+        // (so a table-only assembly has none to clash with).
         var inputs = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                TableParser.InputAttribute,
-                predicate: static (node, _) => node is TypeDeclarationSyntax,
-                transform: static (ctx, ct) => InputParser.Parse(ctx, ct))
-            .WithTrackingName(TrackingNames.Inputs);
-        var inputModels = inputs.Where(static r => r.Input is not null).Select(static (r, _) => r.Input!);
+            .ForAttributeWithMetadataName(Symbols.InputAttribute, static (node, _) => node is TypeDeclarationSyntax, InputReader.Read)
+            .WithTrackingName(TrackingNames.Inputs)
+            .Select(InputValidator.Validate);
+        var inputSpecs = inputs.Where(static i => i.Spec is not null).Select(static (i, _) => i.Spec!).WithTrackingName(TrackingNames.InputModels);
 
-        context.RegisterSourceOutput(inputs, static (spc, result) =>
+        context.RegisterSourceOutput(inputs, static (spc, input) => Report(spc, input.Diagnostics));
+        context.RegisterSourceOutput(inputSpecs, static (spc, input) => Add(spc, InputEmitter.HintName(input), InputEmitter.EmitInput(input)));
+        context.RegisterSourceOutput(inputSpecs.Collect(), static (spc, all) =>
         {
-            foreach (var diagnostic in result.Diagnostics)
+            if (all.Length > 0)
             {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                Add(spc, "VisMooc.Generated.GeneratedSources.g.cs", InputEmitter.EmitRegistry(all));
             }
-        });
-
-        context.RegisterSourceOutput(inputModels, static (spc, input) =>
-            spc.AddSource(InputEmitter.HintName(input), SourceText.From(InputEmitter.EmitInput(input), System.Text.Encoding.UTF8)));
-
-        // Only an assembly that declares inputs gets a registry of them, so a table-only assembly has none to clash with.
-        context.RegisterSourceOutput(inputModels.Collect(), static (spc, models) =>
-        {
-            if (models.Length > 0)
-            {
-                spc.AddSource("VisMooc.Generated.GeneratedSources.g.cs", SourceText.From(InputEmitter.EmitRegistry(models), System.Text.Encoding.UTF8));
-            }
-        });
-
-        context.RegisterSourceOutput(parsed, static (spc, result) =>
-        {
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
-
-        context.RegisterSourceOutput(models, static (spc, table) =>
-            spc.AddSource(TableEmitter.HintName(table), SourceText.From(TableEmitter.EmitTable(table), System.Text.Encoding.UTF8)));
-
-        context.RegisterSourceOutput(all, static (spc, tables) =>
-        {
-            spc.AddSource("VisMooc.Generated.GeneratedTables.g.cs", SourceText.From(TableEmitter.EmitRegistry(tables), System.Text.Encoding.UTF8));
         });
     }
+
+    private static void Report(SourceProductionContext context, System.Collections.Generic.IEnumerable<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    private static void Add(SourceProductionContext context, string hintName, string text) =>
+        context.AddSource(hintName, SourceText.From(text, System.Text.Encoding.UTF8));
 }

@@ -254,6 +254,39 @@ public sealed class DiagnosticTests
         AssertDiagnostic(source, "VMG013", "EdxInput(", "'pets_file'", "word between the dashes");
     }
 
+    [Theory]
+    [InlineData("[RawField(\"\", Personal = true)]", "has no name")]
+    [InlineData("[RawField(\" \", Keep = RawShape.Id)]", "has no name")]
+    [InlineData("[RawField(\"email\", Personal = true, Keep = RawShape.Id)]", "both Personal and kept")]
+    [InlineData("[RawField(\"email\")]", "needs Personal = true or a Keep shape")]
+    [InlineData("[RawField(\"email\", Keep = (RawShape)99)]", "RawShape does not name")]
+    public void VMG014_InvalidRawField(string field, string problem)
+    {
+        string source = Usings + $$"""
+            [EdxInput("pets_file", Token = "pets_file", Extension = ".sql", Format = InputFormat.EdxTsv)]
+            [RawField("id", Keep = RawShape.Id)]
+            {{field}}
+            public sealed partial class PetsInput;
+            """;
+
+        AssertDiagnostic(source, "VMG014", field, "'pets_file'", problem);
+    }
+
+    [Fact]
+    public void VMG014_RawFieldDeclaredTwice()
+    {
+        // At the second declaration of the name, naming it.
+        string source = Usings + """
+            [EdxInput("pets_file", Token = "pets_file", Extension = ".sql", Format = InputFormat.EdxTsv)]
+            [RawField("owner_email", Personal = true)]
+            [RawField("id", Keep = RawShape.Id)]
+            [RawField("owner_email", Keep = RawShape.Id)]
+            public sealed partial class PetsInput;
+            """;
+
+        AssertDiagnostic(source, "VMG014", "[RawField(\"owner_email\", Keep", "'pets_file'", "'owner_email'", "more than once");
+    }
+
     [Fact]
     public void InvalidDeclarationGetsNoGeneratedSource()
     {

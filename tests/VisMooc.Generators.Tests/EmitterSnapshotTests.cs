@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using VisMooc.Generators.Emit;
 using VisMooc.Generators.Model;
 using VisMooc.Tests.Shared;
 
@@ -9,7 +10,7 @@ public sealed class EmitterSnapshotTests
 {
     private const string Conversions = "global::VisMooc.Modules.Conversions.ValueConversions";
 
-    private static readonly TableModel s_pets = new(
+    private static readonly TableSpec s_pets = new(
         Namespace: "Sample.Tables",
         ClassName: "Pets",
         TableName: "pets",
@@ -19,10 +20,10 @@ public sealed class EmitterSnapshotTests
         JoinOn: "",
         Order: 3,
         KeyFields: Strings("id"),
-        Columns: new EquatableArray<ColumnModel>(
+        Columns: new EquatableArray<ColumnSpec>(
         [
-            new ColumnModel("_id", 1, "Varchar", 64, Nullable: false, PrimaryKey: true, Strings("id"), Conversions, "ValueConversions", "StableId", "H(value) in decimal"),
-            new ColumnModel("born", 2, "Datetime", 0, Nullable: true, PrimaryKey: false, Strings("born"), Conversions, "ValueConversions", "DateTimeUtc", "UTC datetime"),
+            new ColumnSpec("_id", 1, "Varchar", 64, Nullable: false, PrimaryKey: true, Strings("id"), Conversions, "ValueConversions", "StableId", "H(value) in decimal"),
+            new ColumnSpec("born", 2, "Datetime", 0, Nullable: true, PrimaryKey: false, Strings("born"), Conversions, "ValueConversions", "DateTimeUtc", "UTC datetime"),
         ]));
 
     [Fact]
@@ -37,7 +38,12 @@ public sealed class EmitterSnapshotTests
 
     [Fact]
     public void SqlOfTwoColumnTable() =>
-        Snapshot.Verify(SqlText.MySqlCreate(s_pets) + "\n\n" + SqlText.MySqlLoadHead(s_pets) + "\n" + SqlText.SqliteCreate(s_pets), "sql");
+        Snapshot.Verify(SqlEmitter.MySqlCreate(s_pets) + "\n\n" + SqlEmitter.MySqlLoadHead(s_pets) + "\n" + SqlEmitter.SqliteCreate(s_pets), "sql");
+
+    [Fact]
+    public void InputWithRawFields() => Snapshot.Verify(InputEmitter.EmitInput(new InputSpec(
+        "Sample.Inputs", "PetsInput", "pets_file", "pets_file", ".sql", "EdxTsv", "Course", "",
+        new EquatableArray<RawFieldSpec>([new("id", Personal: false, Keep: "Id"), new("owner_email", Personal: true, Keep: "None")]))), "cs");
 
     private static EquatableArray<string> Strings(params string[] items) => new(ImmutableArray.Create(items));
 }

@@ -98,7 +98,7 @@ public sealed class ValidDeclarationTests
     [MemberData(nameof(SqlTypes))]
     public void EverySqlTypeGeneratesCompilingCode(string sqlType)
     {
-        // Likewise for SqlType: a member the parser lacks would be VMG004, one SqlText lacks would print '?'.
+        // Likewise for SqlType: a member the reader lacks would be VMG004, one SqlEmitter lacks would print '?'.
         string size = sqlType == "Varchar" ? ", 10" : "";
         var run = GeneratorRunner.Run(Usings + $$"""
             [VisMoocTable("pets", typeof(ForumInput))]
@@ -188,6 +188,38 @@ public sealed class ValidDeclarationTests
         Assert.Contains("global::VisMooc.Modules.Schema.InputFormat.EdxTsv, global::VisMooc.Modules.Schema.InputScope.Course,", run.Source("Sample.Tables.PetsInput.g.cs"));
         Assert.Contains("global::Sample.Tables.PetsInput.Descriptor,", run.Source("VisMooc.Generated.GeneratedSources.g.cs"));
     }
+
+    [Fact]
+    public void RawFieldsOfAnInputGoIntoItsDescriptor()
+    {
+        // What the rejects masker may show of a new file is declared with it, in the order declared.
+        var run = GeneratorRunner.Run(Usings + """
+            [EdxInput("pets_file", Token = "pets_file", Extension = ".sql", Format = InputFormat.EdxTsv)]
+            [RawField("id", Keep = RawShape.Id)]
+            [RawField("owner_email", Personal = true)]
+            [RawField("born", Keep = RawShape.DateLike)]
+            public sealed partial class PetsInput;
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.OutputErrors);
+        string source = run.Source("Sample.Tables.PetsInput.g.cs");
+        string[] fields =
+        [
+            "new(\"id\", global::VisMooc.Modules.Schema.RawShape.Id, Personal: false),",
+            "new(\"owner_email\", global::VisMooc.Modules.Schema.RawShape.None, Personal: true),",
+            "new(\"born\", global::VisMooc.Modules.Schema.RawShape.DateLike, Personal: false),",
+        ];
+        Assert.Contains("RawFields = new global::VisMooc.Modules.Schema.RawFieldInfo[]", source);
+        Assert.Equal(fields, source.Split('\n').Select(line => line.Trim()).Where(line => line.StartsWith("new(\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void AnInputWithoutRawFieldsGetsNoInitializer() =>
+        Assert.DoesNotContain("RawFields", GeneratorRunner.Run(Usings + """
+            [EdxInput("pets_file", Token = "pets_file", Extension = ".sql", Format = InputFormat.EdxTsv)]
+            public sealed partial class PetsInput;
+            """).Source("Sample.Tables.PetsInput.g.cs"));
 
     [Fact]
     public void TableInTheGlobalNamespaceCompiles()

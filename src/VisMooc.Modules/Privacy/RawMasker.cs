@@ -1,4 +1,6 @@
 using System.Globalization;
+using VisMooc.Generated;
+using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Privacy;
@@ -10,7 +12,9 @@ namespace VisMooc.Modules.Privacy;
 /// else becomes <c>***</c>. So the record's shape (its fields, which are empty, its keys and
 /// brackets), its ids and dates stay, to find it in the input and see what is wrong, while a name,
 /// an email or a username never does, wherever a broken record puts it (a line split by a raw
-/// LF, a shifted column, a file in UTF-16 whose every byte pair holds a NUL).
+/// LF, a shifted column, a file in UTF-16 whose every byte pair holds a NUL). Which fields are
+/// kept, and which are personal, is declared on the inputs (<see cref="RawFieldAttribute"/>);
+/// here are only the shapes.
 /// </summary>
 public static class RawMasker
 {
@@ -35,98 +39,30 @@ public static class RawMasker
     };
 
     /// <summary>The shape a value must have to be kept.</summary>
-    private delegate bool Shape(ReadOnlySpan<byte> value);
-
-    // The columns of the edX .sql files whose values are kept when they have the column's shape.
-    private static readonly Dictionary<string, Shape> s_tsvColumns = new(StringComparer.Ordinal)
-    {
-        ["id"] = IsId,
-        ["user_id"] = IsId,
-        ["course_id"] = SafeText.IsCourseId,
-        ["is_staff"] = IsFlag,
-        ["is_active"] = IsFlag,
-        ["is_superuser"] = IsFlag,
-        ["allow_certificate"] = IsFlag,
-        ["distinction"] = IsFlag,
-        ["show_country"] = IsFlag,
-        ["email_tag_filter_strategy"] = IsFlag,
-        ["display_tag_filter_strategy"] = IsFlag,
-        ["consecutive_days_visit_count"] = IsSmallNumber,
-        ["year_of_birth"] = IsSmallNumber,
-        ["grade"] = SafeText.IsNumber,
-        ["last_login"] = SafeText.IsDateLike,
-        ["date_joined"] = SafeText.IsDateLike,
-        ["created"] = SafeText.IsDateLike,
-        ["created_date"] = SafeText.IsDateLike,
-        ["modified_date"] = SafeText.IsDateLike,
-        ["profile_image_uploaded_at"] = SafeText.IsDateLike,
-        ["gender"] = v => In(s_genders, v),
-        ["level_of_education"] = v => In(s_educationLevels, v),
-        ["mode"] = v => In(s_modes, v),
-        ["status"] = v => In(s_certificateStatuses, v),
-        ["country"] = v => v.Length == 2 && char.IsAsciiLetterUpper((char)v[0]) && char.IsAsciiLetterUpper((char)v[1]),
-    };
-
-    // The keys of forum documents: a known key is shown, and its value kept when it has the key's shape.
-    private static readonly Dictionary<string, JsonKey> s_jsonKeys = new(StringComparer.Ordinal)
-    {
-        ["$oid"] = new(SafeText.IsHex, numbers: false),
-        ["$date"] = new(SafeText.IsDateLike, numbers: true),
-        ["$numberLong"] = new(SafeText.IsDateLike, numbers: true),
-        ["_id"] = JsonKey.Structure,
-        ["_type"] = new(v => v.SequenceEqual("Comment"u8) || v.SequenceEqual("CommentThread"u8), numbers: false),
-        ["thread_type"] = new(v => v.SequenceEqual("discussion"u8) || v.SequenceEqual("question"u8), numbers: false),
-        ["context"] = new(v => v.SequenceEqual("course"u8) || v.SequenceEqual("standalone"u8), numbers: false),
-        ["course_id"] = new(SafeText.IsCourseId, numbers: false),
-        ["author_id"] = new(IsId, numbers: true),
-        ["user_id"] = new(IsId, numbers: true),
-        ["abuse_flaggers"] = new(IsId, numbers: true),
-        ["historical_abuse_flaggers"] = new(IsId, numbers: true),
-        ["up"] = new(IsId, numbers: true),
-        ["down"] = new(IsId, numbers: true),
-        ["anonymous"] = JsonKey.Literal,
-        ["anonymous_to_peers"] = JsonKey.Literal,
-        ["closed"] = JsonKey.Literal,
-        ["pinned"] = JsonKey.Literal,
-        ["endorsed"] = JsonKey.Literal,
-        ["visible"] = JsonKey.Literal,
-        ["comment_count"] = JsonKey.Literal,
-        ["count"] = JsonKey.Literal,
-        ["point"] = JsonKey.Literal,
-        ["up_count"] = JsonKey.Literal,
-        ["down_count"] = JsonKey.Literal,
-        ["depth"] = JsonKey.Literal,
-        ["child_count"] = JsonKey.Literal,
-        ["group_id"] = JsonKey.Literal,
-        ["created_at"] = new(SafeText.IsDateLike, numbers: true),
-        ["updated_at"] = new(SafeText.IsDateLike, numbers: true),
-        ["last_activity_at"] = new(SafeText.IsDateLike, numbers: true),
-        ["time"] = new(SafeText.IsDateLike, numbers: true),
-        ["comment_thread_id"] = JsonKey.Structure,
-        ["parent_id"] = JsonKey.Structure,
-        ["parent_ids"] = JsonKey.Structure,
-        ["votes"] = JsonKey.Structure,
-        ["endorsement"] = JsonKey.Structure,
-        ["body"] = JsonKey.Structure,
-        ["title"] = JsonKey.Structure,
-        ["commentable_id"] = JsonKey.Structure,
-        ["sk"] = JsonKey.Structure,
-        ["at_position_list"] = JsonKey.Structure,
-        ["tags_array"] = JsonKey.Structure,
-        ["author_username"] = JsonKey.Personal,
-        ["retired_username"] = JsonKey.Personal,
-        ["username"] = JsonKey.Personal,
-        ["email"] = JsonKey.Personal,
-        ["name"] = JsonKey.Personal,
-    };
+    internal delegate bool Shape(ReadOnlySpan<byte> value);
 
     /// <summary>
     /// The record with every field masked but those whose column (by the header) allows its
     /// value's shape; empty and <c>NULL</c> fields are kept everywhere (they say nothing). When the
     /// field count does not match the header, positions cannot be trusted: only a first field that
-    /// is an id is kept.
+    /// is an id is kept. The columns and their shapes are those the edX TSV inputs declare
+    /// (<see cref="RawFieldAttribute"/>).
     /// </summary>
-    public static byte[] Mask(ReadOnlySpan<byte> raw, IReadOnlyList<string> header)
+    public static byte[] Mask(ReadOnlySpan<byte> raw, IReadOnlyList<string> header) => Mask(raw, header, Roles.Declared);
+
+    /// <summary>
+    /// The forum line with every key but the known ones, and every value but those of the shape
+    /// their key allows (and <c>true</c>, <c>false</c>, <c>null</c>), masked; the values of
+    /// personal keys (username, email, name) are masked whole, objects and arrays included. It works on
+    /// bytes and on broken JSON (a line cut inside a key or a value, an escaped key, a bare value,
+    /// a UTF-16 line), since lines are rejected exactly because they are broken: where it cannot
+    /// tell what a byte is, it masks it. Linear in the line. The keys and their roles are those the
+    /// JSON inputs declare (<see cref="RawFieldAttribute"/>).
+    /// </summary>
+    public static byte[] MaskJson(ReadOnlySpan<byte> line) => MaskJson(line, Roles.Declared);
+
+    /// <summary><see cref="Mask(ReadOnlySpan{byte}, IReadOnlyList{string})"/> with the columns of <paramref name="roles"/>.</summary>
+    internal static byte[] Mask(ReadOnlySpan<byte> raw, IReadOnlyList<string> header, Roles roles)
     {
         var output = new List<byte>(raw.Length);
         int fieldCount = raw.Count((byte)'\t') + 1;
@@ -141,7 +77,7 @@ public static class RawMasker
 
             var value = raw[range];
             bool keep = value.IsEmpty || value.SequenceEqual("NULL"u8)
-                || (aligned ? s_tsvColumns.TryGetValue(header[index], out var shape) && shape(value) : index == 0 && IsId(value));
+                || (aligned ? roles.Columns.TryGetValue(header[index], out var shape) && shape(value) : index == 0 && IsId(value));
             output.AddRange(keep ? value : "***"u8);
             index++;
         }
@@ -149,15 +85,8 @@ public static class RawMasker
         return output.ToArray();
     }
 
-    /// <summary>
-    /// The forum line with every key but the known ones, and every value but those of the shape
-    /// their key allows (and <c>true</c>, <c>false</c>, <c>null</c>), masked; the values of
-    /// username, email and name keys are masked whole, objects and arrays included. It works on
-    /// bytes and on broken JSON (a line cut inside a key or a value, an escaped key, a bare value,
-    /// a UTF-16 line), since lines are rejected exactly because they are broken: where it cannot
-    /// tell what a byte is, it masks it. Linear in the line.
-    /// </summary>
-    public static byte[] MaskJson(ReadOnlySpan<byte> line)
+    /// <summary><see cref="MaskJson(ReadOnlySpan{byte})"/> with the keys of <paramref name="roles"/>.</summary>
+    internal static byte[] MaskJson(ReadOnlySpan<byte> line, Roles roles)
     {
         var output = new List<byte>(line.Length + 8);
         var containers = new List<JsonKey?>();
@@ -218,7 +147,7 @@ public static class RawMasker
                     i++;
                     break;
                 case (byte)'"':
-                    i = String(line, i, output, ref valueKey);
+                    i = String(line, i, output, ref valueKey, roles);
                     break;
                 default:
                     i = Bare(line, i, output, valueKey);
@@ -230,7 +159,7 @@ public static class RawMasker
     }
 
     /// <summary>A string at <paramref name="open"/>: a key (followed by a colon) or a value. Returns where the next token starts.</summary>
-    private static int String(ReadOnlySpan<byte> line, int open, List<byte> output, ref JsonKey? valueKey)
+    private static int String(ReadOnlySpan<byte> line, int open, List<byte> output, ref JsonKey? valueKey, Roles roles)
     {
         int close = StringEnd(line, open);
         bool closed = close < line.Length;
@@ -238,7 +167,7 @@ public static class RawMasker
         int colon = SkipSpace(line, close + 1);
         if (closed && colon < line.Length && line[colon] == ':')
         {
-            var key = KeyOf(text);
+            var key = KeyOf(text, roles);
             if (key is null)
             {
                 output.AddRange("\"***\""u8);
@@ -300,15 +229,15 @@ public static class RawMasker
     }
 
     /// <summary>The role of a key, decoding its escapes (<c>author\u005fusername</c>), or null when it is not a known key.</summary>
-    private static JsonKey? KeyOf(ReadOnlySpan<byte> raw)
+    private static JsonKey? KeyOf(ReadOnlySpan<byte> raw, Roles roles)
     {
-        Span<byte> decoded = stackalloc byte[32];
+        Span<byte> decoded = stackalloc byte[roles.LongestKey];
         int n = 0;
         for (int j = 0; j < raw.Length; j++)
         {
             if (n == decoded.Length)
             {
-                return null; // longer than any known key
+                return null; // longer than any declared key
             }
 
             byte b = raw[j];
@@ -330,7 +259,7 @@ public static class RawMasker
             decoded[n++] = b;
         }
 
-        return System.Text.Unicode.Utf8.IsValid(decoded[..n]) && s_jsonKeys.TryGetValue(System.Text.Encoding.UTF8.GetString(decoded[..n]), out var key) ? key : null;
+        return System.Text.Unicode.Utf8.IsValid(decoded[..n]) && roles.Keys.TryGetValue(System.Text.Encoding.UTF8.GetString(decoded[..n]), out var key) ? key : null;
     }
 
     /// <summary>Index of the quote that closes the string opened at <paramref name="open"/>, or the line's length when none does.</summary>
@@ -429,15 +358,89 @@ public static class RawMasker
     private static bool In(HashSet<string> words, ReadOnlySpan<byte> value) =>
         value.Length <= 32 && value.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7E) < 0 && words.Contains(System.Text.Encoding.ASCII.GetString(value));
 
-    /// <summary>The role of a forum key: which string values (<see cref="Strings"/>) and whether bare numbers are kept.</summary>
-    private sealed class JsonKey(Shape? strings, bool numbers)
+    /// <summary>The test a value of <paramref name="shape"/> must pass to be kept; null when no string is kept.</summary>
+    private static Shape? ShapeOf(RawShape shape) => shape switch
     {
-        /// <summary>A key whose value is an object or free text: walked into, its own strings masked.</summary>
-        public static readonly JsonKey Structure = new(null, false);
+        RawShape.Id => IsId,
+        RawShape.CourseId => SafeText.IsCourseId,
+        RawShape.Flag => IsFlag,
+        RawShape.SmallNumber => IsSmallNumber,
+        RawShape.Number => SafeText.IsNumber,
+        RawShape.DateLike => SafeText.IsDateLike,
+        RawShape.Hex => SafeText.IsHex,
+        RawShape.Gender => v => In(s_genders, v),
+        RawShape.EducationLevel => v => In(s_educationLevels, v),
+        RawShape.EnrollmentMode => v => In(s_modes, v),
+        RawShape.CertificateStatus => v => In(s_certificateStatuses, v),
+        RawShape.Country => v => v.Length == 2 && char.IsAsciiLetterUpper((char)v[0]) && char.IsAsciiLetterUpper((char)v[1]),
+        RawShape.ForumDocumentType => v => v.SequenceEqual("Comment"u8) || v.SequenceEqual("CommentThread"u8),
+        RawShape.ThreadType => v => v.SequenceEqual("discussion"u8) || v.SequenceEqual("question"u8),
+        RawShape.ForumContext => v => v.SequenceEqual("course"u8) || v.SequenceEqual("standalone"u8),
+        _ => null, // None, Literal, Structure
+    };
 
-        /// <summary>A flag or a count: numbers and literals kept.</summary>
-        public static readonly JsonKey Literal = new(null, true);
+    /// <summary>Whether a bare JSON number is kept in a value of <paramref name="shape"/>: ids, dates (epoch milliseconds), flags and counts.</summary>
+    private static bool KeepsNumbers(RawShape shape) =>
+        shape is RawShape.Id or RawShape.DateLike or RawShape.Literal or RawShape.Flag or RawShape.SmallNumber or RawShape.Number;
 
+    /// <summary>
+    /// What the input declarations (<see cref="InputDescriptor.RawFields"/>) allow: the TSV columns of the edX TSV
+    /// inputs with their shapes, and the JSON keys of the JSON inputs (forum dump, tracking logs) with their roles. A
+    /// name declared differently by two inputs of one kind keeps the stricter reading: personal when one says so,
+    /// otherwise masked unless all give it the same shape.
+    /// </summary>
+    internal sealed class Roles
+    {
+        private Roles(Dictionary<string, Shape> columns, Dictionary<string, JsonKey> keys)
+        {
+            Columns = columns;
+            Keys = keys;
+            LongestKey = Math.Min(256, keys.Keys.Select(k => System.Text.Encoding.UTF8.GetByteCount(k)).DefaultIfEmpty(0).Max());
+        }
+
+        /// <summary>The roles every input of this assembly declares.</summary>
+        public static Roles Declared { get; } = From(GeneratedSources.All);
+
+        /// <summary>The TSV columns whose values are kept when they have the column's shape.</summary>
+        public Dictionary<string, Shape> Columns { get; }
+
+        /// <summary>The JSON keys that are shown, with what is kept of their values.</summary>
+        public Dictionary<string, JsonKey> Keys { get; }
+
+        /// <summary>The longest key in UTF-8 bytes: a longer key is not declared.</summary>
+        public int LongestKey { get; }
+
+        public static Roles From(IEnumerable<InputDescriptor> inputs)
+        {
+            var columns = new Dictionary<string, Shape>(StringComparer.Ordinal);
+            var keys = new Dictionary<string, JsonKey>(StringComparer.Ordinal);
+            var list = inputs.ToList();
+            foreach (var field in Merge(list.Where(i => i.Format == InputFormat.EdxTsv)))
+            {
+                if (!field.Personal && ShapeOf(field.Keep) is { } shape)
+                {
+                    columns[field.Name] = shape;
+                }
+            }
+
+            foreach (var field in Merge(list.Where(i => i.Format is InputFormat.JsonLines or InputFormat.TrackingLog)))
+            {
+                keys[field.Name] = field.Personal ? JsonKey.Personal : new JsonKey(ShapeOf(field.Keep), KeepsNumbers(field.Keep));
+            }
+
+            return new Roles(columns, keys);
+        }
+
+        private static IEnumerable<RawFieldInfo> Merge(IEnumerable<InputDescriptor> inputs) =>
+            inputs.SelectMany(i => i.RawFields).GroupBy(f => f.Name, StringComparer.Ordinal).Select(same =>
+                same.Any(f => f.Personal) ? same.First(f => f.Personal)
+                : same.Select(f => f.Keep).Distinct().Count() == 1 ? same.First()
+                : new RawFieldInfo(same.Key, RawShape.None, Personal: false));
+    }
+
+    /// <summary>The role of a JSON key: which string values (<see cref="Strings"/>) and whether bare numbers are kept.</summary>
+    internal sealed class JsonKey(Shape? strings, bool numbers)
+    {
         /// <summary>A username, email or name: its value masked whole.</summary>
         public static readonly JsonKey Personal = new(null, false);
 

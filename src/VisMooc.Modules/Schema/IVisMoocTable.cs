@@ -9,5 +9,5 @@ public interface IVisMoocTable
     static abstract TableInfo Info { get; }
 
     /// <summary>Writes one CSV row from <paramref name="row"/> through the declared conversions.</summary>
-    static abstract void WriteRow<TRow>(TRow row, CellWriter writer) where TRow : IRowSource;
+    static abstract void WriteRow(IRowSource row, CellWriter writer);
 }

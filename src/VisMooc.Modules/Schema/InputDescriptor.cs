@@ -9,6 +9,9 @@ namespace VisMooc.Modules.Schema;
 /// <param name="Description">What the file is, in words, when its name does not say it; empty otherwise.</param>
 public sealed record InputDescriptor(string Name, string Token, string Extension, InputFormat Format, InputScope Scope, string Description)
 {
+    /// <summary>What a rejects file may show of its raw records' fields (<see cref="RawFieldAttribute"/>); empty when it declares none.</summary>
+    public IReadOnlyList<RawFieldInfo> RawFields { get; init; } = [];
+
     /// <summary>How the file is named, for messages: <c>*-auth_user-*.sql</c>, <c>*.mongo</c>.</summary>
     public string Pattern => Token.Length == 0 ? "*" + Extension : "*-" + Token + "-*" + Extension;
 

@@ -85,7 +85,7 @@ partial class Enrollments : global::VisMooc.Modules.Schema.IVisMoocTable
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
-    public static void WriteRow<TRow>(TRow row, global::VisMooc.Modules.Output.CellWriter writer) where TRow : global::VisMooc.Modules.Schema.IRowSource
+    public static void WriteRow(global::VisMooc.Modules.Schema.IRowSource row, global::VisMooc.Modules.Output.CellWriter writer)
     {
         writer.BeginRow(0);
 

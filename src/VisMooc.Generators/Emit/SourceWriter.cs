@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace VisMooc.Generators;
+namespace VisMooc.Generators.Emit;
 
 /// <summary>A small indent-aware text builder for emitted C#; always LF line ends.</summary>
 internal sealed class SourceWriter
@@ -32,6 +32,20 @@ internal sealed class SourceWriter
         }
 
         _text.Append(line).Append('\n');
+        return this;
+    }
+
+    /// <summary>
+    /// Writes a block of lines (a raw-string template), each at the current indent; a CR before an LF is dropped,
+    /// so the output is the same whatever line ends the generator's own source was checked out with.
+    /// </summary>
+    public SourceWriter Block(string text)
+    {
+        foreach (string line in text.Split('\n'))
+        {
+            Line(line.TrimEnd('\r'));
+        }
+
         return this;
     }
 

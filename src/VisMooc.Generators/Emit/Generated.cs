@@ -1,4 +1,4 @@
-namespace VisMooc.Generators;
+namespace VisMooc.Generators.Emit;
 
 /// <summary>
 /// What the emitters put on the types they write whole (the registries) and on the members they add to a

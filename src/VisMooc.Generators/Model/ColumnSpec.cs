@@ -1,7 +1,7 @@
 namespace VisMooc.Generators.Model;
 
-/// <summary>One declared column, as plain equatable data.</summary>
-internal sealed record ColumnModel(
+/// <summary>One valid column of a <see cref="TableSpec"/>, its conversion resolved.</summary>
+internal sealed record ColumnSpec(
     string Name,
     int SqlType,
     string SqlTypeName,
