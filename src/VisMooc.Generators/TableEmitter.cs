@@ -100,10 +100,13 @@ internal static class TableEmitter
             var c = table.Columns[i];
             w.Line();
             w.Line("// " + c.Name + " <- " + (c.From.Count == 0 ? "(no field)" : string.Join(" + ", c.From)) + " via " + c.ConversionMethod);
-            w.Line("writer.BeginField(" + i.ToString(CultureInfo.InvariantCulture) + ", " + Literal(c.Name) + ", " + Schema + ".SqlType." + c.SqlTypeName + ", "
-                + c.Size.ToString(CultureInfo.InvariantCulture) + ", " + Bool(c.Nullable) + ");");
+            // A field whose value is not wanted (a column not checked while a row is only checked) is not converted.
+            w.Open("if (writer.BeginField(" + i.ToString(CultureInfo.InvariantCulture) + ", " + Literal(c.Name) + ", " + Schema + ".SqlType." + c.SqlTypeName + ", "
+                + c.Size.ToString(CultureInfo.InvariantCulture) + ", " + Bool(c.Nullable) + "))");
             string args = string.Concat(c.From.Select(f => ", row.Get(" + fields.IndexOf(f).ToString(CultureInfo.InvariantCulture) + ")"));
             w.Line(c.ConversionType + "." + c.ConversionMethod + "(writer" + args + ");");
+            w.Close();
+            w.Line();
             w.Line("writer.EndField();");
         }
 
