@@ -90,6 +90,7 @@ internal static class TableEmitter
             """);
         w.Open($"public static void WriteRow({Schema}.IRowSource row, global::VisMooc.Modules.Output.CellWriter writer)");
         w.Line($"writer.BeginRow({keyColumn});");
+        // A field whose value is not wanted (a column not checked while a row is only checked) is not converted.
         for (int i = 0; i < table.Columns.Count; i++)
         {
             var c = table.Columns[i];
@@ -99,8 +100,11 @@ internal static class TableEmitter
             w.Block($$"""
 
                 // {{c.Name}} <- {{from}} via {{c.ConversionMethod}}
-                writer.BeginField({{index}}, {{Literal(c.Name)}}, {{Schema}}.SqlType.{{c.SqlTypeName}}, {{Size(c)}}, {{Bool(c.Nullable)}});
-                {{c.ConversionType}}.{{c.ConversionMethod}}(writer{{args}});
+                if (writer.BeginField({{index}}, {{Literal(c.Name)}}, {{Schema}}.SqlType.{{c.SqlTypeName}}, {{Size(c)}}, {{Bool(c.Nullable)}}))
+                {
+                    {{c.ConversionType}}.{{c.ConversionMethod}}(writer{{args}});
+                }
+
                 writer.EndField();
                 """);
         }

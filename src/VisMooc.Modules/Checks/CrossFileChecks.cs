@@ -44,6 +44,15 @@ public sealed class CrossFileChecks
         return (Field(ColumnRole.UserId), Field(ColumnRole.CourseId), Field(ColumnRole.Username));
     }
 
+    /// <summary>
+    /// Whether the usernames of <paramref name="table"/> are compared in a run of <paramref name="tables"/>:
+    /// it has a username column that references another table, or another table's username column
+    /// references it. Only then are they hashed and kept (a set with an entry per learner).
+    /// </summary>
+    public static bool ComparesUsernames(TableInfo table, IEnumerable<TableInfo> tables) =>
+        table.Columns.Any(c => c.Role == ColumnRole.Username && c.References.Length > 0)
+        || tables.Any(t => t.Columns.Any(c => c.Role == ColumnRole.Username && c.References == table.Name));
+
     private static int IndexOf(IReadOnlyList<string> fields, string field)
     {
         for (int k = 0; k < fields.Count; k++)

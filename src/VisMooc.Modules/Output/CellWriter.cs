@@ -92,8 +92,13 @@ public sealed class CellWriter
         _problemColumn = "";
     }
 
-    /// <summary>Starts a field of column <paramref name="column"/>, declared as <paramref name="type"/> (with <paramref name="size"/>, 0 when unsized).</summary>
-    public void BeginField(int column, string columnName, SqlType type, int size, bool nullable)
+    /// <summary>
+    /// Starts a field of column <paramref name="column"/>, declared as <paramref name="type"/> (with
+    /// <paramref name="size"/>, 0 when unsized). False when its value is not wanted: the row is only
+    /// checked (<see cref="CheckOnly"/>) and the column is not among <see cref="CheckedColumns"/>, so the
+    /// caller may skip the conversion (<see cref="EndField"/> then ends the field as written).
+    /// </summary>
+    public bool BeginField(int column, string columnName, SqlType type, int size, bool nullable)
     {
         if (column > 0)
         {
@@ -105,9 +110,11 @@ public sealed class CellWriter
         _type = type;
         _size = size;
         _nullable = nullable;
-        _alwaysFits = (CheckedColumns >> column & 1) == 0 ? int.MaxValue : ColumnValues.AlwaysFits(type, size);
+        bool checks = (CheckedColumns >> column & 1) != 0;
+        _alwaysFits = checks ? ColumnValues.AlwaysFits(type, size) : int.MaxValue;
         _fieldStart = _length;
         _valueCount = 0;
+        return checks || !CheckOnly;
     }
 
     /// <summary>Ends a field; a conversion that wrote nothing gives the empty string.</summary>

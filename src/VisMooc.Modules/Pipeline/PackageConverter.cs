@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using VisMooc.Modules.Checks;
 using VisMooc.Modules.Discovery;
 using VisMooc.Modules.Folders;
 using VisMooc.Modules.Reporting;
@@ -170,7 +171,12 @@ public static class PackageConverter
         {
             foreach (var table in tables)
             {
-                outputs.Add(new TableOutput(table, output, partialPrefix, options.PseudonymKey));
+                // Usernames are hashed and kept only when a table of this run compares them
+                // (click_events with users): without tracking logs that is a set of a hash per learner for nothing.
+                outputs.Add(new TableOutput(table, output, partialPrefix, options.PseudonymKey)
+                {
+                    ObservesUsernames = CrossFileChecks.ComparesUsernames(table.Info, tables.Select(t => t.Info)),
+                });
             }
 
             // Jobs that convert on their own thread first (their work cannot be shared, so it

@@ -31,14 +31,21 @@ public sealed class TableChunkWriter : IWarningSink
     private string? _where;
     private byte[] _lastCourse = [];
 
-    /// <summary>A writer of <paramref name="table"/>'s rows; <paramref name="pseudonymKey"/> as in <see cref="ConvertOptions.PseudonymKey"/>.</summary>
-    public TableChunkWriter(TableDescriptor table, byte[]? pseudonymKey)
+    /// <summary>
+    /// A writer of <paramref name="table"/>'s rows; <paramref name="pseudonymKey"/> as in <see cref="ConvertOptions.PseudonymKey"/>;
+    /// usernames are hashed for the cross-file checks only when <paramref name="observeUsernames"/>.
+    /// </summary>
+    public TableChunkWriter(TableDescriptor table, byte[]? pseudonymKey, bool observeUsernames = true)
     {
         _table = table;
         _writer.PseudonymKey = pseudonymKey;
         _writer.Warnings = this;
         _keyFields = table.Info.KeyFields;
         (_userField, _courseField, _usernameField) = CrossFileChecks.Fields(table.Info);
+        if (!observeUsernames)
+        {
+            _usernameField = -1;
+        }
     }
 
     /// <summary>Sets the file and line (or, for records without lines, what) that messages about the next row name.</summary>

@@ -56,6 +56,12 @@ public sealed class TableOutput : IDisposable
     /// <summary>A new run's prefix for its partial files: <c>.vismooc-partial-{run id}-</c>, the run id random.</summary>
     public static string RunPrefix() => PartialPrefix + System.Security.Cryptography.RandomNumberGenerator.GetHexString(8, lowercase: true) + "-";
 
+    /// <summary>
+    /// Whether the rows' usernames are hashed and kept for the cross-file checks (see
+    /// <see cref="CrossFileChecks.ComparesUsernames"/>); true unless the run has no table to compare them with.
+    /// </summary>
+    public bool ObservesUsernames { get; init; } = true;
+
     /// <summary>Input bytes read by the job that feeds this table (shared by the tables of one job), for progress output.</summary>
     public ProgressCounter InputRead { get; set; } = new();
 
@@ -70,11 +76,11 @@ public sealed class TableOutput : IDisposable
     {
         Stats = stats;
         var (user, course, username) = CrossFileChecks.Fields(Table.Info);
-        _observations = user >= 0 || course >= 0 || username >= 0 ? observations : null;
+        _observations = user >= 0 || course >= 0 || (username >= 0 && ObservesUsernames) ? observations : null;
     }
 
     /// <summary>A writer that converts this table's rows into chunks for <see cref="Append"/> (one per thread).</summary>
-    public TableChunkWriter NewWriter() => new(Table, _pseudonymKey);
+    public TableChunkWriter NewWriter() => new(Table, _pseudonymKey, ObservesUsernames);
 
     /// <summary>
     /// Writes a chunk's rows, dropping those whose <c>_id</c> was written before (duplicates: the

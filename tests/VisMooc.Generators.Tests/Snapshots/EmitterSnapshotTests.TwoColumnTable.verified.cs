@@ -81,13 +81,19 @@ partial class Pets : global::VisMooc.Modules.Schema.IVisMoocTable
         writer.BeginRow(0);
 
         // _id <- id via StableId
-        writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 64, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
+        if (writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 64, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
+        }
+
         writer.EndField();
 
         // born <- born via DateTimeUtc
-        writer.BeginField(1, "born", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
-        global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(1));
+        if (writer.BeginField(1, "born", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(1));
+        }
+
         writer.EndField();
 
         writer.EndRow();

@@ -118,68 +118,107 @@ partial class ClickEvents : global::VisMooc.Modules.Schema.IVisMoocTable
         writer.BeginRow(0);
 
         // observed_event_id <- line.id via Text
-        writer.BeginField(0, "observed_event_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 50, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
+        if (writer.BeginField(0, "observed_event_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 50, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
+        }
+
         writer.EndField();
 
         // course_id <- course.id via Text
-        writer.BeginField(1, "course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(1));
+        if (writer.BeginField(1, "course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(1));
+        }
+
         writer.EndField();
 
         // user_id <- username via Pseudonym
-        writer.BeginField(2, "user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 50, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Pseudonym(writer, row.Get(2));
+        if (writer.BeginField(2, "user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 50, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Pseudonym(writer, row.Get(2));
+        }
+
         writer.EndField();
 
         // video_id <- video.key via Text
-        writer.BeginField(3, "video_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(3));
+        if (writer.BeginField(3, "video_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(3));
+        }
+
         writer.EndField();
 
         // observed_event_timestamp <- time via DateTime6Utc
-        writer.BeginField(4, "observed_event_timestamp", global::VisMooc.Modules.Schema.SqlType.DateTime6, 0, false);
-        global::VisMooc.Modules.Tables.ClickEvents.DateTime6Utc(writer, row.Get(4));
+        if (writer.BeginField(4, "observed_event_timestamp", global::VisMooc.Modules.Schema.SqlType.DateTime6, 0, false))
+        {
+            global::VisMooc.Modules.Tables.ClickEvents.DateTime6Utc(writer, row.Get(4));
+        }
+
         writer.EndField();
 
         // observed_event_type <- event_type via Text
-        writer.BeginField(5, "observed_event_type", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(5));
+        if (writer.BeginField(5, "observed_event_type", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(5));
+        }
+
         writer.EndField();
 
         // url <- page via Text
-        writer.BeginField(6, "url", global::VisMooc.Modules.Schema.SqlType.Varchar, 2083, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(6));
+        if (writer.BeginField(6, "url", global::VisMooc.Modules.Schema.SqlType.Varchar, 2083, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(6));
+        }
+
         writer.EndField();
 
         // code <- event.code via Text
-        writer.BeginField(7, "code", global::VisMooc.Modules.Schema.SqlType.Varchar, 50, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(7));
+        if (writer.BeginField(7, "code", global::VisMooc.Modules.Schema.SqlType.Varchar, 50, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(7));
+        }
+
         writer.EndField();
 
         // video_current_time <- event.currentTime via VideoTime
-        writer.BeginField(8, "video_current_time", global::VisMooc.Modules.Schema.SqlType.Double, 0, true);
-        global::VisMooc.Modules.Tables.ClickEvents.VideoTime(writer, row.Get(8));
+        if (writer.BeginField(8, "video_current_time", global::VisMooc.Modules.Schema.SqlType.Double, 0, true))
+        {
+            global::VisMooc.Modules.Tables.ClickEvents.VideoTime(writer, row.Get(8));
+        }
+
         writer.EndField();
 
         // video_new_time <- event.new_time via VideoTime
-        writer.BeginField(9, "video_new_time", global::VisMooc.Modules.Schema.SqlType.Double, 0, true);
-        global::VisMooc.Modules.Tables.ClickEvents.VideoTime(writer, row.Get(9));
+        if (writer.BeginField(9, "video_new_time", global::VisMooc.Modules.Schema.SqlType.Double, 0, true))
+        {
+            global::VisMooc.Modules.Tables.ClickEvents.VideoTime(writer, row.Get(9));
+        }
+
         writer.EndField();
 
         // video_old_time <- event.old_time via VideoTime
-        writer.BeginField(10, "video_old_time", global::VisMooc.Modules.Schema.SqlType.Double, 0, true);
-        global::VisMooc.Modules.Tables.ClickEvents.VideoTime(writer, row.Get(10));
+        if (writer.BeginField(10, "video_old_time", global::VisMooc.Modules.Schema.SqlType.Double, 0, true))
+        {
+            global::VisMooc.Modules.Tables.ClickEvents.VideoTime(writer, row.Get(10));
+        }
+
         writer.EndField();
 
         // video_new_speed <- event.new_speed via VideoSpeed
-        writer.BeginField(11, "video_new_speed", global::VisMooc.Modules.Schema.SqlType.Double, 0, true);
-        global::VisMooc.Modules.Tables.ClickEvents.VideoSpeed(writer, row.Get(11));
+        if (writer.BeginField(11, "video_new_speed", global::VisMooc.Modules.Schema.SqlType.Double, 0, true))
+        {
+            global::VisMooc.Modules.Tables.ClickEvents.VideoSpeed(writer, row.Get(11));
+        }
+
         writer.EndField();
 
         // video_old_speed <- event.old_speed via VideoSpeed
-        writer.BeginField(12, "video_old_speed", global::VisMooc.Modules.Schema.SqlType.Double, 0, true);
-        global::VisMooc.Modules.Tables.ClickEvents.VideoSpeed(writer, row.Get(12));
+        if (writer.BeginField(12, "video_old_speed", global::VisMooc.Modules.Schema.SqlType.Double, 0, true))
+        {
+            global::VisMooc.Modules.Tables.ClickEvents.VideoSpeed(writer, row.Get(12));
+        }
+
         writer.EndField();
 
         writer.EndRow();

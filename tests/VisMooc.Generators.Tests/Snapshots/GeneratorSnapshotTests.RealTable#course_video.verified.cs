@@ -84,18 +84,27 @@ partial class CourseVideo : global::VisMooc.Modules.Schema.IVisMoocTable
         writer.BeginRow(0);
 
         // _id <- course.key + key via CourseVideoId
-        writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.CourseVideoId(writer, row.Get(0), row.Get(1));
+        if (writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.CourseVideoId(writer, row.Get(0), row.Get(1));
+        }
+
         writer.EndField();
 
         // course_id <- course.key via CourseId
-        writer.BeginField(1, "course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.CourseId(writer, row.Get(0));
+        if (writer.BeginField(1, "course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.CourseId(writer, row.Get(0));
+        }
+
         writer.EndField();
 
         // video_id <- key via Text
-        writer.BeginField(2, "video_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(1));
+        if (writer.BeginField(2, "video_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(1));
+        }
+
         writer.EndField();
 
         writer.EndRow();

@@ -108,58 +108,91 @@ partial class Courses : global::VisMooc.Modules.Schema.IVisMoocTable
         writer.BeginRow(0);
 
         // _id <- key via StableId
-        writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
+        if (writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
+        }
+
         writer.EndField();
 
         // original_id <- key via CourseId
-        writer.BeginField(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.CourseId(writer, row.Get(0));
+        if (writer.BeginField(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.CourseId(writer, row.Get(0));
+        }
+
         writer.EndField();
 
         // name <- metadata.display_name via DisplayName
-        writer.BeginField(2, "name", global::VisMooc.Modules.Schema.SqlType.Text, 0, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.DisplayName(writer, row.Get(1));
+        if (writer.BeginField(2, "name", global::VisMooc.Modules.Schema.SqlType.Text, 0, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.DisplayName(writer, row.Get(1));
+        }
+
         writer.EndField();
 
         // year <- metadata.start via CourseYear
-        writer.BeginField(3, "year", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.CourseYear(writer, row.Get(2));
+        if (writer.BeginField(3, "year", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.CourseYear(writer, row.Get(2));
+        }
+
         writer.EndField();
 
         // org <- key via CourseOrg
-        writer.BeginField(4, "org", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.CourseOrg(writer, row.Get(0));
+        if (writer.BeginField(4, "org", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.CourseOrg(writer, row.Get(0));
+        }
+
         writer.EndField();
 
         // instructor <- (no field) via Empty
-        writer.BeginField(5, "instructor", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+        if (writer.BeginField(5, "instructor", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+        }
+
         writer.EndField();
 
         // description <- (no field) via Empty
-        writer.BeginField(6, "description", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+        if (writer.BeginField(6, "description", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+        }
+
         writer.EndField();
 
         // start_date <- metadata.start via DateTimeUtc
-        writer.BeginField(7, "start_date", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
-        global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(2));
+        if (writer.BeginField(7, "start_date", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(2));
+        }
+
         writer.EndField();
 
         // end_date <- metadata.end via DateTimeUtc
-        writer.BeginField(8, "end_date", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
-        global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(3));
+        if (writer.BeginField(8, "end_date", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(3));
+        }
+
         writer.EndField();
 
         // course_url <- (no field) via Empty
-        writer.BeginField(9, "course_url", global::VisMooc.Modules.Schema.SqlType.Varchar, 2083, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+        if (writer.BeginField(9, "course_url", global::VisMooc.Modules.Schema.SqlType.Varchar, 2083, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+        }
+
         writer.EndField();
 
         // image_url <- (no field) via Empty
-        writer.BeginField(10, "image_url", global::VisMooc.Modules.Schema.SqlType.Varchar, 2083, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+        if (writer.BeginField(10, "image_url", global::VisMooc.Modules.Schema.SqlType.Varchar, 2083, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+        }
+
         writer.EndField();
 
         writer.EndRow();

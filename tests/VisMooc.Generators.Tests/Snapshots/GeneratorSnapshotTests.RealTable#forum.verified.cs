@@ -111,63 +111,99 @@ partial class Forum : global::VisMooc.Modules.Schema.IVisMoocTable
         writer.BeginRow(0);
 
         // _id <- _id.$oid via StableId
-        writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
+        if (writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
+        }
+
         writer.EndField();
 
         // original_id <- _id.$oid via Text
-        writer.BeginField(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
+        if (writer.BeginField(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
+        }
+
         writer.EndField();
 
         // course_id <- course_id via Text
-        writer.BeginField(2, "course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(1));
+        if (writer.BeginField(2, "course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(1));
+        }
+
         writer.EndField();
 
         // author_id <- author_id via Text
-        writer.BeginField(3, "author_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(2));
+        if (writer.BeginField(3, "author_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(2));
+        }
+
         writer.EndField();
 
         // created_at <- created_at.$date via DateTimeUtc
-        writer.BeginField(4, "created_at", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
-        global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(3));
+        if (writer.BeginField(4, "created_at", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(3));
+        }
+
         writer.EndField();
 
         // updated_at <- updated_at.$date via DateTimeUtc
-        writer.BeginField(5, "updated_at", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
-        global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(4));
+        if (writer.BeginField(5, "updated_at", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(4));
+        }
+
         writer.EndField();
 
         // body <- body via Text
-        writer.BeginField(6, "body", global::VisMooc.Modules.Schema.SqlType.LongText, 0, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(5));
+        if (writer.BeginField(6, "body", global::VisMooc.Modules.Schema.SqlType.LongText, 0, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(5));
+        }
+
         writer.EndField();
 
         // type <- _type via Text
-        writer.BeginField(7, "type", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(6));
+        if (writer.BeginField(7, "type", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(6));
+        }
+
         writer.EndField();
 
         // title <- _type + title via ThreadOnly
-        writer.BeginField(8, "title", global::VisMooc.Modules.Schema.SqlType.MediumText, 0, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.ThreadOnly(writer, row.Get(6), row.Get(7));
+        if (writer.BeginField(8, "title", global::VisMooc.Modules.Schema.SqlType.MediumText, 0, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.ThreadOnly(writer, row.Get(6), row.Get(7));
+        }
+
         writer.EndField();
 
         // thread_type <- _type + thread_type via ThreadOnly
-        writer.BeginField(9, "thread_type", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.ThreadOnly(writer, row.Get(6), row.Get(8));
+        if (writer.BeginField(9, "thread_type", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.ThreadOnly(writer, row.Get(6), row.Get(8));
+        }
+
         writer.EndField();
 
         // comment_thread_id <- _type + comment_thread_id.$oid via CommentOnly
-        writer.BeginField(10, "comment_thread_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.CommentOnly(writer, row.Get(6), row.Get(9));
+        if (writer.BeginField(10, "comment_thread_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.CommentOnly(writer, row.Get(6), row.Get(9));
+        }
+
         writer.EndField();
 
         // parent_id <- _type + parent_id.$oid via CommentOnly
-        writer.BeginField(11, "parent_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.CommentOnly(writer, row.Get(6), row.Get(10));
+        if (writer.BeginField(11, "parent_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.CommentOnly(writer, row.Get(6), row.Get(10));
+        }
+
         writer.EndField();
 
         writer.EndRow();

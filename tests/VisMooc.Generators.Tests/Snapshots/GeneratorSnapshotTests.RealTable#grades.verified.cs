@@ -90,28 +90,43 @@ partial class Grades : global::VisMooc.Modules.Schema.IVisMoocTable
         writer.BeginRow(0);
 
         // _id <- id via Text
-        writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
+        if (writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
+        }
+
         writer.EndField();
 
         // user_id <- user_id via UserId
-        writer.BeginField(1, "user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.UserId(writer, row.Get(1));
+        if (writer.BeginField(1, "user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.UserId(writer, row.Get(1));
+        }
+
         writer.EndField();
 
         // course_id <- course_id via Text
-        writer.BeginField(2, "course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(2));
+        if (writer.BeginField(2, "course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(2));
+        }
+
         writer.EndField();
 
         // timestamp <- created_date via DateTimeUtc
-        writer.BeginField(3, "timestamp", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
-        global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(3));
+        if (writer.BeginField(3, "timestamp", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(3));
+        }
+
         writer.EndField();
 
         // grade <- grade via Text
-        writer.BeginField(4, "grade", global::VisMooc.Modules.Schema.SqlType.Varchar, 32, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(4));
+        if (writer.BeginField(4, "grade", global::VisMooc.Modules.Schema.SqlType.Varchar, 32, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(4));
+        }
+
         writer.EndField();
 
         writer.EndRow();

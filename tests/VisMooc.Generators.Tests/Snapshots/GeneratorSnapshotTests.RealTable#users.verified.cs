@@ -108,58 +108,91 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
         writer.BeginRow(0);
 
         // _id <- auth_userprofile.id + auth_user.id via ProfileIdOrUserKey
-        writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.ProfileIdOrUserKey(writer, row.Get(0), row.Get(1));
+        if (writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.ProfileIdOrUserKey(writer, row.Get(0), row.Get(1));
+        }
+
         writer.EndField();
 
         // original_id <- auth_user.id via UserId
-        writer.BeginField(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.UserId(writer, row.Get(1));
+        if (writer.BeginField(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.UserId(writer, row.Get(1));
+        }
+
         writer.EndField();
 
         // username <- auth_user.username via Pseudonym
-        writer.BeginField(2, "username", global::VisMooc.Modules.Schema.SqlType.Varchar, 40, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Pseudonym(writer, row.Get(2));
+        if (writer.BeginField(2, "username", global::VisMooc.Modules.Schema.SqlType.Varchar, 40, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Pseudonym(writer, row.Get(2));
+        }
+
         writer.EndField();
 
         // name <- auth_userprofile.name via PseudonymOrEmpty
-        writer.BeginField(3, "name", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.PseudonymOrEmpty(writer, row.Get(3));
+        if (writer.BeginField(3, "name", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.PseudonymOrEmpty(writer, row.Get(3));
+        }
+
         writer.EndField();
 
         // language <- auth_userprofile.language via Text
-        writer.BeginField(4, "language", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(4));
+        if (writer.BeginField(4, "language", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(4));
+        }
+
         writer.EndField();
 
         // location <- auth_userprofile.location via Text
-        writer.BeginField(5, "location", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(5));
+        if (writer.BeginField(5, "location", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(5));
+        }
+
         writer.EndField();
 
         // birth_date <- auth_userprofile.year_of_birth via Text
-        writer.BeginField(6, "birth_date", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(6));
+        if (writer.BeginField(6, "birth_date", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(6));
+        }
+
         writer.EndField();
 
         // education_level <- auth_userprofile.level_of_education via Text
-        writer.BeginField(7, "education_level", global::VisMooc.Modules.Schema.SqlType.Varchar, 6, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(7));
+        if (writer.BeginField(7, "education_level", global::VisMooc.Modules.Schema.SqlType.Varchar, 6, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(7));
+        }
+
         writer.EndField();
 
         // bio <- auth_userprofile.goals via Text
-        writer.BeginField(8, "bio", global::VisMooc.Modules.Schema.SqlType.LongText, 0, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(8));
+        if (writer.BeginField(8, "bio", global::VisMooc.Modules.Schema.SqlType.LongText, 0, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(8));
+        }
+
         writer.EndField();
 
         // gender <- auth_userprofile.gender via Text
-        writer.BeginField(9, "gender", global::VisMooc.Modules.Schema.SqlType.Varchar, 6, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(9));
+        if (writer.BeginField(9, "gender", global::VisMooc.Modules.Schema.SqlType.Varchar, 6, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(9));
+        }
+
         writer.EndField();
 
         // country <- auth_userprofile.country via Text
-        writer.BeginField(10, "country", global::VisMooc.Modules.Schema.SqlType.Varchar, 2, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(10));
+        if (writer.BeginField(10, "country", global::VisMooc.Modules.Schema.SqlType.Varchar, 2, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(10));
+        }
+
         writer.EndField();
 
         writer.EndRow();

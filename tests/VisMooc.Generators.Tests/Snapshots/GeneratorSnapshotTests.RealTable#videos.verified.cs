@@ -93,33 +93,51 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
         writer.BeginRow(0);
 
         // _id <- key via StableId
-        writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
+        if (writer.BeginField(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
+        }
+
         writer.EndField();
 
         // original_id <- key via Text
-        writer.BeginField(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
+        if (writer.BeginField(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
+        }
+
         writer.EndField();
 
         // name <- metadata.display_name via DisplayName
-        writer.BeginField(2, "name", global::VisMooc.Modules.Schema.SqlType.Text, 0, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.DisplayName(writer, row.Get(1));
+        if (writer.BeginField(2, "name", global::VisMooc.Modules.Schema.SqlType.Text, 0, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.DisplayName(writer, row.Get(1));
+        }
+
         writer.EndField();
 
         // section <- section via Text
-        writer.BeginField(3, "section", global::VisMooc.Modules.Schema.SqlType.Text, 0, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(2));
+        if (writer.BeginField(3, "section", global::VisMooc.Modules.Schema.SqlType.Text, 0, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(2));
+        }
+
         writer.EndField();
 
         // description <- (no field) via Empty
-        writer.BeginField(4, "description", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+        if (writer.BeginField(4, "description", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+        }
+
         writer.EndField();
 
         // url <- metadata.html5_sources[0] + metadata.youtube_id_1_0 via VideoUrl
-        writer.BeginField(5, "url", global::VisMooc.Modules.Schema.SqlType.Text, 0, false);
-        global::VisMooc.Modules.Conversions.ValueConversions.VideoUrl(writer, row.Get(3), row.Get(4));
+        if (writer.BeginField(5, "url", global::VisMooc.Modules.Schema.SqlType.Text, 0, false))
+        {
+            global::VisMooc.Modules.Conversions.ValueConversions.VideoUrl(writer, row.Get(3), row.Get(4));
+        }
+
         writer.EndField();
 
         writer.EndRow();

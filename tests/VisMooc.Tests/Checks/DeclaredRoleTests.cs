@@ -34,4 +34,18 @@ public sealed class DeclaredRoleTests
             Assert.Equal((Expected(ColumnRole.UserId), Expected(ColumnRole.CourseId), Expected(ColumnRole.Username)), CrossFileChecks.Fields(table));
         }
     }
+
+    [Fact]
+    public void UsernamesAreComparedOnlyWhenTheRunHasATableThatReferencesThem()
+    {
+        var all = GeneratedTables.All.Select(t => t.Info).ToList();
+        var users = all.Single(t => t.Name == "users");
+        var clicks = all.Single(t => t.Name == "click_events");
+        var withoutClicks = all.Where(t => t != clicks).ToList();
+
+        Assert.True(CrossFileChecks.ComparesUsernames(users, all));
+        Assert.True(CrossFileChecks.ComparesUsernames(clicks, all));
+        Assert.False(CrossFileChecks.ComparesUsernames(users, withoutClicks));
+        Assert.All(withoutClicks, t => Assert.False(CrossFileChecks.ComparesUsernames(t, withoutClicks), t.Name));
+    }
 }
