@@ -22,10 +22,10 @@ namespace VisMooc.Modules.Sources.EdxTsv;
 /// </remarks>
 public sealed class EdxTsvReader : IDisposable
 {
-    private const byte Lf = (byte)'\n';
+    private const byte Lf = EdxTsvDialect.LineTerminator;
     private const byte Cr = (byte)'\r';
-    private const byte Tab = (byte)'\t';
-    private const byte Backslash = (byte)'\\';
+    private const byte Tab = EdxTsvDialect.FieldTerminator;
+    private const byte Backslash = EdxTsvDialect.Escape;
     private const int InitialBufferSize = 64 * 1024;
     private const int InitialScratchSize = 4 * 1024;
     private const int LongHeader = 1 << 20;
@@ -526,29 +526,16 @@ public sealed class EdxTsvReader : IDisposable
             }
 
             byte escaped = record[hit + 1];
-            switch (escaped)
+            if (EdxTsvDialect.TryUnescape(escaped, out byte decoded))
             {
-                case Backslash:
-                    _scratch[_scratchLength++] = Backslash;
-                    break;
-                case (byte)'t':
-                    _scratch[_scratchLength++] = Tab;
-                    break;
-                case (byte)'n':
-                    _scratch[_scratchLength++] = Lf;
-                    break;
-                case (byte)'r':
-                    _scratch[_scratchLength++] = Cr;
-                    break;
-                case (byte)'0':
-                    _scratch[_scratchLength++] = 0;
-                    break;
-                default:
-                    // Not one of the exporter's escapes (\N is INTO OUTFILE's NULL, not ours): keep it as typed.
-                    _scratch[_scratchLength++] = Backslash;
-                    _scratch[_scratchLength++] = escaped;
-                    _escapeWarnings++;
-                    break;
+                _scratch[_scratchLength++] = decoded;
+            }
+            else
+            {
+                // Not one of the exporter's escapes (\N is INTO OUTFILE's NULL, not ours): keep it as typed.
+                _scratch[_scratchLength++] = Backslash;
+                _scratch[_scratchLength++] = escaped;
+                _escapeWarnings++;
             }
 
             pos = hit + 2;
@@ -566,7 +553,7 @@ public sealed class EdxTsvReader : IDisposable
         else
         {
             int length = end - fieldStart;
-            FieldKind kind = record.Slice(fieldStart, length).SequenceEqual("NULL"u8) ? FieldKind.Null : FieldKind.String;
+            FieldKind kind = EdxTsvDialect.IsNull(record.Slice(fieldStart, length)) ? FieldKind.Null : FieldKind.String;
             slot = new TsvFieldSlot(false, _recordStart + fieldStart, length, kind);
         }
 
