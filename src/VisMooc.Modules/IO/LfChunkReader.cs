@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.IO;
 
@@ -73,10 +74,7 @@ public sealed class LfChunkReader
             }
 
             searched = length;
-            byte[] grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, Array.MaxLength));
-            buffer.AsSpan(0, length).CopyTo(grown);
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = grown;
+            PooledArray.Grow(ref buffer, length, length + 1L);
             length = Fill(buffer, length, buffer.Length);
         }
 
@@ -126,8 +124,7 @@ public sealed class LfChunkReader
     {
         if (_carry.Length < bytes.Length)
         {
-            ArrayPool<byte>.Shared.Return(_carry);
-            _carry = ArrayPool<byte>.Shared.Rent(bytes.Length);
+            PooledArray.Grow(ref _carry, 0, bytes.Length);
         }
 
         bytes.CopyTo(_carry);

@@ -1,6 +1,7 @@
 using System.Text;
 using VisMooc.Modules.IO;
 using VisMooc.Modules.Output;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.Load;
 
@@ -76,7 +77,7 @@ public sealed class DialectCsvReader : IDisposable
         // Unescaping never lengthens a value, so the line's length bounds the row's bytes.
         if (_bytes.Length < line.Length)
         {
-            _bytes = new byte[Math.Max(line.Length, _bytes.Length * 2)];
+            PooledArray.Resize(ref _bytes, 0, line.Length);
         }
 
         _used = 0;

@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Text;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.Output;
 
@@ -326,7 +327,6 @@ public sealed class CellWriter
 
     private void Grow(int atLeast)
     {
-        int size = Math.Max(_buffer.Length * 2, _length + atLeast);
-        Array.Resize(ref _buffer, size);
+        PooledArray.Resize(ref _buffer, _length, (long)_length + atLeast);
     }
 }

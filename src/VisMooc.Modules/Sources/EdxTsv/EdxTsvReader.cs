@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using System.Text;
 using VisMooc.Modules.IO;
 using VisMooc.Modules.Values;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.Sources.EdxTsv;
 
@@ -451,11 +452,7 @@ public sealed class EdxTsvReader : IDisposable
                     $"{FileName} line {_lineNumber + 1}: a record is longer than {Array.MaxLength} bytes; the file is not edX TSV.");
             }
 
-            int size = (int)Math.Min((long)_buffer.Length * 2, Array.MaxLength);
-            byte[] grown = ArrayPool<byte>.Shared.Rent(size);
-            _buffer.AsSpan(_dataStart, live).CopyTo(grown);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = grown;
+            PooledArray.Grow(ref _buffer, live, live + 1L, keepFrom: _dataStart);
         }
         else
         {
@@ -474,8 +471,7 @@ public sealed class EdxTsvReader : IDisposable
         if (_scratch.Length < record.Length)
         {
             // Decoding never lengthens a field, so the record's length bounds the scratch space.
-            ArrayPool<byte>.Shared.Return(_scratch);
-            _scratch = ArrayPool<byte>.Shared.Rent(record.Length);
+            PooledArray.Grow(ref _scratch, 0, record.Length);
         }
 
         _scratchLength = 0;
@@ -559,7 +555,7 @@ public sealed class EdxTsvReader : IDisposable
 
         if (_fieldCount == _fields.Length)
         {
-            Array.Resize(ref _fields, _fields.Length * 2);
+            PooledArray.Resize(ref _fields, _fieldCount, _fieldCount + 1);
         }
 
         _fields[_fieldCount++] = slot;
