@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.IO;
 
@@ -13,6 +14,7 @@ public sealed class LfChunkReader
     private readonly Stream _stream;
     private readonly int _chunkSize;
     private readonly Func<long, string> _tooLong;
+    private readonly int _maxRecordBytes;
     private byte[] _carry;
     private int _carryLength;
     private long _fileOffset;
@@ -25,13 +27,15 @@ public sealed class LfChunkReader
     /// <param name="fileOffset">The file offset of the first byte of <paramref name="buffered"/>.</param>
     /// <param name="firstLine">The line number of the first record.</param>
     /// <param name="chunkSize">About how many bytes a chunk holds (at least one record each).</param>
-    /// <param name="tooLong">The message of the <see cref="InvalidDataException"/> for a record, at the given line, that no array can hold.</param>
-    public LfChunkReader(Stream stream, ReadOnlySpan<byte> buffered, long fileOffset, long firstLine, int chunkSize, Func<long, string> tooLong)
+    /// <param name="tooLong">The message of the <see cref="InvalidDataException"/> for a record, at the given line, longer than <paramref name="maxRecordBytes"/>.</param>
+    /// <param name="maxRecordBytes">The longest record read (by default, what an array can hold).</param>
+    public LfChunkReader(Stream stream, ReadOnlySpan<byte> buffered, long fileOffset, long firstLine, int chunkSize, Func<long, string> tooLong, int maxRecordBytes = int.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         _stream = stream;
         _chunkSize = chunkSize;
         _tooLong = tooLong;
+        _maxRecordBytes = Math.Min(maxRecordBytes, Array.MaxLength);
         _carry = ArrayPool<byte>.Shared.Rent(Math.Max(buffered.Length, 16));
         buffered.CopyTo(_carry);
         _carryLength = buffered.Length;
@@ -40,7 +44,7 @@ public sealed class LfChunkReader
     }
 
     /// <summary>The next chunk; false at the end of the stream.</summary>
-    /// <exception cref="InvalidDataException">A record is longer than the largest array.</exception>
+    /// <exception cref="InvalidDataException">A record is longer than the longest given at construction (by default, the largest array).</exception>
     public bool TryRead([NotNullWhen(true)] out LfChunk? chunk)
     {
         // A chunk ends at the last LF within the chunk size; a record longer than that is a chunk of its own.
@@ -66,17 +70,14 @@ public sealed class LfChunkReader
                 break;
             }
 
-            if (buffer.Length >= Array.MaxLength)
+            if (length >= _maxRecordBytes)
             {
                 ArrayPool<byte>.Shared.Return(buffer);
                 throw new InvalidDataException(_tooLong(_nextLine));
             }
 
             searched = length;
-            byte[] grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, Array.MaxLength));
-            buffer.AsSpan(0, length).CopyTo(grown);
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = grown;
+            PooledArray.Grow(ref buffer, length, length + 1L);
             length = Fill(buffer, length, buffer.Length);
         }
 
@@ -126,8 +127,7 @@ public sealed class LfChunkReader
     {
         if (_carry.Length < bytes.Length)
         {
-            ArrayPool<byte>.Shared.Return(_carry);
-            _carry = ArrayPool<byte>.Shared.Rent(bytes.Length);
+            PooledArray.Grow(ref _carry, 0, bytes.Length);
         }
 
         bytes.CopyTo(_carry);

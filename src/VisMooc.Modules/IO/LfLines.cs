@@ -1,6 +1,10 @@
 namespace VisMooc.Modules.IO;
 
-/// <summary>Walks the LF-terminated lines of an <see cref="LfChunk"/>, numbering them and giving each one's offset in the file.</summary>
+/// <summary>
+/// Walks the LF-terminated lines of an <see cref="LfChunk"/>, numbering them and giving each one's
+/// offset in the file. <see cref="Next"/> is the one place that splits bytes at LF: chunks come from
+/// <see cref="LfChunkReader"/>, and <see cref="LfLineReader"/> reads lines one by one with both.
+/// </summary>
 public ref struct LfLines
 {
     private readonly ReadOnlySpan<byte> _bytes;
@@ -31,12 +35,19 @@ public ref struct LfLines
             return false;
         }
 
-        int lf = _bytes[_next..].IndexOf((byte)'\n');
-        int end = lf < 0 ? _bytes.Length : _next + lf;
-        Current = _bytes[_next..end];
         LineOffset = _fileOffset + _next;
+        Current = Next(_bytes, ref _next);
         LineNumber++;
-        _next = end + 1;
         return true;
+    }
+
+    /// <summary>The line that starts at <paramref name="next"/> in <paramref name="bytes"/>, without its LF (or up to the end when no LF follows); moves <paramref name="next"/> past the LF.</summary>
+    internal static ReadOnlySpan<byte> Next(ReadOnlySpan<byte> bytes, scoped ref int next)
+    {
+        int lf = bytes[next..].IndexOf((byte)'\n');
+        int end = lf < 0 ? bytes.Length : next + lf;
+        var line = bytes[next..end];
+        next = end + 1;
+        return line;
     }
 }

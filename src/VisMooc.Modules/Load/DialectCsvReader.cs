@@ -1,6 +1,7 @@
 using System.Text;
 using VisMooc.Modules.IO;
 using VisMooc.Modules.Output;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.Load;
 
@@ -76,7 +77,7 @@ public sealed class DialectCsvReader : IDisposable
         // Unescaping never lengthens a value, so the line's length bounds the row's bytes.
         if (_bytes.Length < line.Length)
         {
-            _bytes = new byte[Math.Max(line.Length, _bytes.Length * 2)];
+            PooledArray.Resize(ref _bytes, 0, line.Length);
         }
 
         _used = 0;
@@ -87,12 +88,12 @@ public sealed class DialectCsvReader : IDisposable
                 throw Error(i, $"more than {_values.Length} fields");
             }
 
-            if (line[i..].StartsWith("\\N"u8))
+            if (line[i..].StartsWith(MySqlCsvDialect.NullTokenUtf8))
             {
                 _starts[field] = -1;
                 i += 2;
             }
-            else if (i < line.Length && line[i] == '"')
+            else if (i < line.Length && line[i] == MySqlCsvDialect.Encloser)
             {
                 i = ReadEnclosed(line, i + 1, field);
             }
@@ -107,7 +108,7 @@ public sealed class DialectCsvReader : IDisposable
                 break;
             }
 
-            if (line[i] != ',')
+            if (line[i] != MySqlCsvDialect.FieldTerminator)
             {
                 throw Error(i, "expected ',' after a value");
             }
@@ -129,7 +130,7 @@ public sealed class DialectCsvReader : IDisposable
         int start = i;
         while (i < line.Length)
         {
-            int hit = line[i..].IndexOfAny((byte)'"', (byte)'\\');
+            int hit = line[i..].IndexOfAny((byte)MySqlCsvDialect.Encloser, (byte)MySqlCsvDialect.Escape);
             if (hit < 0)
             {
                 i = line.Length;
@@ -137,7 +138,7 @@ public sealed class DialectCsvReader : IDisposable
             }
 
             i += hit;
-            if (line[i] == '"')
+            if (line[i] == MySqlCsvDialect.Encloser)
             {
                 Append(line[start..i]);
                 _lengths[field] = _used - _starts[field];
@@ -150,14 +151,7 @@ public sealed class DialectCsvReader : IDisposable
             }
 
             Append(line[start..i]);
-            _bytes[_used++] = line[i + 1] switch
-            {
-                (byte)'n' => (byte)'\n',
-                (byte)'r' => (byte)'\r',
-                (byte)'0' => 0,
-                (byte)'t' => (byte)'\t',
-                var other => other,
-            };
+            _bytes[_used++] = MySqlCsvDialect.Unescape(line[i + 1]);
             i += 2;
             start = i;
         }

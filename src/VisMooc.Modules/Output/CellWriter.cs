@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Text;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.Output;
 
@@ -16,8 +17,6 @@ namespace VisMooc.Modules.Output;
 /// </summary>
 public sealed class CellWriter
 {
-    private static readonly SearchValues<byte> s_needsEscape = SearchValues.Create("\\\"\n\r\0"u8);
-
     // What a pseudonym is made of when a row is only checked (see CheckOnly): its length is all that matters.
     private static readonly byte[] s_pseudonymPlaceholder = Encoding.ASCII.GetBytes(new string('0', Pseudonym.HexLength));
 
@@ -162,10 +161,7 @@ public sealed class CellWriter
         }
 
         _valueCount++;
-        var span = Reserve(2);
-        span[0] = (byte)'\\';
-        span[1] = (byte)'N';
-        _length += 2;
+        PutRange(MySqlCsvDialect.NullTokenUtf8);
     }
 
     /// <summary>Writes a text value given as UTF-8, enclosed and escaped.</summary>
@@ -205,7 +201,7 @@ public sealed class CellWriter
         Put((byte)MySqlCsvDialect.Encloser);
         while (true)
         {
-            int i = utf8.IndexOfAny(s_needsEscape);
+            int i = utf8.IndexOfAny(MySqlCsvDialect.NeedsEscape);
             if (i < 0)
             {
                 PutRange(utf8);
@@ -214,14 +210,8 @@ public sealed class CellWriter
 
             PutRange(utf8[..i]);
             var span = Reserve(2);
-            span[0] = (byte)'\\';
-            span[1] = utf8[i] switch
-            {
-                (byte)'\n' => (byte)'n',
-                (byte)'\r' => (byte)'r',
-                0 => (byte)'0',
-                var b => b,
-            };
+            span[0] = (byte)MySqlCsvDialect.Escape;
+            span[1] = MySqlCsvDialect.EscapeLetter(utf8[i]);
             _length += 2;
             utf8 = utf8[(i + 1)..];
         }
@@ -344,7 +334,6 @@ public sealed class CellWriter
 
     private void Grow(int atLeast)
     {
-        int size = Math.Max(_buffer.Length * 2, _length + atLeast);
-        Array.Resize(ref _buffer, size);
+        PooledArray.Resize(ref _buffer, _length, (long)_length + atLeast);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.Staging;
 
@@ -71,17 +72,17 @@ public sealed class TableChunk
     {
         if (_csv.Length - CsvLength < row.Length)
         {
-            Grow(ref _csv, CsvLength, CsvLength + row.Length);
+            PooledArray.Grow(ref _csv, CsvLength, CsvLength + row.Length);
         }
 
         if (_rows.Length < 3 * (RowCount + 1))
         {
-            Grow(ref _rows, 3 * RowCount, 3 * (RowCount + 1));
+            PooledArray.Grow(ref _rows, 3 * RowCount, 3 * (RowCount + 1));
         }
 
         if (_lines.Length == RowCount)
         {
-            Grow(ref _lines, RowCount, RowCount + 1);
+            PooledArray.Grow(ref _lines, RowCount, RowCount + 1);
         }
 
         row.CopyTo(_csv.AsSpan(CsvLength));
@@ -98,7 +99,7 @@ public sealed class TableChunk
     {
         if (_userIds.Length == _userIdCount)
         {
-            Grow(ref _userIds, _userIdCount, _userIdCount + 1);
+            PooledArray.Grow(ref _userIds, _userIdCount, _userIdCount + 1);
         }
 
         _userIds[_userIdCount++] = id;
@@ -109,7 +110,7 @@ public sealed class TableChunk
     {
         if (_usernameHashes.Length == _usernameHashCount)
         {
-            Grow(ref _usernameHashes, _usernameHashCount, _usernameHashCount + 1);
+            PooledArray.Grow(ref _usernameHashes, _usernameHashCount, _usernameHashCount + 1);
         }
 
         _usernameHashes[_usernameHashCount++] = hash;
@@ -128,13 +129,5 @@ public sealed class TableChunk
         _lines = [];
         _userIds = [];
         _usernameHashes = [];
-    }
-
-    private static void Grow<T>(ref T[] array, int used, int needed)
-    {
-        T[] grown = ArrayPool<T>.Shared.Rent((int)Math.Min(Math.Max(array.Length * 2L, needed), Array.MaxLength));
-        array.AsSpan(0, used).CopyTo(grown);
-        ArrayPool<T>.Shared.Return(array);
-        array = grown;
     }
 }

@@ -170,13 +170,13 @@ public sealed class TableChunkWriter : IWarningSink
         }
 
         var rejects = _chunk.Rejects ??= new MemoryStream();
-        TsvText.AppendEscaped(rejects, Encoding.UTF8.GetBytes(_file));
+        EdxTsvDialect.AppendEscaped(rejects, Encoding.UTF8.GetBytes(_file));
         rejects.WriteByte((byte)'\t');
         rejects.Write(Encoding.ASCII.GetBytes(_line.ToString(CultureInfo.InvariantCulture)));
         rejects.WriteByte((byte)'\t');
-        TsvText.AppendEscaped(rejects, Encoding.UTF8.GetBytes(reason));
+        EdxTsvDialect.AppendEscaped(rejects, Encoding.UTF8.GetBytes(reason));
         rejects.WriteByte((byte)'\t');
-        TsvText.AppendEscaped(rejects, raw);
+        EdxTsvDialect.AppendEscaped(rejects, raw);
         rejects.WriteByte((byte)'\n');
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.Synth;
 
@@ -141,7 +142,7 @@ internal sealed class SynthLogLine
     {
         if (_buffer.Length - Length < count)
         {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + count));
+            PooledArray.Resize(ref _buffer, Length, (long)Length + count);
         }
 
         return _buffer.AsSpan(Length);

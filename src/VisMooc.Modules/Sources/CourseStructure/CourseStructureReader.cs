@@ -4,6 +4,7 @@ using System.Text;
 using VisMooc.Modules.IO;
 using VisMooc.Modules.Sources.JsonLines;
 using VisMooc.Modules.Values;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.Sources.CourseStructure;
 
@@ -123,10 +124,7 @@ public static class CourseStructureReader
                         throw new InvalidDataException($"line {lineBase + 1}: a JSON token is longer than {Array.MaxLength} bytes");
                     }
 
-                    byte[] bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
-                    Buffer.BlockCopy(buffer, 0, bigger, 0, length);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
+                    PooledArray.Grow(ref buffer, length, length + 1L);
                 }
             }
         }

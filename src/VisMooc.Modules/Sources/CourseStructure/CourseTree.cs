@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using VisMooc.Modules.Values;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.Sources.CourseStructure;
 
@@ -152,7 +153,7 @@ public sealed class CourseTree
             int needed = length + digitCount + 2 + nameBytes.Length + 2;
             if (output.Length < needed)
             {
-                Array.Resize(ref output, Math.Max(needed, output.Length * 2));
+                PooledArray.Resize(ref output, length, needed);
             }
 
             digits[..digitCount].CopyTo(output.AsSpan(length));

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using System.Text;
 using VisMooc.Modules.IO;
 using VisMooc.Modules.Values;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.Sources.EdxTsv;
 
@@ -22,10 +23,10 @@ namespace VisMooc.Modules.Sources.EdxTsv;
 /// </remarks>
 public sealed class EdxTsvReader : IDisposable
 {
-    private const byte Lf = (byte)'\n';
+    private const byte Lf = EdxTsvDialect.LineTerminator;
     private const byte Cr = (byte)'\r';
-    private const byte Tab = (byte)'\t';
-    private const byte Backslash = (byte)'\\';
+    private const byte Tab = EdxTsvDialect.FieldTerminator;
+    private const byte Backslash = EdxTsvDialect.Escape;
     private const int InitialBufferSize = 64 * 1024;
     private const int InitialScratchSize = 4 * 1024;
     private const int LongHeader = 1 << 20;
@@ -451,11 +452,7 @@ public sealed class EdxTsvReader : IDisposable
                     $"{FileName} line {_lineNumber + 1}: a record is longer than {Array.MaxLength} bytes; the file is not edX TSV.");
             }
 
-            int size = (int)Math.Min((long)_buffer.Length * 2, Array.MaxLength);
-            byte[] grown = ArrayPool<byte>.Shared.Rent(size);
-            _buffer.AsSpan(_dataStart, live).CopyTo(grown);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = grown;
+            PooledArray.Grow(ref _buffer, live, live + 1L, keepFrom: _dataStart);
         }
         else
         {
@@ -474,8 +471,7 @@ public sealed class EdxTsvReader : IDisposable
         if (_scratch.Length < record.Length)
         {
             // Decoding never lengthens a field, so the record's length bounds the scratch space.
-            ArrayPool<byte>.Shared.Return(_scratch);
-            _scratch = ArrayPool<byte>.Shared.Rent(record.Length);
+            PooledArray.Grow(ref _scratch, 0, record.Length);
         }
 
         _scratchLength = 0;
@@ -526,29 +522,16 @@ public sealed class EdxTsvReader : IDisposable
             }
 
             byte escaped = record[hit + 1];
-            switch (escaped)
+            if (EdxTsvDialect.TryUnescape(escaped, out byte decoded))
             {
-                case Backslash:
-                    _scratch[_scratchLength++] = Backslash;
-                    break;
-                case (byte)'t':
-                    _scratch[_scratchLength++] = Tab;
-                    break;
-                case (byte)'n':
-                    _scratch[_scratchLength++] = Lf;
-                    break;
-                case (byte)'r':
-                    _scratch[_scratchLength++] = Cr;
-                    break;
-                case (byte)'0':
-                    _scratch[_scratchLength++] = 0;
-                    break;
-                default:
-                    // Not one of the exporter's escapes (\N is INTO OUTFILE's NULL, not ours): keep it as typed.
-                    _scratch[_scratchLength++] = Backslash;
-                    _scratch[_scratchLength++] = escaped;
-                    _escapeWarnings++;
-                    break;
+                _scratch[_scratchLength++] = decoded;
+            }
+            else
+            {
+                // Not one of the exporter's escapes (\N is INTO OUTFILE's NULL, not ours): keep it as typed.
+                _scratch[_scratchLength++] = Backslash;
+                _scratch[_scratchLength++] = escaped;
+                _escapeWarnings++;
             }
 
             pos = hit + 2;
@@ -566,13 +549,13 @@ public sealed class EdxTsvReader : IDisposable
         else
         {
             int length = end - fieldStart;
-            FieldKind kind = record.Slice(fieldStart, length).SequenceEqual("NULL"u8) ? FieldKind.Null : FieldKind.String;
+            FieldKind kind = EdxTsvDialect.IsNull(record.Slice(fieldStart, length)) ? FieldKind.Null : FieldKind.String;
             slot = new TsvFieldSlot(false, _recordStart + fieldStart, length, kind);
         }
 
         if (_fieldCount == _fields.Length)
         {
-            Array.Resize(ref _fields, _fields.Length * 2);
+            PooledArray.Resize(ref _fields, _fieldCount, _fieldCount + 1);
         }
 
         _fields[_fieldCount++] = slot;

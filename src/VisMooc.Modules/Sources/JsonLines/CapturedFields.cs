@@ -1,5 +1,6 @@
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.Sources.JsonLines;
 
@@ -41,7 +42,7 @@ public sealed class CapturedFields : IRowSource
     {
         if (_bytes.Length - _used < length)
         {
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + length));
+            PooledArray.Resize(ref _bytes, _used, (long)_used + length);
         }
 
         _offsets[slot] = _used;

@@ -1,4 +1,5 @@
 using VisMooc.Modules.Values;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.Sources.TrackingLog;
 
@@ -99,7 +100,7 @@ public sealed class ParsedClickEvent
     {
         if (_data.Length - _used < count)
         {
-            Array.Resize(ref _data, Math.Max(_data.Length * 2, _used + count));
+            PooledArray.Resize(ref _data, _used, (long)_used + count);
         }
 
         return _data.AsSpan(_used, count);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using VisMooc.Modules.Sources.EdxTsv;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Modules.Sources.UsersJoin;
 
@@ -29,16 +30,13 @@ public sealed class ProfileBatch
         int size = ProfileStore.RecordSize(reader, columns);
         if (_bytes.Length - _length < size)
         {
-            byte[] grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(_bytes.Length * 2L, (long)_length + size), Array.MaxLength));
-            _bytes.AsSpan(0, _length).CopyTo(grown);
-            ArrayPool<byte>.Shared.Return(_bytes);
-            _bytes = grown;
+            PooledArray.Grow(ref _bytes, _length, (long)_length + size);
         }
 
         if (Count == _offsets.Length)
         {
-            Array.Resize(ref _offsets, Count * 2);
-            Array.Resize(ref _lines, Count * 2);
+            PooledArray.Resize(ref _offsets, Count, Count + 1);
+            PooledArray.Resize(ref _lines, Count, Count + 1);
         }
 
         ProfileStore.WriteRecord(_bytes.AsSpan(_length, size), userId, reader, columns);
