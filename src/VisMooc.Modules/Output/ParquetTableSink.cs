@@ -115,6 +115,9 @@ public sealed class ParquetTableSink : IDisposable
         _committed = true;
     }
 
+    /// <summary>Leaves the files where they are when disposed (their reader deletes them).</summary>
+    public void KeepFiles() => _committed = true;
+
     /// <summary>The name, relative to the dataset folder, of a run's file of one table and course.</summary>
     public static string FinalName(string table, string course, string runId) =>
         System.IO.Path.Combine(table, HivePartition.CourseFolder(course), "part-" + runId + ".parquet");

@@ -176,7 +176,7 @@ public sealed class ParquetOutputTests
     private static string? Short(string? s) => s is null ? "NULL" : s.Length > 80 ? s[..80] + "…" : s;
 
     /// <summary>A CSV value as DuckDB gives it back: text as is, datetimes as microseconds since 1970 (UTC), numbers in invariant round-trip form.</summary>
-    private static string? Canonical(VisMooc.Modules.Schema.ColumnInfo column, string? value)
+    internal static string? Canonical(VisMooc.Modules.Schema.ColumnInfo column, string? value)
     {
         if (value is null)
         {
@@ -201,14 +201,14 @@ public sealed class ParquetOutputTests
         return db;
     }
 
-    private static T Scalar<T>(DuckDBConnection db, string sql)
+    internal static T Scalar<T>(DuckDBConnection db, string sql)
     {
         using var command = db.CreateCommand();
         command.CommandText = sql;
         return (T)command.ExecuteScalar()!;
     }
 
-    private static List<string?[]> Rows(DuckDBConnection db, string sql)
+    internal static List<string?[]> Rows(DuckDBConnection db, string sql)
     {
         using var command = db.CreateCommand();
         command.CommandText = sql;
