@@ -1,10 +1,11 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.IO;
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Sources.EdxTsv;
+using VisMooc.Modules.Sources.JsonLines;
 using VisMooc.Modules.Values;
 
 namespace VisMooc.Benchmarks;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Collections;
 
 namespace VisMooc.Benchmarks;
 

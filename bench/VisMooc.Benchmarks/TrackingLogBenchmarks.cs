@@ -1,8 +1,8 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Sources.CourseStructure;
+using VisMooc.Modules.Sources.TrackingLog;
 using VisMooc.Modules.Synth;
-using VisMooc.Modules.TrackingLogs;
 
 namespace VisMooc.Benchmarks;
 

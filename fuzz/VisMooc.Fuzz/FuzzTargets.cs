@@ -1,9 +1,15 @@
 using System.Text;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Privacy;
 using VisMooc.Modules.Schema;
-using VisMooc.Modules.TrackingLogs;
+using VisMooc.Modules.Sources.CourseStructure;
+using VisMooc.Modules.Sources.EdxTsv;
+using VisMooc.Modules.Sources.JsonLines;
+using VisMooc.Modules.Sources.TrackingLog;
+using VisMooc.Modules.Sources;
+using VisMooc.Modules.Staging;
 
 namespace VisMooc.Fuzz;
 

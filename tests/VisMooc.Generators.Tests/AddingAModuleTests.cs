@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Schema;
 
 namespace VisMooc.Generators.Tests;

@@ -1,4 +1,5 @@
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Sources.CourseStructure;
 
 namespace VisMooc.Modules.Inputs;
 

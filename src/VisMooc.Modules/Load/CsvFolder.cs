@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using VisMooc.Modules.Folders;
+using VisMooc.Modules.IO;
 using VisMooc.Modules.Schema;
 
 namespace VisMooc.Modules.Load;
@@ -19,7 +21,7 @@ public static class CsvFolder
                 : $"{folder}: no such folder (run 'vismooc convert' first)");
         }
 
-        if (Convert.CommitMarker.IsPresent(folder))
+        if (CommitMarker.IsPresent(folder))
         {
             throw new LoadException($"{folder}: a conversion stopped while renaming its files, so the tables may come from two runs; run 'vismooc convert' into it again; nothing was loaded");
         }
@@ -35,7 +37,7 @@ public static class CsvFolder
             }
 
             // A folder or a FIFO named like a table: a FIFO would block the load, a folder is no table.
-            if (Convert.FileType.NotRegular(path) is string what)
+            if (FileType.NotRegular(path) is string what)
             {
                 throw new LoadException($"{path}: is {what}, not a table file; nothing was loaded (remove it and run 'vismooc convert' into the folder again)");
             }
@@ -66,13 +68,13 @@ public static class CsvFolder
     /// </summary>
     private static Dictionary<string, (long Rows, long Bytes)> WrittenFiles(string folder)
     {
-        string report = System.IO.Path.Combine(System.IO.Path.GetFullPath(folder), Convert.PackageConverter.ReportFileName);
+        string report = System.IO.Path.Combine(System.IO.Path.GetFullPath(folder), ReportFile.Name);
         if (!File.Exists(report))
         {
             throw new LoadException($"{report}: missing, so the tables cannot be checked against what the conversion wrote (a CSV cut short would load as a shorter table); a folder that vismooc convert wrote holds it: convert into the folder again; nothing was loaded");
         }
 
-        if (Convert.FileType.NotRegular(report) is string kind)
+        if (FileType.NotRegular(report) is string kind)
         {
             throw new LoadException($"{report}: not a regular file but {kind}; nothing was loaded");
         }

@@ -1,4 +1,5 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Folders;
+
 
 namespace VisMooc.Modules.Load;
 
@@ -21,7 +22,7 @@ public static class CsvFolderLock
         {
             throw new LoadException(folder + ": a vismooc conversion" + (e.ProcessId is int pid ? " (pid " + pid.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")" : "") + $" is writing this folder; wait for it to finish, then load it; nothing was loaded");
         }
-        catch (ConvertException e)
+        catch (FolderLockException e)
         {
             throw new LoadException(e.Message + "; nothing was loaded");
         }

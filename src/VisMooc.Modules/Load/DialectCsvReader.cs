@@ -1,5 +1,5 @@
 using System.Text;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.IO;
 using VisMooc.Modules.Output;
 
 namespace VisMooc.Modules.Load;

@@ -18,15 +18,15 @@ public static class DuckDbLoader
     /// <summary>Loads <paramref name="folder"/> into <paramref name="databasePath"/>.</summary>
     /// <exception cref="LoadException">The load failed; nothing was loaded.</exception>
     public static LoadResult Load(string folder, string databasePath, LoadMode mode, IReadOnlyList<TableDescriptor> tables,
-        Action<Convert.ConvertProgress>? progress = null, CancellationToken cancellation = default)
+        Action<Reporting.ConvertProgress>? progress = null, CancellationToken cancellation = default)
     {
         _ = progress;
         var clock = Stopwatch.StartNew();
         var target = LoadTarget.DuckDb(databasePath);
-        bool parquet = !File.Exists(Path.Combine(folder, Convert.PackageConverter.ReportFileName)) && ParquetFolder.IsOne(folder);
+        bool parquet = !File.Exists(Path.Combine(folder, Folders.ReportFile.Name)) && ParquetFolder.IsOne(folder);
         var csvFiles = parquet ? [] : CsvFolder.Files(folder, tables);
         var parquetFiles = parquet ? ParquetFolder.Files(folder, tables) : [];
-        if (Convert.FileType.NotRegular(target.SqlitePath) is string what)
+        if (IO.FileType.NotRegular(target.SqlitePath) is string what)
         {
             throw new LoadException($"{target.SqlitePath}: is {what}, not a DuckDB database file; nothing was loaded");
         }

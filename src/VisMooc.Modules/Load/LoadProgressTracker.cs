@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Reporting;
 
 namespace VisMooc.Modules.Load;
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using MySqlConnector;
+using VisMooc.Modules.IO;
 using VisMooc.Modules.Output;
+using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
 
 namespace VisMooc.Modules.Load;
@@ -28,7 +30,7 @@ public static class MySqlLoader
     /// <param name="waits">How long to wait for another load and for the server; null for <see cref="LoadWaits.Default"/>.</param>
     /// <param name="cancellation">Stops the load (the running statement is cancelled, <see cref="OperationCanceledException"/>); no table changed.</param>
     public static LoadResult Load(string folder, LoadTarget target, string password, LoadMode mode, IReadOnlyList<TableDescriptor> tables,
-        Action<Convert.ConvertProgress>? progress = null, Action<string>? notice = null, LoadWaits? waits = null, CancellationToken cancellation = default)
+        Action<ConvertProgress>? progress = null, Action<string>? notice = null, LoadWaits? waits = null, CancellationToken cancellation = default)
     {
         waits ??= LoadWaits.Default;
         var clock = Stopwatch.StartNew();
@@ -315,7 +317,7 @@ public static class MySqlLoader
         {
             // LOAD DATA LOCAL from a stream (MySqlConnector refuses server-named local paths without
             // verified TLS), as the table's generated load description says.
-            var loader = BulkLoader(connection, load, table, new Convert.CountingStream(source, progress.Bytes));
+            var loader = BulkLoader(connection, load, table, new CountingStream(source, progress.Bytes));
             loaded = loader.LoadAsync(cancellation).GetAwaiter().GetResult();
         }
 

@@ -18,7 +18,7 @@ public static class ParquetFolder
     public static IReadOnlyList<(string Table, string Path)> Files(string folder, IReadOnlyList<TableDescriptor> tables)
     {
         string full = Path.GetFullPath(folder);
-        if (Convert.CommitMarker.IsPresent(full))
+        if (Folders.CommitMarker.IsPresent(full))
         {
             throw new LoadException($"{folder}: a conversion stopped while renaming its files, so some of its parts may be missing; run it again into another folder (or remove the parts its report-*.json names); nothing was loaded");
         }

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Unicode;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
 
 namespace VisMooc.Modules.Load;

@@ -1,8 +1,8 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Checks;
 using VisMooc.Modules.Inputs;
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Schema;
-using VisMooc.Modules.TrackingLogs;
+using VisMooc.Modules.Sources.TrackingLog;
 using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Tables;

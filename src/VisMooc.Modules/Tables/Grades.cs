@@ -1,4 +1,4 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Checks;
 using VisMooc.Modules.Inputs;
 using VisMooc.Modules.Schema;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using VisMooc.Modules.Convert;
 using VisMooc.Modules.Output;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Staging;
 
 namespace VisMooc.Tool.Cli;
 

@@ -1,6 +1,10 @@
 using System.CommandLine;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Reporting;
+using VisMooc.Modules.Staging;
 using VisMooc.Tool.Cli;
 using VisMooc.Tool.Progress;
 

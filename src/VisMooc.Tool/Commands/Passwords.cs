@@ -1,3 +1,5 @@
+using VisMooc.Modules.IO;
+
 namespace VisMooc.Tool.Commands;
 
 /// <summary>Where a database password comes from: a file, the environment, or a prompt; never the command line.</summary>
@@ -17,7 +19,7 @@ internal static class Passwords
             }
 
             // Bounded, and never a FIFO or a device (--password-file /dev/zero read without end).
-            byte[] bytes = Modules.Convert.SmallFile.Read(file.FullName, out string? problem) ?? throw new Modules.Load.LoadException($"{file.FullName}: {problem}: give the password file (its first line is the password)");
+            byte[] bytes = SmallFile.Read(file.FullName, out string? problem) ?? throw new Modules.Load.LoadException($"{file.FullName}: {problem}: give the password file (its first line is the password)");
             using var reader = new StreamReader(new MemoryStream(bytes));
             return reader.ReadLine() ?? "";
         }

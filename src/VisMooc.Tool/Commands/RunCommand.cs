@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Discovery;
 using VisMooc.Modules.Load;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Reporting;
+using VisMooc.Modules.Staging;
 using VisMooc.Tool.Cli;
 using VisMooc.Tool.Config;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using VisMooc.Generated;
+using VisMooc.Modules.IO;
 
 namespace VisMooc.Tool.Commands;
 
@@ -57,7 +58,7 @@ internal static class SchemaCommand
             throw new IOException($"{path}: is a symbolic link (to {target}); vismooc schema never writes through a link: give --out the file itself");
         }
 
-        if (Modules.Convert.FileType.NotRegular(path) is string what)
+        if (FileType.NotRegular(path) is string what)
         {
             throw new IOException($"{path}: is {what}, not a regular file; --out takes the name of a file to write (or leave it out to print the SQL)");
         }

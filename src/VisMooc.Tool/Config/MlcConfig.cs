@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.IO;
 using VisMooc.Modules.Inputs;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Staging;
 using YamlDotNet.RepresentationModel;
 
 namespace VisMooc.Tool.Config;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Reporting;
 
 namespace VisMooc.Tool.Progress;
 

@@ -1,4 +1,5 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Reporting;
+
 
 namespace VisMooc.Tool.Progress;
 

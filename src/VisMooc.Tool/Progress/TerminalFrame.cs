@@ -1,5 +1,5 @@
 using System.Text;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Reporting;
 
 namespace VisMooc.Tool.Progress;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Checks;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Tests.Load;
 
 namespace VisMooc.Tests.Checks;

@@ -1,5 +1,5 @@
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Checks;
 using VisMooc.Modules.Schema;
 
 namespace VisMooc.Tests.Checks;

@@ -1,4 +1,4 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Reporting;
 using VisMooc.Tests.Shared;
 using VisMooc.Tests.Support;
 using VisMooc.Tool.Progress;

@@ -1,4 +1,4 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Converting;
@@ -42,7 +42,7 @@ public sealed class ConvertBadInputTests
         using var h = new ConvertHarness();
         h.Write(C, "student_courseenrollment-prod-analytics.sql", "\n900\t1\tx\t2099-01-01 00:00:00\t1\n");
 
-        var e = Assert.Throws<VisMooc.Modules.Convert.ConvertException>(() => h.Convert());
+        var e = Assert.Throws<ConvertException>(() => h.Convert());
 
         Assert.Contains(C + "-student_courseenrollment-prod-analytics.sql: missing column 'id'", e.Message, StringComparison.Ordinal);
     }
@@ -99,7 +99,7 @@ public sealed class ConvertBadInputTests
         h.WriteBytes(C, "course_structure-prod-analytics.json",
             [.. "{\n  \"i4x://O/C/course/R\": {\"category\": \"course\", \"metadata\": {\"display_name\": \"N"u8, 0xFF, .. "\"}}}\n"u8]);
 
-        var e = Assert.Throws<VisMooc.Modules.Convert.ConvertException>(() => h.Convert());
+        var e = Assert.Throws<ConvertException>(() => h.Convert());
 
         Assert.StartsWith(C + "-course_structure-prod-analytics.json: line 2, column ", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);

@@ -1,5 +1,6 @@
 using System.IO.Compression;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Converting;

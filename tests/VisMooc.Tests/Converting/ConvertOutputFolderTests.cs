@@ -1,4 +1,5 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Staging;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Converting;

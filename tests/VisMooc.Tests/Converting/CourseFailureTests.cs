@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Converting;

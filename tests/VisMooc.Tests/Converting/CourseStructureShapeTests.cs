@@ -1,4 +1,4 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Converting;

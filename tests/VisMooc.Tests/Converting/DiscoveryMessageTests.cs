@@ -1,5 +1,6 @@
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Converting;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Folders;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Converting;
@@ -100,7 +101,7 @@ public sealed class FlatPackageTests : IDisposable
     /// <summary>report.json without what names the input folder or the time taken.</summary>
     private static string Comparable(string output)
     {
-        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(output, PackageConverter.ReportFileName)))!.AsObject();
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(output, ReportFile.Name)))!.AsObject();
         report.Remove("input");
         report.Remove("output");
         report.Remove("elapsedSeconds");

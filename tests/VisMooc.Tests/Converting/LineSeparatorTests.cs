@@ -1,5 +1,5 @@
 using System.Text;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Converting;

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using CsCheck;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Sources;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Input;

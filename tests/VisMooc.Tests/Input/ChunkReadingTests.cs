@@ -1,5 +1,6 @@
 using CsCheck;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Sources.EdxTsv;
 using VisMooc.Tests.Safety;
 using VisMooc.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Sources.EdxTsv;
 using VisMooc.Modules.Values;
 
 namespace VisMooc.Tests.Input;

@@ -1,5 +1,5 @@
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Folders;
 using VisMooc.Modules.Load;
 using VisMooc.Tests.Support;
 
@@ -81,7 +81,7 @@ public sealed class CutShortCsvTests
     {
         using var temp = new LoadFixtures.TempFolder();
         string csv = LoadFixtures.ConvertHostile(temp.Path);
-        string report = Path.Combine(csv, PackageConverter.ReportFileName);
+        string report = Path.Combine(csv, ReportFile.Name);
         File.Delete(report);
         string db = Path.Combine(temp.Path, "db.sqlite");
 
@@ -100,7 +100,7 @@ public sealed class CutShortCsvTests
     {
         using var temp = new LoadFixtures.TempFolder();
         string csv = LoadFixtures.ConvertHostile(temp.Path);
-        File.WriteAllText(Path.Combine(csv, PackageConverter.ReportFileName), text);
+        File.WriteAllText(Path.Combine(csv, ReportFile.Name), text);
 
         var error = Assert.Throws<LoadException>(() => SqliteLoader.Load(csv, Path.Combine(temp.Path, "db.sqlite"), LoadMode.Ignore, GeneratedTables.All));
 
@@ -115,7 +115,7 @@ public sealed class CutShortCsvTests
         h.CopyFixture(ConvertHarness.NewCourse);
         var result = h.Convert();
 
-        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(h.Output, PackageConverter.ReportFileName)));
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(h.Output, ReportFile.Name)));
         var listed = report.RootElement.GetProperty("csvFiles").EnumerateArray().ToList();
         Assert.Equal(TablesWithoutLogs.All.Select(t => t.Info.CsvFileName), listed.Select(f => f.GetProperty("file").GetString()));
         foreach (var entry in listed)

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Staging;
 using VisMooc.Modules.Load;
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Schema;

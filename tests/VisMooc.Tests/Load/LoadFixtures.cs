@@ -1,7 +1,8 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Folders;
+using VisMooc.Modules.Pipeline;
 
 namespace VisMooc.Tests.Load;
 
@@ -92,7 +93,7 @@ internal static class LoadFixtures
     /// </summary>
     public static void Vouch(string folder)
     {
-        string path = Path.Combine(folder, PackageConverter.ReportFileName);
+        string path = Path.Combine(folder, ReportFile.Name);
         var report = File.Exists(path) ? System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject() : [];
         var files = new System.Text.Json.Nodes.JsonArray();
         foreach (string csv in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))

@@ -1,7 +1,8 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Staging;
 using VisMooc.Modules.Load;
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Schema;

@@ -1,8 +1,8 @@
 using Sylvan.Data.Csv;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
 using VisMooc.Modules.Load;
 using VisMooc.Modules.Output;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Tests.Load;
 
 namespace VisMooc.Tests.Output;

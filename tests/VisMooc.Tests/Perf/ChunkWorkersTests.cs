@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using VisMooc.Modules.Convert;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Pipeline;
 
 namespace VisMooc.Tests.Perf;
 

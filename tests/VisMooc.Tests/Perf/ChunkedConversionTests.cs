@@ -1,5 +1,6 @@
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Folders;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Perf;
@@ -87,7 +88,7 @@ public sealed class ChunkedConversionTests : IDisposable
     private static SortedDictionary<string, byte[]> Files(string folder) =>
         new(Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(
             f => Path.GetRelativePath(folder, f),
-            f => Path.GetFileName(f) == PackageConverter.ReportFileName
+            f => Path.GetFileName(f) == ReportFile.Name
                 ? System.Text.Encoding.UTF8.GetBytes(string.Join('\n', File.ReadAllLines(f).Where(l => !l.StartsWith("  \"elapsedSeconds\":", StringComparison.Ordinal) && !l.StartsWith("  \"output\":", StringComparison.Ordinal))))
                 : File.ReadAllBytes(f)), StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Collections;
+
 
 namespace VisMooc.Tests.Perf;
 

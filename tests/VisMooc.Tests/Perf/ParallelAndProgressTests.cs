@@ -1,5 +1,6 @@
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Synth;
 using VisMooc.Tests.Support;
 

@@ -1,5 +1,6 @@
-using VisMooc.Modules.Convert;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Sources.EdxTsv;
+using VisMooc.Modules.Sources.UsersJoin;
+
 
 namespace VisMooc.Tests.Perf;
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
 using VisMooc.Modules.Load;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Synth;
 
 namespace VisMooc.Tests.Perf;

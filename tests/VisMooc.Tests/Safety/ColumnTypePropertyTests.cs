@@ -6,7 +6,7 @@ using VisMooc.Modules.Conversions;
 using VisMooc.Modules.Load;
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Schema;
-using VisMooc.Modules.TrackingLogs;
+using VisMooc.Modules.Sources.TrackingLog;
 using VisMooc.Modules.Values;
 using VisMooc.Tests.Load;
 using VisMooc.Tests.Support;

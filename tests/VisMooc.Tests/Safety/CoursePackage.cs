@@ -1,7 +1,9 @@
 using System.Text;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Folders;
 using VisMooc.Modules.Load;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Staging;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Safety;
@@ -109,7 +111,7 @@ internal sealed class CoursePackage
     /// <summary>Every file of a folder (recursively), by relative path.</summary>
     public static SortedDictionary<string, byte[]> Files(string folder, bool withReport = false) =>
         new(Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => withReport || Path.GetFileName(f) != PackageConverter.ReportFileName)
+            .Where(f => withReport || Path.GetFileName(f) != ReportFile.Name)
             .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes), StringComparer.Ordinal);
 
     /// <summary>The rows of one table's CSV, decoded.</summary>

@@ -1,6 +1,5 @@
 using System.Text;
-using VisMooc.Modules.Convert;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.Sources.CourseStructure;
 using VisMooc.Tests.Load;
 using VisMooc.Tests.Support;
 

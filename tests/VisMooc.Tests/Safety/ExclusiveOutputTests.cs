@@ -1,4 +1,4 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Folders;
 using VisMooc.Modules.Load;
 using VisMooc.Tests.Load;
 using VisMooc.Tests.Support;

@@ -1,4 +1,7 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.Folders;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Staging;
 using VisMooc.Tests.Load;
 using VisMooc.Tests.Support;
 

@@ -1,6 +1,7 @@
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Folders;
 using VisMooc.Modules.Load;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Tests.Load;
 using VisMooc.Tests.Support;
 

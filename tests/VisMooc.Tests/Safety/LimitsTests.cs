@@ -1,7 +1,9 @@
-using System.Text;
 using System.Text.Unicode;
+using System.Text;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Sources.CourseStructure;
 using VisMooc.Tests.Load;
 using VisMooc.Tests.Support;
 
@@ -262,7 +264,7 @@ public sealed class LimitsTests
         }
 
         json.Append("  \"i4x://X/Y/course/Z\": {\"category\": \"course\" \"children\": []}\n}\n");
-        var e = Assert.Throws<InvalidDataException>(() => Modules.Input.CourseStructureReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json.ToString())), new HashSet<string>()));
+        var e = Assert.Throws<InvalidDataException>(() => Modules.Sources.CourseStructure.CourseStructureReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json.ToString())), new HashSet<string>()));
 
         Assert.StartsWith("line 3002, column 47: invalid JSON: ", e.Message, StringComparison.Ordinal);
     }
@@ -272,7 +274,7 @@ public sealed class LimitsTests
     {
         // The real limit is 2 GB (an array's); the same check at 1 MB keeps the test small.
         byte[] line = [.. "{\"_id\":1}\n"u8, .. Enumerable.Repeat((byte)'a', 3 << 20)];
-        using var reader = new Modules.Input.LfLineReader(new MemoryStream(line), bufferSize: 4096, maxLineBytes: 1 << 20);
+        using var reader = new Modules.IO.LfLineReader(new MemoryStream(line), bufferSize: 4096, maxLineBytes: 1 << 20);
 
         Assert.True(reader.TryReadLine(out _));
         var e = Assert.Throws<InvalidDataException>(() => reader.TryReadLine(out _));

@@ -1,4 +1,5 @@
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Folders;
+using VisMooc.Modules.Staging;
 using VisMooc.Tests.Load;
 using VisMooc.Tests.Support;
 

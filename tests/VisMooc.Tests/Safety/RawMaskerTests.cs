@@ -1,6 +1,6 @@
 using System.Text;
 using CsCheck;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Privacy;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Safety;

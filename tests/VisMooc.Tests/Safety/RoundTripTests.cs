@@ -1,11 +1,11 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using CsCheck;
 using VisMooc.Generated;
-using VisMooc.Modules.Input;
 using VisMooc.Modules.Load;
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Schema;
+using VisMooc.Modules.Sources.EdxTsv;
 using VisMooc.Tests.Input;
 using VisMooc.Tests.Load;
 using VisMooc.Tests.Support;

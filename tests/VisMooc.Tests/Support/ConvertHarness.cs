@@ -1,7 +1,9 @@
 using System.Text;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Folders;
 using VisMooc.Modules.Load;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Reporting;
 
 namespace VisMooc.Tests.Support;
 

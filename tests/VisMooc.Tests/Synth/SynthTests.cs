@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Synth;
 using VisMooc.Tests.Support;
 

@@ -1,9 +1,11 @@
 using System.Text;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
+using VisMooc.Modules.Checks;
 using VisMooc.Modules.Load;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Sources.TrackingLog;
+using VisMooc.Modules.Staging;
 using VisMooc.Modules.Synth;
-using VisMooc.Modules.TrackingLogs;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.TrackingLogs;

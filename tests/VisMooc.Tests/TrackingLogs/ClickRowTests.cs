@@ -1,9 +1,9 @@
 using System.Text;
 using VisMooc.Modules.Output;
 using VisMooc.Modules.Schema;
-using VisMooc.Modules.TrackingLogs;
 using VisMooc.Modules.Values;
 using static VisMooc.Tests.TrackingLogs.LogSamples;
+using VisMooc.Modules.Sources.TrackingLog;
 
 namespace VisMooc.Tests.TrackingLogs;
 

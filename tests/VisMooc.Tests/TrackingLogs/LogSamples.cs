@@ -1,5 +1,5 @@
 using System.Text;
-using VisMooc.Modules.TrackingLogs;
+using VisMooc.Modules.Sources.TrackingLog;
 
 namespace VisMooc.Tests.TrackingLogs;
 

@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using System.Text;
-using VisMooc.Modules.Input;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Sources.CourseStructure;
+using VisMooc.Modules.Sources.TrackingLog;
 using VisMooc.Modules.Synth;
-using VisMooc.Modules.TrackingLogs;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.TrackingLogs;

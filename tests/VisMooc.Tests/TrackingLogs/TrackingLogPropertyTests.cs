@@ -1,9 +1,9 @@
 using System.Text;
 using CsCheck;
-using VisMooc.Modules.TrackingLogs;
 using VisMooc.Tests.Safety;
 using VisMooc.Tests.Support;
 using static VisMooc.Tests.TrackingLogs.LogSamples;
+using VisMooc.Modules.Sources.TrackingLog;
 
 namespace VisMooc.Tests.TrackingLogs;
 

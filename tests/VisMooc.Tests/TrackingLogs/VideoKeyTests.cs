@@ -1,7 +1,7 @@
 using System.Text;
-using VisMooc.Modules.Input;
-using VisMooc.Modules.TrackingLogs;
+using VisMooc.Modules.Sources.CourseStructure;
 using static VisMooc.Tests.TrackingLogs.LogSamples;
+using VisMooc.Modules.Sources.TrackingLog;
 
 namespace VisMooc.Tests.TrackingLogs;
 

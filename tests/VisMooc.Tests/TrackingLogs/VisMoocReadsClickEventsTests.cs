@@ -1,7 +1,7 @@
 using MySqlConnector;
 using VisMooc.Generated;
-using VisMooc.Modules.Convert;
 using VisMooc.Modules.Load;
+using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Synth;
 using VisMooc.Tests.Load;
 using VisMooc.Tests.Support;

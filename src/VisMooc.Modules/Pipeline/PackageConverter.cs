@@ -1,0 +1,422 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.Folders;
+using VisMooc.Modules.Output;
+using VisMooc.Modules.Reporting;
+using VisMooc.Modules.Schema;
+using VisMooc.Modules.Sources.CourseStructure;
+using VisMooc.Modules.Sources.EdxTsv;
+using VisMooc.Modules.Sources.JsonLines;
+using VisMooc.Modules.Sources.TrackingLog;
+using VisMooc.Modules.Sources.UsersJoin;
+using VisMooc.Modules.Staging;
+
+namespace VisMooc.Modules.Pipeline;
+
+/// <summary>
+/// Converts edX packages into the declared tables: one job per input kind, jobs in parallel, each
+/// table written by exactly one job in course order; a job's files are cut into chunks that the
+/// run's worker threads convert side by side and the job writes in file order (so output does
+/// not depend on threads). Files get their final names only when every job has finished.
+/// </summary>
+public static class PackageConverter
+{
+    /// <summary>The report file written next to the tables.</summary>
+
+    /// <summary>Runs a conversion.</summary>
+    /// <exception cref="ConvertException">Input or output unusable, or a file is missing a column; nothing was renamed.</exception>
+    public static ConvertResult Run(ConvertOptions options, IReadOnlyList<TableDescriptor> tables) =>
+        Run(options, InputDiscovery.FindCourses(options.Input, options.CoursePattern, InputDiscovery.Known(tables)), tables);
+
+    /// <summary>
+    /// Runs a conversion of courses whose files are already known (e.g. named by a MOOC-Learner-Curated config).
+    /// The run holds the output folder's lock (<see cref="OutputFolderLock"/>) from before it touches
+    /// anything there until its partial files are gone, so two runs never write one folder at once.
+    /// </summary>
+    /// <exception cref="ConvertException">Output unusable or held by another run, or a file is missing a column; nothing was renamed.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled (<see cref="ConvertOptions.Cancellation"/>); its partial files are removed and nothing was renamed.</exception>
+    public static ConvertResult Run(ConvertOptions options, IReadOnlyList<CourseInput> courses, IReadOnlyList<TableDescriptor> tables)
+    {
+        var clock = Stopwatch.StartNew();
+
+        // Tracking logs (issue 14): read once for the whole run. Without any, no click_events file at all.
+        var logs = TrackingLogFiles.Find(options.Events, courses.Select(c => c.Folder));
+        var withoutInput = logs.Files.Count == 0 ? tables.Where(t => t.Info.Input.Format == InputFormat.TrackingLog).ToList() : [];
+        tables = tables.Except(withoutInput).ToList();
+
+        string output = Path.GetFullPath(options.Output);
+
+        // A course whose files cannot be read fails alone: the run is done again without it (its
+        // rows may already have been written, and would count as duplicates of later courses'),
+        // so the other courses come out exactly as if converted without it. --strict stops instead.
+        var failed = new Dictionary<string, ConvertException>(StringComparer.Ordinal);
+        foreach (var course in courses.Where(c => c.Unreadable is not null))
+        {
+            if (options.Strict)
+            {
+                throw course.Unreadable!;
+            }
+
+            failed[course.Name] = course.Unreadable!;
+        }
+
+        if (failed.Count == courses.Count)
+        {
+            throw NoCourse(courses, failed);
+        }
+
+        try
+        {
+            Directory.CreateDirectory(output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConvertException(output, "cannot write the output folder: " + e.Message);
+        }
+
+        OutputFolderLock folderLock;
+        try
+        {
+            folderLock = OutputFolderLock.ForWriting(output);
+        }
+        catch (OutputFolderInUseException e)
+        {
+            throw new ConvertException(output, e.Holder + "; wait for it to finish or use another --out");
+        }
+        catch (FolderLockException e)
+        {
+            throw new ConvertException(e.File, e.Problem);
+        }
+        catch (Exception e) when (IsFailure(e))
+        {
+            throw Failure(options, output, e);
+        }
+
+        using (folderLock)
+        {
+            try
+            {
+                OutputFolder.RefuseLinks(output, tables);
+
+                // Without a lock a partial file may be a live run's: it is left alone then.
+                if (folderLock.NotLocked is null)
+                {
+                    OutputFolder.RemovePartials(output);
+                }
+
+                while (true)
+                {
+                    var remaining = courses.Where(c => !failed.ContainsKey(c.Name)).ToList();
+                    if (remaining.Count == 0)
+                    {
+                        throw NoCourse(courses, failed);
+                    }
+
+                    var failures = courses.Where(c => failed.ContainsKey(c.Name)).Select(c => new CourseFailure(c.Name, failed[c.Name].Message)).ToList();
+                    var result = Convert(options, output, remaining, failures, tables, withoutInput, logs, clock, folderLock.NotLocked, out var newFailures);
+                    if (result is not null)
+                    {
+                        return result;
+                    }
+
+                    foreach (var (course, error) in newFailures)
+                    {
+                        failed[course] = error;
+                    }
+                }
+            }
+            catch (Exception e) when (options.Cancellation.IsCancellationRequested && IsCancellation(e))
+            {
+                throw new OperationCanceledException("the conversion was interrupted; nothing was renamed", e, options.Cancellation);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is ConvertException) is ConvertException first)
+            {
+                throw first;
+            }
+            catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(IsFailure) is Exception inner)
+            {
+                throw Failure(options, output, inner);
+            }
+            catch (Exception e) when (IsFailure(e))
+            {
+                throw Failure(options, output, e);
+            }
+        }
+    }
+
+    /// <summary>The error when every course failed: the one course's own, or the first one's, saying that all failed.</summary>
+    private static ConvertException NoCourse(IReadOnlyList<CourseInput> courses, Dictionary<string, ConvertException> failed)
+    {
+        var first = failed[courses[0].Name];
+        return courses.Count == 1 ? first
+            : new ConvertException(first.File, first.Message[(first.File.Length + 2)..] + $"; no course could be converted ({courses.Count} failed), nothing was written");
+    }
+
+    /// <summary>One conversion of <paramref name="courses"/>: the result, or null with the courses that failed (nothing renamed).</summary>
+    private static ConvertResult? Convert(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<CourseFailure> failedBefore, IReadOnlyList<TableDescriptor> tables, IReadOnlyList<TableDescriptor> notWritten, (IReadOnlyList<string> Files, IReadOnlyList<string> Encrypted) logs, Stopwatch clock, string? notLocked, out IReadOnlyDictionary<string, ConvertException> failures)
+    {
+        var cancellation = options.Cancellation;
+        using var workers = new ChunkWorkers(options.Threads, cancellation);
+        var run = new ConvertRun(options, workers);
+
+        // The Hive partition value of a course's rows: the course id of its course tree (as the tabular
+        // files spell it), or the course folder's name when the run has no course tree for it.
+        string Partition(string course) => run.PackageCourseIds.TryGetValue(course, out var id) ? id : course;
+        if (notLocked is not null)
+        {
+            run.Notice($"{output}: cannot lock this folder ({notLocked}), so another run writing it at the same time would not be stopped; partial files (.vismooc-partial-*) of runs that were killed are left: delete them when no run is writing the folder");
+        }
+
+        var outputs = new List<TableOutput>();
+        string partialPrefix = TableOutput.RunPrefix();
+        bool parquet = options.Format == OutputFormat.Parquet;
+        string runId = RunId(clock, partialPrefix);
+        string reportName = parquet ? ParquetReportName(runId) : ReportFile.Name;
+        string reportPartial = Path.Combine(output, partialPrefix + ReportFile.Name);
+        try
+        {
+            foreach (var table in tables)
+            {
+                outputs.Add(new TableOutput(table, output, partialPrefix, options.PseudonymKey, options.Format));
+            }
+
+            // Jobs that convert on their own thread first (their work cannot be shared, so it
+            // should overlap the rest rather than run alone at the end), then longest first (by
+            // input bytes), each handed out as a thread frees up. Output does not depend on the
+            // order: each table is written by exactly one job. The jobs' threads mostly read
+            // files and write results; the chunk workers convert.
+            // Failures surface as an AggregateException, which Run turns into one clear error.
+            // Files that look like package files but are not read, beside readable ones of their
+            // kind (a missing kind names them in its own notice).
+            foreach (var course in courses)
+            {
+                foreach (var file in course.UnreadableFiles.Where(u => !u.Fatal && course.FilesOf(u.Kind).Count > 0))
+                {
+                    run.Notice($"{course.Name}: {Path.GetFileName(file.Path)} was not read: it {file.Problem}");
+                }
+            }
+
+            foreach (string encrypted in logs.Encrypted)
+            {
+                run.Notice($"{encrypted}: encrypted tracking log, not read: decrypt first (gpg --decrypt-files *.gpg)");
+            }
+
+            var order = Jobs(outputs, courses, logs.Files);
+            var jobs = order
+                .OrderBy(j => j.Chunked)
+                .ThenByDescending(j => courses.Sum(c => j.InputKinds.Sum(k => c.FilesOf(k).Sum(FileSize))))
+                .ToList();
+            using var progress = options.Progress is null ? null : new ProgressReporter(options.Progress, options.ProgressInterval, clock, jobs, courses);
+            Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation }, job =>
+            {
+                foreach (var course in courses)
+                {
+                    try
+                    {
+                        job.Run([course], run);
+                    }
+                    catch (Exception e) when (AsInputFailure(e, course) is ConvertException failure)
+                    {
+                        if (options.Strict)
+                        {
+                            throw failure;
+                        }
+
+                        run.CourseFailed(course, order.IndexOf(job), failure);
+                    }
+                }
+
+                progress?.JobDone(job);
+            });
+            progress?.Finish();
+            failures = run.Failures;
+            if (failures.Count > 0)
+            {
+                return null;
+            }
+
+            cancellation.ThrowIfCancellationRequested();
+            run.Checks.Conclude(courses, run, tables);
+            foreach (var o in outputs)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                o.Complete(options.Format);
+            }
+
+            var stats = courses
+                .SelectMany(c => tables.Select(t => run.StatsFor(c.Name, t.Info.Name)))
+                .ToList();
+            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed) { FailedCourses = failedBefore, CsvFiles = parquet ? [] : outputs.Select(o => o.CsvFile!).ToList() };
+            if (parquet)
+            {
+                result = result with
+                {
+                    RunId = runId,
+                    ParquetFiles = outputs.SelectMany(o => o.ParquetFiles.Select(f => new ParquetFileSize(o.Table.Info.Name, f.Course, ParquetTableSink.FinalName(o.Table.Info.Name, Partition(f.Course), runId).Replace('\\', '/'), f.Rows, f.Bytes))).ToList(),
+                };
+            }
+
+            using (var report = new FileStream(reportPartial, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                ConvertReportWriter.Write(result, report, options.ExitCodeOf);
+                report.Flush(flushToDisk: true);
+            }
+
+            // The last moment a cancelled run stops. From here the renames run to the end even when
+            // the run is cancelled meanwhile (they take milliseconds): stopping among them would
+            // leave a folder that mixes two runs.
+            cancellation.ThrowIfCancellationRequested();
+
+            // Every file is whole on disk now. The renames below are one at a time, so the marker
+            // tells a later load that a run stopped among them left the folder mixing two runs.
+            // A table this run does not write (click_events without tracking logs) must not keep an earlier run's files.
+            if (parquet)
+            {
+                // A run adds its own parts beside those of other runs: nothing is replaced or removed.
+                CommitMarker.Begin(output, partialPrefix, outputs.SelectMany(o => o.ParquetFinalNames(Partition, runId)).Append(reportName));
+                foreach (var o in outputs)
+                {
+                    o.CommitParquet(Partition, runId);
+                }
+
+                File.Move(reportPartial, Path.Combine(output, reportName), overwrite: false);
+                CommitMarker.End(output);
+                return result;
+            }
+
+            var stale = notWritten.SelectMany(TableOutput.FinalNamesOf).Where(n => File.Exists(Path.Combine(output, n))).ToList();
+            CommitMarker.Begin(output, partialPrefix, outputs.SelectMany(o => o.FinalNames).Concat(stale).Append(ReportFile.Name));
+            foreach (var o in outputs)
+            {
+                o.Commit();
+            }
+
+            stale.ForEach(n => File.Delete(Path.Combine(output, n)));
+
+            File.Move(reportPartial, Path.Combine(output, ReportFile.Name), overwrite: true);
+            CommitMarker.End(output);
+            return result;
+        }
+        finally
+        {
+            foreach (var o in outputs)
+            {
+                o.Dispose();
+            }
+
+            TryDelete(reportPartial);
+        }
+    }
+
+    /// <summary>The report of a Parquet run, <c>report-{run id}.json</c>: each run's report stays beside its parts.</summary>
+    public static string ParquetReportName(string runId) => "report-" + runId + ".json";
+
+    /// <summary>A run's id, unique per run and sorting by start time: <c>{UTC start, yyyyMMddTHHmmssZ}-{the random part of its partial prefix}</c>.</summary>
+    private static string RunId(Stopwatch clock, string partialPrefix) =>
+        (DateTime.UtcNow - clock.Elapsed).ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" + partialPrefix[TableOutput.PartialPrefix.Length..^1];
+
+    private static bool IsCancellation(Exception e) =>
+        e is OperationCanceledException || (e is AggregateException all && all.Flatten().InnerExceptions.Any(x => x is OperationCanceledException));
+
+    /// <summary>
+    /// An error in reading a course's files (a file missing a column, cut short, not JSON, not
+    /// UTF-8 text, changing size, unreadable…), as a one-line error naming the file; null for any
+    /// other exception (an output that cannot be written stops the whole run).
+    /// </summary>
+    private static ConvertException? AsInputFailure(Exception e, CourseInput course) => e switch
+    {
+        ConvertException convert => convert,
+        InvalidDataException data => new ConvertException(course.Folder, data.Message),
+        _ => null,
+    };
+
+    private static bool IsFailure(Exception e) => e is IOException or UnauthorizedAccessException or InvalidDataException;
+
+    // ENOSPC and EROFS as .NET reports them on Unix (the errno is the exception's HResult).
+    private const int NoSpace = 28;
+    private const int ReadOnlyFileSystem = 30;
+
+    /// <summary>A one-line error for an I/O failure: a full disk or an unwritable folder names the output folder, a bad input record its file.</summary>
+    private static ConvertException Failure(ConvertOptions options, string output, Exception e)
+    {
+        string renamed = CommitMarker.IsPresent(output)
+            ? "the folder may now mix files of two runs (see " + CommitMarker.FileName + "): convert into it again"
+            : "nothing was renamed, earlier outputs are as they were";
+        return e switch
+        {
+            InvalidDataException => new ConvertException(Path.GetFullPath(options.Input), e.Message + "; " + renamed),
+            IOException when e.HResult == NoSpace => new ConvertException(output, "no space left on the device; " + renamed),
+            IOException when e.HResult == ReadOnlyFileSystem => new ConvertException(output, "cannot write: the file system is read-only; " + renamed),
+            UnauthorizedAccessException => new ConvertException(output, "permission denied: " + e.Message + "; " + renamed),
+            _ => new ConvertException(output, "I/O error: " + e.Message + "; " + renamed),
+        };
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// The jobs that write <paramref name="outputs"/>, from each table's declared input: one job per input for
+    /// a course tree, a JSON-lines dump or an edX TSV file (its tables share the read), one per joined table.
+    /// Course trees come first (they run on their own thread), then joins, JSON lines and TSV files.
+    /// </summary>
+    /// Tracking logs come last: one job reads every log file of the run once, for all its courses.
+    /// <exception cref="NotSupportedException">A table reads an input whose format no job reads.</exception>
+    private static List<IConvertJob> Jobs(List<TableOutput> outputs, IReadOnlyList<CourseInput> courses, IReadOnlyList<string> logFiles)
+    {
+        var jobs = new List<(int Rank, int Order, IConvertJob Job)>();
+        foreach (var joined in outputs.Where(o => o.Table.Info.Join is not null))
+        {
+            jobs.Add((1, joined.Table.Info.Order, new UsersJob(joined)));
+        }
+
+        foreach (var group in outputs.Where(o => o.Table.Info.Join is null).GroupBy(o => o.Table.Info.Input))
+        {
+            var tables = group.ToList();
+            int order = tables.Min(o => o.Table.Info.Order);
+            jobs.Add(group.Key.Format switch
+            {
+                InputFormat.CourseTree => (0, order, new CourseStructureJob(group.Key, tables)),
+                InputFormat.JsonLines => (2, order, new ForumJob(group.Key, tables)),
+                InputFormat.EdxTsv => (3, order, new TsvJob(group.Key, tables)),
+                InputFormat.TrackingLog => (4, order, new TrackingLogJob(tables, courses, logFiles)),
+                _ => throw new NotSupportedException($"{string.Join(", ", tables.Select(t => t.Table.Info.Name))}: no job reads {group.Key.Format} input ({group.Key.Name}) yet"),
+            });
+        }
+
+        var ordered = jobs.OrderBy(j => j.Rank).ThenBy(j => j.Order).Select(j => j.Job).ToList();
+
+        // The tables of one job share its input, so they share its byte counter.
+        foreach (var job in ordered)
+        {
+            var counter = new ProgressCounter();
+            foreach (var o in job.Outputs)
+            {
+                o.InputRead = counter;
+            }
+        }
+
+        return ordered;
+    }
+
+    private static long FileSize(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}
