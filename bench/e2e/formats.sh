@@ -15,7 +15,7 @@ for _ in $(seq "$n"); do
     start=$(date +%s%N)
     /usr/bin/time -f "%U %S %M" -o "$work/time" dotnet "$dll" convert "$input" --out "$work/out-$f" --format "$f" --quiet "$@" > /dev/null || [ $? -eq 3 ]  # 3: done, with rejects (synth plants some)
     end=$(date +%s%N)
-    read -r user sys rss < "$work/time"
+    read -r user sys rss < <(tail -n 1 "$work/time")  # after "Command exited with non-zero status 3"
     echo "$f $(echo "scale=3; ($end - $start) / 1000000000" | bc) $(echo "$user + $sys" | bc) $((rss / 1024)) $(du -sm "$work/out-$f" | cut -f1)" >> "$work/runs"
   done
 done
