@@ -13,7 +13,7 @@ public static class DbArgument
     /// <summary>What masks a hidden part.</summary>
     public const string Mask = "***";
 
-    private static readonly string[] s_schemes = ["sqlite", "mysql", "mariadb"];
+    private static readonly string[] s_schemes = ["sqlite", "duckdb", "mysql", "mariadb"];
 
     /// <summary>
     /// <paramref name="value"/> with every part of its authority after a <c>:</c> replaced by

@@ -11,7 +11,8 @@ namespace VisMooc.Modules.Load;
 /// </summary>
 public sealed class DialectCsvReader : IDisposable
 {
-    private readonly LfLineReader _lines;
+    private readonly LfLineReader? _lines;
+    private long _lineNumber;
     private readonly string?[] _values;
     private readonly int[] _starts;
     private readonly int[] _lengths;
@@ -28,14 +29,26 @@ public sealed class DialectCsvReader : IDisposable
         _lengths = new int[fieldCount];
     }
 
+    /// <summary>A reader of rows given one at a time (<see cref="Parse(ReadOnlySpan{byte}, long)"/>) rather than read from a file; <paramref name="name"/> names them in messages.</summary>
+    public static DialectCsvReader ForRows(string name, int fieldCount) => new(name, fieldCount, rows: true);
+
+    private DialectCsvReader(string name, int fieldCount, bool rows)
+    {
+        _ = rows;
+        FileName = name;
+        _values = new string?[fieldCount];
+        _starts = new int[fieldCount];
+        _lengths = new int[fieldCount];
+    }
+
     /// <summary>The file name, for messages.</summary>
     public string FileName { get; }
 
     /// <summary>Bytes of the file consumed so far (for progress).</summary>
-    public long BytesRead => _lines.BytesRead;
+    public long BytesRead => _lines?.BytesRead ?? 0;
 
     /// <summary>1-based line of the current row.</summary>
-    public long LineNumber => _lines.LineNumber;
+    public long LineNumber => _lines?.LineNumber ?? _lineNumber;
 
     /// <summary>The current row's values (null = SQL NULL) after <see cref="Read"/>; reused between rows.</summary>
     public IReadOnlyList<string?> Values => _values;
@@ -67,11 +80,25 @@ public sealed class DialectCsvReader : IDisposable
     /// <exception cref="InvalidDataException">The row is not in the dialect or has the wrong number of fields; the message names file, line and column.</exception>
     public bool ReadUtf8()
     {
-        if (!_lines.TryReadLine(out var line))
+        if (_lines is null || !_lines.TryReadLine(out var line))
         {
             return false;
         }
 
+        Parse(line);
+        return true;
+    }
+
+    /// <summary>Parses one row (without its LF) into <see cref="Utf8"/> and <see cref="IsNull"/>; <paramref name="lineNumber"/> names it in messages.</summary>
+    /// <exception cref="InvalidDataException">The row is not in the dialect or has the wrong number of fields.</exception>
+    public void Parse(ReadOnlySpan<byte> line, long lineNumber)
+    {
+        _lineNumber = lineNumber;
+        Parse(line);
+    }
+
+    private void Parse(ReadOnlySpan<byte> line)
+    {
         int field = 0;
         int i = 0;
         // Unescaping never lengthens a value, so the line's length bounds the row's bytes.
@@ -120,8 +147,6 @@ public sealed class DialectCsvReader : IDisposable
         {
             throw Error(i, $"expected {_values.Length} fields, found {field}");
         }
-
-        return true;
     }
 
     private int ReadEnclosed(ReadOnlySpan<byte> line, int i, int field)
@@ -166,8 +191,8 @@ public sealed class DialectCsvReader : IDisposable
     }
 
     private InvalidDataException Error(int byteInLine, string problem) =>
-        new($"{FileName}:{_lines.LineNumber}:{byteInLine + 1}: {problem}");
+        new($"{FileName}:{LineNumber}:{byteInLine + 1}: {problem}");
 
     /// <inheritdoc/>
-    public void Dispose() => _lines.Dispose();
+    public void Dispose() => _lines?.Dispose();
 }

@@ -10,7 +10,10 @@ public sealed record LoadTarget
     /// <summary>True for MySQL/MariaDB, false for SQLite.</summary>
     public bool IsMySql { get; private init; }
 
-    /// <summary>SQLite database file.</summary>
+    /// <summary>True for a DuckDB file (<c>duckdb:PATH</c>; its path is <see cref="SqlitePath"/>'s).</summary>
+    public bool IsDuckDb { get; private init; }
+
+    /// <summary>SQLite (or DuckDB) database file.</summary>
     public string SqlitePath { get; private init; } = "";
 
     /// <summary>MySQL user.</summary>
@@ -32,6 +35,9 @@ public sealed record LoadTarget
 
     /// <summary>A SQLite file target.</summary>
     public static LoadTarget Sqlite(string path) => new() { SqlitePath = Path.GetFullPath(path) };
+
+    /// <summary>A DuckDB file target.</summary>
+    public static LoadTarget DuckDb(string path) => new() { IsDuckDb = true, SqlitePath = Path.GetFullPath(path) };
 
     /// <summary>A MySQL/MariaDB target.</summary>
     public static LoadTarget MySql(string user, string host, int port, string database) =>
@@ -74,12 +80,23 @@ public sealed record LoadTarget
             return Sqlite(path);
         }
 
+        if (scheme.Equals("duckdb", StringComparison.OrdinalIgnoreCase))
+        {
+            string path = text[(colon + 1)..];
+            if (path.Length == 0 || path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar))
+            {
+                throw new FormatException($"'{DbArgument.Redact(text)}': duckdb:PATH takes a file path, e.g. duckdb:moocdb.duckdb");
+            }
+
+            return DuckDb(path);
+        }
+
         if (scheme.Equals("mysql", StringComparison.OrdinalIgnoreCase) || scheme.Equals("mariadb", StringComparison.OrdinalIgnoreCase))
         {
             return ParseMySql(text, colon);
         }
 
-        throw new FormatException($"'{DbArgument.Redact(text)}' is neither sqlite:PATH nor mysql://USER@HOST[:PORT]/DATABASE");
+        throw new FormatException($"'{DbArgument.Redact(text)}' is neither sqlite:PATH, duckdb:PATH nor mysql://USER@HOST[:PORT]/DATABASE");
     }
 
     /// <summary>
@@ -88,7 +105,7 @@ public sealed record LoadTarget
     /// </summary>
     public string ToDbArgument() => IsMySql
         ? "mysql://" + Uri.EscapeDataString(User) + "@" + Endpoint + "/" + Uri.EscapeDataString(Database)
-        : "sqlite:" + SqlitePath;
+        : (IsDuckDb ? "duckdb:" : "sqlite:") + SqlitePath;
 
     /// <summary>
     /// The command line that loads <paramref name="csvFolder"/> into this target, quoted for a POSIX
@@ -100,7 +117,7 @@ public sealed record LoadTarget
         + (mode == LoadMode.Replace ? " --mode replace" : "");
 
     /// <inheritdoc/>
-    public override string ToString() => IsMySql ? $"mysql://{User}@{Endpoint}/{Database}" : "sqlite:" + SqlitePath;
+    public override string ToString() => IsMySql ? $"mysql://{User}@{Endpoint}/{Database}" : (IsDuckDb ? "duckdb:" : "sqlite:") + SqlitePath;
 
     private static LoadTarget ParseMySql(string text, int colon)
     {

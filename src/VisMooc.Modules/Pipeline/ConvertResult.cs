@@ -30,6 +30,12 @@ public sealed record ConvertResult(
     /// <summary>Every table's CSV as the run wrote it (rows, bytes), in table order; a load checks the files against these.</summary>
     public IReadOnlyList<CsvFileSize> CsvFiles { get; init; } = [];
 
+    /// <summary>The run's id (Parquet output: it names the run's parts and report), or null.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>Every Parquet file the run wrote (Parquet output), in table order.</summary>
+    public IReadOnlyList<ParquetFileSize> ParquetFiles { get; init; } = [];
+
     /// <summary>How the run went: some courses failed, else some rows were rejected, else done (the tool maps it to its exit code).</summary>
     public ConvertOutcome Outcome => FailedCourses.Count > 0 ? ConvertOutcome.CoursesFailed : Rejected > 0 ? ConvertOutcome.DoneWithRejects : ConvertOutcome.Done;
 }
@@ -40,3 +46,11 @@ public sealed record ConvertResult(
 /// <param name="Rows">Its rows (records; the RFC 4180 format's header row not counted).</param>
 /// <param name="Bytes">Its length in bytes.</param>
 public sealed record CsvFileSize(string Table, string File, long Rows, long Bytes);
+
+/// <summary>One course's Parquet file of a table, as a conversion wrote it.</summary>
+/// <param name="Table">The table.</param>
+/// <param name="Course">The course folder whose rows it holds.</param>
+/// <param name="File">Its path in the dataset folder, with '/' separators: <c>{table}/course={id}/part-{run id}.parquet</c>.</param>
+/// <param name="Rows">Its rows.</param>
+/// <param name="Bytes">Its length in bytes.</param>
+public sealed record ParquetFileSize(string Table, string Course, string File, long Rows, long Bytes);

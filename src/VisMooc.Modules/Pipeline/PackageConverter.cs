@@ -3,6 +3,7 @@ using System.Diagnostics;
 using VisMooc.Modules.Checks;
 using VisMooc.Modules.Discovery;
 using VisMooc.Modules.Folders;
+using VisMooc.Modules.Output;
 using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Sources.CourseStructure;
@@ -159,6 +160,10 @@ public static class PackageConverter
         var cancellation = options.Cancellation;
         using var workers = new ChunkWorkers(options.Threads, cancellation);
         var run = new ConvertRun(options, workers);
+
+        // The Hive partition value of a course's rows: the course id of its course tree (as the tabular
+        // files spell it), or the course folder's name when the run has no course tree for it.
+        string Partition(string course) => run.PackageCourseIds.TryGetValue(course, out var id) ? id : course;
         if (notLocked is not null)
         {
             run.Notice($"{output}: cannot lock this folder ({notLocked}), so another run writing it at the same time would not be stopped; partial files (.vismooc-partial-*) of runs that were killed are left: delete them when no run is writing the folder");
@@ -166,6 +171,9 @@ public static class PackageConverter
 
         var outputs = new List<TableOutput>();
         string partialPrefix = TableOutput.RunPrefix();
+        bool parquet = options.Format == OutputFormat.Parquet;
+        string runId = RunId(clock, partialPrefix);
+        string reportName = parquet ? ParquetReportName(runId) : ReportFile.Name;
         string reportPartial = Path.Combine(output, partialPrefix + ReportFile.Name);
         try
         {
@@ -173,7 +181,7 @@ public static class PackageConverter
             {
                 // Usernames are hashed and kept only when a table of this run compares them
                 // (click_events with users): without tracking logs that is a set of a hash per learner for nothing.
-                outputs.Add(new TableOutput(table, output, partialPrefix, options.PseudonymKey)
+                outputs.Add(new TableOutput(table, output, partialPrefix, options.PseudonymKey, options.Format)
                 {
                     ObservesUsernames = CrossFileChecks.ComparesUsernames(table.Info, tables.Select(t => t.Info)),
                 });
@@ -245,7 +253,16 @@ public static class PackageConverter
             var stats = courses
                 .SelectMany(c => tables.Select(t => run.StatsFor(c.Name, t.Info.Name)))
                 .ToList();
-            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed) { FailedCourses = failedBefore, CsvFiles = outputs.Select(o => o.CsvFile!).ToList() };
+            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed) { FailedCourses = failedBefore, CsvFiles = parquet ? [] : outputs.Select(o => o.CsvFile!).ToList() };
+            if (parquet)
+            {
+                result = result with
+                {
+                    RunId = runId,
+                    ParquetFiles = outputs.SelectMany(o => o.ParquetFiles.Select(f => new ParquetFileSize(o.Table.Info.Name, f.Course, ParquetTableSink.FinalName(o.Table.Info.Name, Partition(f.Course), runId).Replace('\\', '/'), f.Rows, f.Bytes))).ToList(),
+                };
+            }
+
             using (var report = new FileStream(reportPartial, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 ConvertReportWriter.Write(result, report, options.ExitCodeOf);
@@ -260,6 +277,20 @@ public static class PackageConverter
             // Every file is whole on disk now. The renames below are one at a time, so the marker
             // tells a later load that a run stopped among them left the folder mixing two runs.
             // A table this run does not write (click_events without tracking logs) must not keep an earlier run's files.
+            if (parquet)
+            {
+                // A run adds its own parts beside those of other runs: nothing is replaced or removed.
+                CommitMarker.Begin(output, partialPrefix, outputs.SelectMany(o => o.ParquetFinalNames(Partition, runId)).Append(reportName));
+                foreach (var o in outputs)
+                {
+                    o.CommitParquet(Partition, runId);
+                }
+
+                File.Move(reportPartial, Path.Combine(output, reportName), overwrite: false);
+                CommitMarker.End(output);
+                return result;
+            }
+
             var stale = notWritten.SelectMany(TableOutput.FinalNamesOf).Where(n => File.Exists(Path.Combine(output, n))).ToList();
             CommitMarker.Begin(output, partialPrefix, outputs.SelectMany(o => o.FinalNames).Concat(stale).Append(ReportFile.Name));
             foreach (var o in outputs)
@@ -283,6 +314,13 @@ public static class PackageConverter
             TryDelete(reportPartial);
         }
     }
+
+    /// <summary>The report of a Parquet run, <c>report-{run id}.json</c>: each run's report stays beside its parts.</summary>
+    public static string ParquetReportName(string runId) => "report-" + runId + ".json";
+
+    /// <summary>A run's id, unique per run and sorting by start time: <c>{UTC start, yyyyMMddTHHmmssZ}-{the random part of its partial prefix}</c>.</summary>
+    private static string RunId(Stopwatch clock, string partialPrefix) =>
+        (DateTime.UtcNow - clock.Elapsed).ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture) + "-" + partialPrefix[TableOutput.PartialPrefix.Length..^1];
 
     private static bool IsCancellation(Exception e) =>
         e is OperationCanceledException || (e is AggregateException all && all.Flatten().InnerExceptions.Any(x => x is OperationCanceledException));

@@ -52,6 +52,28 @@ public static class ConvertReportWriter
             w.WriteEndArray();
         }
 
+        if (result.RunId is not null)
+        {
+            w.WriteString("runId", result.RunId);
+        }
+
+        if (result.ParquetFiles.Count > 0)
+        {
+            w.WriteStartArray("parquetFiles");
+            foreach (var file in result.ParquetFiles)
+            {
+                w.WriteStartObject();
+                w.WriteString("table", file.Table);
+                w.WriteString("course", file.Course);
+                w.WriteString("file", file.File);
+                w.WriteNumber("rows", file.Rows);
+                w.WriteNumber("bytes", file.Bytes);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteStartArray("notices");
         foreach (var notice in result.Notices)
         {

@@ -29,7 +29,8 @@ public sealed class TableOutput : IDisposable
     private readonly string _partialPrefix;
     private readonly byte[]? _pseudonymKey;
     private readonly SeenKeys _seen = new();
-    private readonly FileStream _csv;
+    private readonly FileStream? _csv;
+    private readonly ParquetTableSink? _parquet;
     private readonly string _csvPartial;
     private FileStream? _rejects;
     private string _rejectsPartial = "";
@@ -38,15 +39,26 @@ public sealed class TableOutput : IDisposable
     private long _rowsWritten;
     private long _writtenBack;
 
-    /// <summary>Opens the partial files of <paramref name="table"/> in <paramref name="folder"/>, named with <paramref name="partialPrefix"/> (the run's <see cref="RunPrefix"/>).</summary>
-    public TableOutput(TableDescriptor table, string folder, string partialPrefix, byte[]? pseudonymKey = null)
+    /// <summary>
+    /// Opens the partial files of <paramref name="table"/> in <paramref name="folder"/>, named with <paramref name="partialPrefix"/> (the run's <see cref="RunPrefix"/>):
+    /// a CSV, or with <see cref="OutputFormat.Parquet"/> a Parquet file per course, made from the same rows.
+    /// </summary>
+    public TableOutput(TableDescriptor table, string folder, string partialPrefix, byte[]? pseudonymKey = null, OutputFormat format = OutputFormat.MySql)
     {
         _pseudonymKey = pseudonymKey;
         Table = table;
         _folder = folder;
         _partialPrefix = partialPrefix;
         _csvPartial = Path.Combine(folder, partialPrefix + table.Info.CsvFileName);
-        _csv = new FileStream(_csvPartial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        if (format == OutputFormat.Parquet)
+        {
+            _parquet = new ParquetTableSink(table.Info, folder, partialPrefix);
+        }
+        else
+        {
+            _csv = new FileStream(_csvPartial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        }
+
         Stats = new TableStats("", table.Info.Name);
     }
 
@@ -109,7 +121,7 @@ public sealed class TableOutput : IDisposable
             }
             else
             {
-                _csv.Write(csv[pending..rowStart]);
+                Emit(csv[pending..rowStart]);
                 pending = end;
                 Stats.Duplicates++;
                 NoteDuplicate(chunk, i, csv.Slice(keyStart, keyLength));
@@ -118,7 +130,7 @@ public sealed class TableOutput : IDisposable
             rowStart = end;
         }
 
-        _csv.Write(csv[pending..]);
+        Emit(csv[pending..]);
         StartWriteback();
         Stats.Written += written;
         Volatile.Write(ref _rowsWritten, _rowsWritten + written);
@@ -133,6 +145,18 @@ public sealed class TableOutput : IDisposable
         Stats.Warnings += chunk.WarningCount;
         AddExamples(Stats.WarningExamples, chunk.WarningExamples);
         chunk.Return();
+    }
+
+    private void Emit(ReadOnlySpan<byte> rows)
+    {
+        if (_parquet is not null)
+        {
+            _parquet.Add(Stats.Course, rows);
+        }
+        else
+        {
+            _csv!.Write(rows);
+        }
     }
 
     /// <summary>
@@ -163,6 +187,11 @@ public sealed class TableOutput : IDisposable
     /// </summary>
     private void StartWriteback()
     {
+        if (_csv is null)
+        {
+            return;
+        }
+
         long position = _csv.Position;
         if (position - _writtenBack < WritebackBytes)
         {
@@ -203,7 +232,15 @@ public sealed class TableOutput : IDisposable
     /// <summary>Flushes to disk and closes the partial files (call before <see cref="Commit"/>); rewrites the table as RFC 4180 when asked.</summary>
     public void Complete(OutputFormat format = OutputFormat.MySql)
     {
-        _csv.Flush(flushToDisk: true);
+        if (_parquet is not null)
+        {
+            _parquet.Complete();
+            _rejects?.Flush(flushToDisk: true);
+            _rejects?.Dispose();
+            return;
+        }
+
+        _csv!.Flush(flushToDisk: true);
         _csv.Dispose();
         if (format == OutputFormat.Rfc4180)
         {
@@ -220,8 +257,36 @@ public sealed class TableOutput : IDisposable
     /// <summary>The finished CSV's rows and bytes, for <c>report.json</c> (which a load checks the file against); set by <see cref="Complete"/>.</summary>
     public CsvFileSize? CsvFile { get; private set; }
 
+    /// <summary>The Parquet files written (course, partial path, rows, bytes), once <see cref="Complete"/> has run; empty for CSV output.</summary>
+    public IReadOnlyList<(string Course, string Path, long Rows, long Bytes)> ParquetFiles => _parquet?.Files ?? [];
+
     /// <summary>The final names (relative to the output folder) that <see cref="Commit"/> writes or removes.</summary>
     public IEnumerable<string> FinalNames => FinalNamesOf(Table);
+
+    /// <summary>
+    /// The final names (relative to the output folder) of this run's Parquet files and rejects file,
+    /// <paramref name="partition"/> giving a course's partition value.
+    /// </summary>
+    public IEnumerable<string> ParquetFinalNames(Func<string, string> partition, string runId) =>
+        (_parquet?.Files ?? []).Select(f => ParquetTableSink.FinalName(Table.Info.Name, partition(f.Course), runId))
+            .Concat(_rejects is null ? [] : [ParquetRejectsName(runId)]);
+
+    private string ParquetRejectsName(string runId) => Path.Combine(OutputFolder.RejectsFolder, Table.Info.Name + "-" + runId + ".tsv");
+
+    /// <summary>
+    /// Gives this run's Parquet files their final names (a part of their own per run, beside the parts
+    /// of other runs) and its rejects file <c>rejects/{table}-{runId}.tsv</c>; nothing of another run is replaced or removed.
+    /// </summary>
+    public void CommitParquet(Func<string, string> partition, string runId)
+    {
+        _parquet!.Commit(partition, runId);
+        if (_rejects is not null)
+        {
+            File.Move(_rejectsPartial, Path.Combine(_folder, ParquetRejectsName(runId)), overwrite: false);
+        }
+
+        _committed = true;
+    }
 
     /// <summary>The final names (relative to the output folder) of a table's files: its CSV and its rejects file.</summary>
     public static IEnumerable<string> FinalNamesOf(TableDescriptor table) => [table.Info.CsvFileName, Path.Combine(OutputFolder.RejectsFolder, table.Info.Name + ".tsv")];
@@ -250,7 +315,12 @@ public sealed class TableOutput : IDisposable
     {
         // Closing flushes what is buffered, which fails again on a full disk: the error that stopped
         // the run has been reported already, and the partial files are deleted just below.
-        TryClose(_csv);
+        if (_csv is not null)
+        {
+            TryClose(_csv);
+        }
+
+        _parquet?.Dispose();
         if (_rejects is not null)
         {
             TryClose(_rejects);

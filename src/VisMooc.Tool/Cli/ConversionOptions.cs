@@ -55,10 +55,11 @@ internal sealed class ConversionOptions
 
     public Option<string> Format { get; } = CommonOptions.Choice(
         "--format",
-        "mysql: the dialect MySQL LOAD DATA and 'vismooc load' read; rfc4180: standard CSV with a header row for pandas, R and spreadsheets (convert only)",
+        "mysql: the dialect MySQL LOAD DATA and 'vismooc load' read; rfc4180: standard CSV with a header row for pandas, R and spreadsheets (convert only); parquet: a Parquet dataset per table, partitioned by course, for DuckDB, Spark and Trino (convert only)",
         "mysql",
         "mysql",
-        "rfc4180");
+        "rfc4180",
+        "parquet");
 
     public Option<FileInfo?> KeyFile { get; } = new("--pseudonym-key-file")
     {
@@ -99,7 +100,12 @@ internal sealed class ConversionOptions
     public string OutputFolder(ParseResult parse) => parse.GetValue(Output)?.FullName ?? Path.GetFullPath(DefaultOutput);
 
     /// <summary>The format <c>--format</c> names.</summary>
-    public OutputFormat OutputFormat(ParseResult parse) => parse.GetValue(Format) == "rfc4180" ? Modules.Output.OutputFormat.Rfc4180 : Modules.Output.OutputFormat.MySql;
+    public OutputFormat OutputFormat(ParseResult parse) => parse.GetValue(Format) switch
+    {
+        "rfc4180" => Modules.Output.OutputFormat.Rfc4180,
+        "parquet" => Modules.Output.OutputFormat.Parquet,
+        _ => Modules.Output.OutputFormat.MySql,
+    };
 
     /// <summary>The conversion the options describe, of <paramref name="input"/> into <paramref name="output"/>.</summary>
     public ConvertOptions Read(ParseResult parse, string input, string output, byte[]? pseudonymKey) => new()

@@ -57,6 +57,11 @@ internal static class RunCommand
                 return Usage("--format rfc4180: the databases load only the mysql format; for standard CSV use 'vismooc convert --format rfc4180'");
             }
 
+            if (conversion.OutputFormat(parse) == Modules.Output.OutputFormat.Parquet)
+            {
+                return Usage("--format parquet: 'vismooc run' loads CSV; for a Parquet dataset use 'vismooc convert --format parquet'");
+            }
+
             byte[]? key;
             try
             {

@@ -29,10 +29,10 @@ internal static class Summary
         output.WriteLine(Row("total", "", N(all.Sum(t => t.Read)), N(all.Sum(t => t.Written)), N(all.Sum(t => t.Rejected)), N(all.Sum(t => t.Duplicates)), N(all.Sum(t => t.Warnings))));
         if (result.FailedCourses.Count > 0)
         {
-            output.WriteLine($"not converted: {string.Join(", ", result.FailedCourses.Select(f => f.Course))} (the errors are on standard error and in {ReportFile.Name})");
+            output.WriteLine($"not converted: {string.Join(", ", result.FailedCourses.Select(f => f.Course))} (the errors are on standard error and in {ReportName(result)})");
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {result.Output} ({ReportFile.Name}{(result.Rejected > 0 ? ", rejects/" : "")}) in {result.Elapsed.TotalSeconds:0.00} s"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {result.Output} ({ReportName(result)}{(result.Rejected > 0 ? ", rejects/" : "")}) in {result.Elapsed.TotalSeconds:0.00} s"));
     }
 
     /// <summary>The courses that could not be converted: errors, so printed even with --quiet.</summary>
@@ -79,4 +79,8 @@ internal static class Summary
             }
         }
     }
+
+    // A Parquet run's report is named by its run id, beside the reports of the dataset's other runs.
+    private static string ReportName(ConvertResult result) =>
+        result.RunId is string runId ? Modules.Pipeline.PackageConverter.ParquetReportName(runId) : ReportFile.Name;
 }

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using VisMooc.Modules.Schema;
+
+namespace VisMooc.Modules.Load;
+
+/// <summary>
+/// The Parquet files of a dataset folder that <c>vismooc convert --format parquet</c> wrote, one run
+/// or several: every part that a <c>report-{run id}.json</c> lists, checked before a load starts.
+/// </summary>
+public static class ParquetFolder
+{
+    /// <summary>True when <paramref name="folder"/> holds the report of at least one Parquet run.</summary>
+    public static bool IsOne(string folder) => Directory.Exists(folder) && Directory.EnumerateFiles(folder, "report-*.json").Any();
+
+    /// <summary>Every part of the dataset: table and full path, in report (run) order, then as each report lists them.</summary>
+    /// <exception cref="LoadException">A run stopped while renaming its files, a report is damaged, or a listed part is missing or not as long as its report says.</exception>
+    public static IReadOnlyList<(string Table, string Path)> Files(string folder, IReadOnlyList<TableDescriptor> tables)
+    {
+        string full = Path.GetFullPath(folder);
+        if (Folders.CommitMarker.IsPresent(full))
+        {
+            throw new LoadException($"{folder}: a conversion stopped while renaming its files, so some of its parts may be missing; run it again into another folder (or remove the parts its report-*.json names); nothing was loaded");
+        }
+
+        var known = tables.Select(t => t.Info.Name).ToHashSet(StringComparer.Ordinal);
+        var files = new List<(string, string)>();
+        foreach (string report in Directory.GetFiles(full, "report-*.json").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                using var stream = new FileStream(report, FileMode.Open, FileAccess.Read, FileShare.Read);
+                using var document = JsonDocument.Parse(stream);
+                if (!document.RootElement.TryGetProperty("parquetFiles", out var list))
+                {
+                    continue; // a run that wrote no rows
+                }
+
+                foreach (var entry in list.EnumerateArray())
+                {
+                    string table = entry.GetProperty("table").GetString() ?? "";
+                    string file = entry.GetProperty("file").GetString() ?? "";
+                    long bytes = entry.GetProperty("bytes").GetInt64();
+                    if (!known.Contains(table) || file.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(file))
+                    {
+                        throw new LoadException($"{report}: lists '{file}', which is no part of a table of this vismooc; nothing was loaded");
+                    }
+
+                    string path = Path.Combine(full, file);
+                    if (!File.Exists(path))
+                    {
+                        throw new LoadException($"{path}: missing ({Path.GetFileName(report)} lists it); copy the whole dataset folder again; nothing was loaded");
+                    }
+
+                    if (new FileInfo(path).Length != bytes)
+                    {
+                        throw new LoadException(string.Create(CultureInfo.InvariantCulture, $"{path}: {new FileInfo(path).Length} bytes, but {Path.GetFileName(report)} says {bytes}: it was cut short or changed after the conversion; copy it again; nothing was loaded"));
+                    }
+
+                    files.Add((table, path));
+                }
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+            {
+                throw new LoadException($"{report}: not a report that vismooc convert wrote (it is damaged or was edited); nothing was loaded");
+            }
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,236 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using VisMooc.Generated;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Staging;
+using VisMooc.Modules.Load;
+using VisMooc.Modules.Output;
+using VisMooc.Modules.Schema;
+using VisMooc.Modules.Synth;
+using VisMooc.Tests.Load;
+using VisMooc.Tests.Support;
+
+namespace VisMooc.Tests.Output;
+
+/// <summary>
+/// <c>convert --format parquet</c>, read back by DuckDB (another Parquet implementation than the
+/// writer, ParquetSharp): every table holds the values of the CSV output of the same conversion,
+/// value by value and in the same order, with the declared types; shards of disjoint courses
+/// written into one folder read as one conversion.
+/// </summary>
+public sealed class ParquetOutputTests
+{
+    [Fact]
+    public void HostileValuesReadBackByDuckDbEqualTheCsvValues()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string csv = LoadFixtures.ConvertHostile(temp.Path);
+        string parquet = Path.Combine(temp.Path, "parquet");
+        var result = PackageConverter.Run(new ConvertOptions { Input = Path.Combine(temp.Path, "in"), Output = parquet, Format = OutputFormat.Parquet }, GeneratedTables.All);
+        Assert.Equal(0, result.Rejected);
+
+        foreach (var table in TablesWithoutLogs.All.Select(t => t.Info))
+        {
+            AssertSameRows(table, csv, parquet, ordered: true);
+        }
+
+        // The NUL, the emoji and the 5 MB value are among them (see LoadFixtures.Hostile).
+        using var db = DuckDb();
+        var titles = Rows(db, $"SELECT title FROM read_parquet('{Glob(parquet, "forum")}')").Select(r => r[0]).ToList();
+        Assert.Equal(LoadFixtures.Hostile, titles);
+    }
+
+    [Fact]
+    public void ASynthPackageWithTrackingLogsReadsBackAsItsCsvTablesWithTheDeclaredTypes()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        var synth = PackageSynthesizer.Run(new SynthOptions
+        {
+            Learners = 600,
+            Style = SynthStyle.New,
+            Seed = 3,
+            Output = Path.Combine(temp.Path, "p", "course"),
+            EventsOutput = Path.Combine(temp.Path, "p", "events"),
+        });
+        string csv = Path.Combine(temp.Path, "csv");
+        string parquet = Path.Combine(temp.Path, "parquet");
+        PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = csv, Events = [synth.EventsFolder!] }, GeneratedTables.All);
+        var result = PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = parquet, Events = [synth.EventsFolder!], Format = OutputFormat.Parquet }, GeneratedTables.All);
+
+        foreach (var table in GeneratedTables.All.Select(t => t.Info))
+        {
+            AssertSameRows(table, csv, parquet, ordered: true);
+        }
+
+        // datetime(6), doubles and NULL doubles are among the click events.
+        using var db = DuckDb();
+        string clicks = Glob(parquet, "click_events");
+        Assert.True(Scalar<long>(db, $"SELECT count(*) FROM read_parquet('{clicks}') WHERE video_current_time IS NULL") > 0);
+        Assert.True(Scalar<long>(db, $"SELECT count(*) FROM read_parquet('{clicks}') WHERE video_new_speed IS NOT NULL") > 0);
+        Assert.True(Scalar<long>(db, $"SELECT count(*) FROM read_parquet('{clicks}') WHERE epoch_us(observed_event_timestamp) % 1000000 <> 0") > 0);
+
+        // The declared types, as a reader other than the writer sees them.
+        var schema = Rows(db, $"SELECT name, type, repetition_type, logical_type FROM parquet_schema('{clicks}')").ToDictionary(r => r[0]!, r => r);
+        Assert.Equal("INT64 REQUIRED", string.Join(' ', schema["observed_event_timestamp"][1..3]));
+        Assert.Contains("isAdjustedToUTC=1", schema["observed_event_timestamp"][3], StringComparison.Ordinal);
+        Assert.Contains("MICROS=MicroSeconds()", schema["observed_event_timestamp"][3], StringComparison.Ordinal);
+        Assert.Equal("DOUBLE OPTIONAL", string.Join(' ', schema["video_current_time"][1..3]));
+        Assert.Equal("BYTE_ARRAY REQUIRED StringType()", string.Join(' ', schema["observed_event_id"][1..4]));
+        var enrollments = Rows(db, $"SELECT name, type, logical_type, converted_type FROM parquet_schema('{Glob(parquet, "enrollments")}')").ToDictionary(r => r[0]!, r => r);
+        Assert.Equal("INT32 INT_8", enrollments["action"][1] + " " + enrollments["action"][3]);
+        Assert.Contains("isAdjustedToUTC=1", enrollments["timestamp"][2], StringComparison.Ordinal);
+
+        // Each part is where report-{run id}.json says, with its rows; the partition is the course id.
+        Assert.True(File.Exists(Path.Combine(parquet, PackageConverter.ParquetReportName(result.RunId!))));
+        foreach (var file in result.ParquetFiles)
+        {
+            Assert.Equal($"{file.Table}/course={HivePartition.Encode(synth.CourseId)}/part-{result.RunId}.parquet", file.File);
+            Assert.Equal(file.Rows, Scalar<long>(db, $"SELECT count(*) FROM read_parquet('{Path.Combine(parquet, file.File)}')"));
+            Assert.Equal(synth.CourseId, Scalar<string>(db, $"SELECT DISTINCT course FROM read_parquet('{Path.Combine(parquet, file.File)}', hive_partitioning = true)"));
+        }
+
+        Assert.Empty(Directory.GetFiles(parquet, TableOutput.PartialPrefix + "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void TwoRunsOfDisjointCoursesIntoOneFolderReadAsOneConversion()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string samples = Path.Combine(RepoPaths.Root, "samples");
+        string whole = Path.Combine(temp.Path, "whole");
+        string shards = Path.Combine(temp.Path, "shards");
+        PackageConverter.Run(new ConvertOptions { Input = samples, Output = whole, Format = OutputFormat.Parquet }, GeneratedTables.All);
+        var first = PackageConverter.Run(new ConvertOptions { Input = samples, Output = shards, Format = OutputFormat.Parquet, CoursePattern = "HKUSTx-*" }, GeneratedTables.All);
+        var second = PackageConverter.Run(new ConvertOptions { Input = samples, Output = shards, Format = OutputFormat.Parquet, CoursePattern = "SynthX-*" }, GeneratedTables.All);
+
+        Assert.NotEqual(first.RunId, second.RunId);
+        Assert.True(File.Exists(Path.Combine(shards, PackageConverter.ParquetReportName(first.RunId!))));
+        Assert.True(File.Exists(Path.Combine(shards, PackageConverter.ParquetReportName(second.RunId!))));
+        using var db = DuckDb();
+        foreach (var table in TablesWithoutLogs.All.Select(t => t.Info))
+        {
+            // With the partition column: every row is in its own course's partition, in both.
+            string query = "SELECT * FROM read_parquet('{0}', hive_partitioning = true) ORDER BY ALL";
+            var expected = Rows(db, string.Format(CultureInfo.InvariantCulture, query, Glob(whole, table.Name)));
+            var actual = Rows(db, string.Format(CultureInfo.InvariantCulture, query, Glob(shards, table.Name)));
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, actual);
+        }
+
+        Assert.Equal(3, Scalar<long>(db, $"SELECT count(DISTINCT course) FROM read_parquet('{Glob(shards, "courses")}', hive_partitioning = true)"));
+    }
+
+    [Theory]
+    [InlineData("course-v1:MITx+6.002x+2013_Spring", "course-v1%3AMITx+6.002x+2013_Spring")]
+    [InlineData("MITx/6.002x/2013_Spring", "MITx%2F6.002x%2F2013_Spring")]
+    [InlineData("a=b%c?d#e", "a%3Db%25c%3Fd%23e")]
+    [InlineData("..", "%2E.")]
+    [InlineData("ümlaut 中文 😀", "ümlaut 中文 😀")]
+    [InlineData("", "__HIVE_DEFAULT_PARTITION__")]
+    public void APartitionValueIsPathSafeAndReversible(string course, string folder)
+    {
+        Assert.Equal(folder, HivePartition.Encode(course));
+        Assert.Equal(course, HivePartition.Decode(folder));
+        Assert.DoesNotContain('/', HivePartition.Encode(course));
+    }
+
+    /// <summary>The table's Parquet rows equal its CSV rows, value by value (in order, or as a multiset).</summary>
+    private static void AssertSameRows(TableInfo table, string csvFolder, string parquetFolder, bool ordered)
+    {
+        var expected = new List<string?[]>();
+        using (var reader = new DialectCsvReader(Path.Combine(csvFolder, table.CsvFileName), table.Columns.Count))
+        {
+            while (reader.Read())
+            {
+                expected.Add(table.Columns.Select((c, i) => Canonical(c, reader.Values[i])).ToArray());
+            }
+        }
+
+        using var db = DuckDb();
+        string select = string.Join(", ", table.Columns.Select(c => c.Type switch
+        {
+            SqlType.Datetime or SqlType.DateTime6 => $"epoch_us(\"{c.Name}\")",
+            _ => $"\"{c.Name}\"",
+        }));
+        // A table without rows has no part (an empty CSV has no Parquet counterpart).
+        var actual = Directory.Exists(Path.Combine(parquetFolder, table.Name)) ? Rows(db, $"SELECT {select} FROM read_parquet('{Glob(parquetFolder, table.Name)}')") : [];
+        Assert.True(expected.Count > 0 || actual.Count == 0, table.Name);
+        if (!ordered)
+        {
+            expected = [.. expected.OrderBy(r => string.Join("\u0001", r), StringComparer.Ordinal)];
+            actual = [.. actual.OrderBy(r => string.Join("\u0001", r), StringComparer.Ordinal)];
+        }
+
+        Assert.Equal(expected.Count, actual.Count);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            for (int c = 0; c < table.Columns.Count; c++)
+            {
+                if (expected[i][c] != actual[i][c])
+                {
+                    Assert.Fail($"{table.Name} row {i + 1} column {table.Columns[c].Name}: CSV '{Short(expected[i][c])}', Parquet '{Short(actual[i][c])}'");
+                }
+            }
+        }
+    }
+
+    private static string? Short(string? s) => s is null ? "NULL" : s.Length > 80 ? s[..80] + "…" : s;
+
+    /// <summary>A CSV value as DuckDB gives it back: text as is, datetimes as microseconds since 1970 (UTC), numbers in invariant round-trip form.</summary>
+    internal static string? Canonical(VisMooc.Modules.Schema.ColumnInfo column, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return column.Type switch
+        {
+            SqlType.Datetime or SqlType.DateTime6 => ((DateTime.ParseExact(value, column.Type == SqlType.Datetime ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal).Ticks - DateTime.UnixEpoch.Ticks) / 10).ToString(CultureInfo.InvariantCulture),
+            SqlType.Double => double.Parse(value, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture),
+            SqlType.TinyInt or SqlType.Int or SqlType.BigInt => long.Parse(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+            _ => value,
+        };
+    }
+
+    private static string Glob(string folder, string table) => Path.Combine(folder, table, "*", "*.parquet");
+
+    private static DuckDBConnection DuckDb()
+    {
+        var db = new DuckDBConnection("DataSource=:memory:");
+        db.Open();
+        return db;
+    }
+
+    internal static T Scalar<T>(DuckDBConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        return (T)command.ExecuteScalar()!;
+    }
+
+    internal static List<string?[]> Rows(DuckDBConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string?[]>();
+        while (reader.Read())
+        {
+            var row = new string?[reader.FieldCount];
+            for (int i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i) switch
+                {
+                    double d => d.ToString("R", CultureInfo.InvariantCulture),
+                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                    var v => v.ToString(),
+                };
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
