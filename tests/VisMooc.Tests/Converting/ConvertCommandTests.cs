@@ -142,7 +142,7 @@ public sealed class ConvertCommandTests
 
     [Theory]
     [InlineData("vismooc: convert: unknown option '--bogus'", "--bogus")]
-    [InlineData("vismooc: convert: --format: 'xml' is not one of mysql, rfc4180", "--format", "xml")]
+    [InlineData("vismooc: convert: --format: 'xml' is not one of mysql, rfc4180, parquet", "--format", "xml")]
     [InlineData("vismooc: convert: --threads: 'many' is not a whole number from 1 to 8 (at most 4 per core, and this machine has 2)", "--threads", "many")]
     [InlineData("vismooc: convert: INPUT is missing (a course folder, or a folder of course folders)", "(no INPUT)")]
     public void UsageErrorsExitTwoWithTheProblemAndWhereToReadMore(string message, params string[] extra)
