@@ -4,7 +4,7 @@ using VisMooc.Modules.Staging;
 
 namespace VisMooc.Modules.Pipeline;
 
-/// <summary>Converts one kind of input, for every course in order, into its tables. Jobs run in parallel.</summary>
+/// <summary>Converts one kind of input, for every course in order, into its tables. Jobs run in parallel. <see cref="CourseFilesJob"/> is the skeleton of the per-course jobs.</summary>
 public interface IConvertJob
 {
     /// <summary>The tables this job writes.</summary>

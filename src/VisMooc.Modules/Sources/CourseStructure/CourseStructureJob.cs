@@ -8,7 +8,7 @@ using VisMooc.Modules.Values;
 namespace VisMooc.Modules.Sources.CourseStructure;
 
 /// <summary>Tables fed from a course-tree input (<c>course_structure</c> JSON): the course root (courses) and the videos (videos, course_video).</summary>
-public sealed class CourseStructureJob(InputDescriptor input, IReadOnlyList<TableOutput> outputs) : IConvertJob
+public sealed class CourseStructureJob(InputDescriptor input, IReadOnlyList<TableOutput> outputs) : CourseFilesJob(input, outputs)
 {
     // Rows are handed to the table about this often, so the rows of a deep tree are never all held at once.
     private const long FlushBytes = 1 << 20;
@@ -16,103 +16,81 @@ public sealed class CourseStructureJob(InputDescriptor input, IReadOnlyList<Tabl
     // How many keys a warning about the tree quotes.
     private const int Examples = 5;
 
-    /// <inheritdoc/>
-    public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
+    private readonly HashSet<string> _metadata = new(outputs.SelectMany(o => CourseRowSource.MetadataNames(o.Table.Info)), StringComparer.Ordinal) { "display_name" };
 
     /// <inheritdoc/>
-    public IReadOnlyList<InputDescriptor> InputKinds { get; } = [input];
+    public override bool Chunked => false;
 
     /// <inheritdoc/>
-    public bool Chunked => false;
-
-    /// <inheritdoc/>
-    public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
+    protected override void ConvertFile(CourseInput course, string path, string name, ConvertRun run)
     {
-        var metadata = new HashSet<string>(Outputs.SelectMany(o => CourseRowSource.MetadataNames(o.Table.Info)), StringComparer.Ordinal) { "display_name" };
-        foreach (var course in courses)
+        // Not chunked: a cancelled run stops between course trees (each is one small document).
+        run.Options.Cancellation.ThrowIfCancellationRequested();
+        List<CourseBlock> blocks;
+        using (var stream = InputDiscovery.Open(path, Outputs[0].InputRead))
         {
-            var stats = Outputs.Select(o => run.BeginCourse(o, course.Name)).ToList();
-
-            var files = course.FilesOf(input);
-            if (files.Count == 0)
+            try
             {
-                run.MissingFile(course, input, stats);
-                continue;
+                blocks = CourseStructureReader.Read(stream, _metadata);
             }
-
-            foreach (var path in files)
+            catch (InvalidDataException e)
             {
-                // Not chunked: a cancelled run stops between course trees (each is one small document).
-                run.Options.Cancellation.ThrowIfCancellationRequested();
-                string name = Path.GetFileName(path);
-                stats.ForEach(s => s.Files.Add(name));
-                List<CourseBlock> blocks;
-                using (var stream = InputDiscovery.Open(path, Outputs[0].InputRead))
+                throw new ConvertException(name, e.Message);
+            }
+        }
+
+        var tree = CourseTree.Build(blocks);
+        if (tree.Root is not null)
+        {
+            byte[] key = System.Text.Encoding.UTF8.GetBytes(tree.Root.Key);
+            byte[] id = new byte[key.Length + 16];
+            run.PackageCourseIds.TryAdd(course.Name, System.Text.Encoding.UTF8.GetString(id, 0, Values.CourseKey.CourseId(key, id)));
+        }
+
+        // A course tree is one small JSON document: its rows are converted on this thread, as one chunk.
+        var refused = RefusedVideos(tree, name);
+        foreach (var output in Outputs)
+        {
+            var source = new CourseRowSource(output.Table.Info, name);
+            var writer = output.NewWriter();
+            if (output.Table.Info.Records == InputRecords.CourseRoot)
+            {
+                if (tree.Root is null)
                 {
-                    try
-                    {
-                        blocks = CourseStructureReader.Read(stream, metadata);
-                    }
-                    catch (InvalidDataException e)
-                    {
-                        throw new ConvertException(name, e.Message);
-                    }
+                    writer.At(name, 0, "course tree");
+                    writer.Warn("", "no block has category 'course'; no course row written");
                 }
-
-                var tree = CourseTree.Build(blocks);
-                if (tree.Root is not null)
+                else
                 {
-                    byte[] key = System.Text.Encoding.UTF8.GetBytes(tree.Root.Key);
-                    byte[] id = new byte[key.Length + 16];
-                    run.PackageCourseIds.TryAdd(course.Name, System.Text.Encoding.UTF8.GetString(id, 0, Values.CourseKey.CourseId(key, id)));
-                }
-
-                // A course tree is one small JSON document: its rows are converted on this thread, as one chunk.
-                var refused = RefusedVideos(tree, name);
-                foreach (var output in Outputs)
-                {
-                    var source = new CourseRowSource(output.Table.Info, name);
-                    var writer = output.NewWriter();
-                    if (output.Table.Info.Records == InputRecords.CourseRoot)
-                    {
-                        if (tree.Root is null)
-                        {
-                            writer.At(name, 0, "course tree");
-                            writer.Warn("", "no block has category 'course'; no course row written");
-                        }
-                        else
-                        {
-                            Emit(writer, source, tree.Root, tree.Root, [], 0, name, null);
-                        }
-                    }
-                    else
-                    {
-                        // Said once, by the table whose rows show the section paths.
-                        if (output.Table.Info.SourceFields.Contains("section"))
-                        {
-                            WarnAboutTheTree(writer, tree, name);
-                        }
-
-                        // Sections are built one at a time, and rows handed on every MiB: a deep
-                        // tree's paths, each as long as the depth, are never all in memory at once.
-                        byte[] section = new byte[256];
-                        long pending = 0;
-                        foreach (var (video, node) in tree.Videos)
-                        {
-                            int length = tree.Section(node, ref section);
-                            Emit(writer, source, video, tree.Root, section, length, name, refused);
-                            pending += length + 256;
-                            if (pending > FlushBytes)
-                            {
-                                output.Append(writer.Take());
-                                pending = 0;
-                            }
-                        }
-                    }
-
-                    output.Append(writer.Take());
+                    Emit(writer, source, tree.Root, tree.Root, [], 0, name, null);
                 }
             }
+            else
+            {
+                // Said once, by the table whose rows show the section paths.
+                if (output.Table.Info.SourceFields.Contains("section"))
+                {
+                    WarnAboutTheTree(writer, tree, name);
+                }
+
+                // Sections are built one at a time, and rows handed on every MiB: a deep
+                // tree's paths, each as long as the depth, are never all in memory at once.
+                byte[] section = new byte[256];
+                long pending = 0;
+                foreach (var (video, node) in tree.Videos)
+                {
+                    int length = tree.Section(node, ref section);
+                    Emit(writer, source, video, tree.Root, section, length, name, refused);
+                    pending += length + 256;
+                    if (pending > FlushBytes)
+                    {
+                        output.Append(writer.Take());
+                        pending = 0;
+                    }
+                }
+            }
+
+            output.Append(writer.Take());
         }
     }
 

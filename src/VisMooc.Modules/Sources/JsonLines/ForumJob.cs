@@ -9,51 +9,19 @@ using VisMooc.Modules.Values;
 namespace VisMooc.Modules.Sources.JsonLines;
 
 /// <summary>Tables fed from a JSON-lines input (the forum <c>.mongo</c> dump), one JSON document per line; files are read in chunks converted side by side.</summary>
-public sealed class ForumJob(InputDescriptor input, IReadOnlyList<TableOutput> outputs) : IConvertJob
+public sealed class ForumJob(InputDescriptor input, IReadOnlyList<TableOutput> outputs) : CourseFilesJob(input, outputs)
 {
     /// <inheritdoc/>
-    public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
-
-    /// <inheritdoc/>
-    public IReadOnlyList<InputDescriptor> InputKinds { get; } = [input];
-
-    /// <inheritdoc/>
-    public bool Chunked => true;
-
-    /// <inheritdoc/>
-    public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
+    protected override void ConvertFile(CourseInput course, string path, string name, ConvertRun run)
     {
-        foreach (var course in courses)
-        {
-            var stats = Outputs.Select(o => run.BeginCourse(o, course.Name)).ToList();
-
-            var files = course.FilesOf(input);
-            if (files.Count == 0)
-            {
-                run.MissingFile(course, input, stats);
-                continue;
-            }
-
-            foreach (var path in files)
-            {
-                string name = Path.GetFileName(path);
-                stats.ForEach(s => s.Files.Add(name));
-                using var stream = InputDiscovery.Open(path, Outputs[0].InputRead);
-                byte[] start = ReadStart(stream, path);
-                var chunks = new LfChunkReader(stream, start, 0, 1, run.Options.ChunkBytes, line => $"{name} line {line} is longer than {Array.MaxLength} bytes; the file is not JSON lines");
-                run.Workers.Run(
-                    chunks,
-                    () => (Parsers: Outputs.Select(o => new ForumDocumentParser(o.Table.Info.SourceFields)).ToArray(), Writers: Outputs.Select(o => o.NewWriter()).ToArray()),
-                    (context, chunk) => Convert(context.Parsers, context.Writers, chunk, name),
-                    converted =>
-                    {
-                        for (int i = 0; i < Outputs.Count; i++)
-                        {
-                            Outputs[i].Append(converted[i]);
-                        }
-                    });
-            }
-        }
+        using var stream = InputDiscovery.Open(path, Outputs[0].InputRead);
+        byte[] start = ReadStart(stream, path);
+        var chunks = new LfChunkReader(stream, start, 0, 1, run.Options.ChunkBytes, line => $"{name} line {line} is longer than {Array.MaxLength} bytes; the file is not JSON lines");
+        ConvertChunks(
+            run,
+            chunks,
+            () => (Parsers: Outputs.Select(o => new ForumDocumentParser(o.Table.Info.SourceFields)).ToArray(), Writers: Outputs.Select(o => o.NewWriter()).ToArray()),
+            (context, chunk) => Convert(context.Parsers, context.Writers, chunk, name));
     }
 
     /// <summary>

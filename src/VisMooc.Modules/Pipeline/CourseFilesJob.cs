@@ -1,0 +1,73 @@
+using VisMooc.Modules.Discovery;
+using VisMooc.Modules.IO;
+using VisMooc.Modules.Schema;
+using VisMooc.Modules.Staging;
+
+namespace VisMooc.Modules.Pipeline;
+
+/// <summary>
+/// The skeleton of a job fed by one kind of per-course input file: for every course in order, its
+/// tables' statistics are begun, a course without the file is noted as missing it, and each of its
+/// files is named in the statistics and handed to <see cref="ConvertFile"/>, the format's own code.
+/// <see cref="ConvertChunks{TContext}"/> converts a file's chunks on the run's workers and appends
+/// each chunk's results to the tables in file order. Used by the TSV, forum and course-tree jobs.
+/// Not by the users job (two inputs joined per course: profiles are indexed before auth_user
+/// streams, and a missing profile file only warns) nor the tracking-log job (org-level logs read
+/// once for all courses).
+/// </summary>
+/// <param name="input">The kind of input file the job reads.</param>
+/// <param name="outputs">The tables the job writes; a chunk's results are in this order.</param>
+public abstract class CourseFilesJob(InputDescriptor input, IReadOnlyList<TableOutput> outputs) : IConvertJob
+{
+    /// <inheritdoc/>
+    public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<InputDescriptor> InputKinds { get; } = [input];
+
+    /// <inheritdoc/>
+    public virtual bool Chunked => true;
+
+    private InputDescriptor Input { get; } = input;
+
+    /// <inheritdoc/>
+    public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
+    {
+        foreach (var course in courses)
+        {
+            var stats = Outputs.Select(o => run.BeginCourse(o, course.Name)).ToList();
+
+            var files = course.FilesOf(Input);
+            if (files.Count == 0)
+            {
+                run.MissingFile(course, Input, stats);
+                continue;
+            }
+
+            foreach (var path in files)
+            {
+                string name = Path.GetFileName(path);
+                stats.ForEach(s => s.Files.Add(name));
+                ConvertFile(course, path, name, run);
+            }
+        }
+    }
+
+    /// <summary>Converts one input file of a course (its name already counted in the tables' statistics) and appends its rows to <see cref="Outputs"/>.</summary>
+    protected abstract void ConvertFile(CourseInput course, string path, string name, ConvertRun run);
+
+    /// <summary>
+    /// Converts a file's chunks side by side on the run's workers, each with a context made once per
+    /// worker, and appends every chunk's results (one per output, in <see cref="Outputs"/> order) in file order.
+    /// </summary>
+    protected void ConvertChunks<TContext>(ConvertRun run, LfChunkReader chunks, Func<TContext> newContext, Func<TContext, LfChunk, TableChunk[]> convert) =>
+        run.Workers.Run(chunks, newContext, convert, Append);
+
+    private void Append(TableChunk[] chunks)
+    {
+        for (int i = 0; i < Outputs.Count; i++)
+        {
+            Outputs[i].Append(chunks[i]);
+        }
+    }
+}
