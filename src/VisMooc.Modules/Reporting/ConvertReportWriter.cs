@@ -38,18 +38,7 @@ public static class ConvertReportWriter
         if (result.CsvFiles.Count > 0)
         {
             // What vismooc load checks each CSV against: a file cut short or changed since is refused.
-            w.WriteStartArray("csvFiles");
-            foreach (var file in result.CsvFiles)
-            {
-                w.WriteStartObject();
-                w.WriteString("table", file.Table);
-                w.WriteString("file", file.File);
-                w.WriteNumber("rows", file.Rows);
-                w.WriteNumber("bytes", file.Bytes);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            Files(w, "csvFiles", result.CsvFiles.Select(f => (f.Table, (string?)null, f.File, f.Rows, f.Bytes)));
         }
 
         if (result.RunId is not null)
@@ -59,19 +48,7 @@ public static class ConvertReportWriter
 
         if (result.ParquetFiles.Count > 0)
         {
-            w.WriteStartArray("parquetFiles");
-            foreach (var file in result.ParquetFiles)
-            {
-                w.WriteStartObject();
-                w.WriteString("table", file.Table);
-                w.WriteString("course", file.Course);
-                w.WriteString("file", file.File);
-                w.WriteNumber("rows", file.Rows);
-                w.WriteNumber("bytes", file.Bytes);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            Files(w, "parquetFiles", result.ParquetFiles.Select(f => (f.Table, (string?)f.Course, f.File, f.Rows, f.Bytes)));
         }
 
         w.WriteStartArray("notices");
@@ -160,6 +137,28 @@ public static class ConvertReportWriter
         foreach (var v in values)
         {
             w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>A list of written files with what <c>load</c> checks them against: their table (and course partition), rows and bytes.</summary>
+    private static void Files(Utf8JsonWriter w, string name, IEnumerable<(string Table, string? Course, string File, long Rows, long Bytes)> files)
+    {
+        w.WriteStartArray(name);
+        foreach (var file in files)
+        {
+            w.WriteStartObject();
+            w.WriteString("table", file.Table);
+            if (file.Course is not null)
+            {
+                w.WriteString("course", file.Course);
+            }
+
+            w.WriteString("file", file.File);
+            w.WriteNumber("rows", file.Rows);
+            w.WriteNumber("bytes", file.Bytes);
+            w.WriteEndObject();
         }
 
         w.WriteEndArray();
