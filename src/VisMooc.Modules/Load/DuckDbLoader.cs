@@ -140,13 +140,23 @@ public static class DuckDbLoader
         }
         else
         {
-            // Part by part, in report order (the staging table's rowid keeps it), so progress moves as they go in.
-            foreach (string part in parts)
+            // In batches of about 64 MiB, in report order (the staging table's rowid keeps it), so progress
+            // moves as they go in while many small parts (one per course) still go in a few statements.
+            var batch = new List<string>();
+            long bytes = 0;
+            for (int i = 0; i < parts.Count; i++)
             {
-                cancellation.ThrowIfCancellationRequested();
-                rows += InsertParquet(connection, stage, table, [part]);
-                progress.Rows = rows;
-                progress.Bytes.Add(new FileInfo(part).Length);
+                batch.Add(parts[i]);
+                bytes += new FileInfo(parts[i]).Length;
+                if (bytes >= 64L << 20 || i == parts.Count - 1)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    rows += InsertParquet(connection, stage, table, batch);
+                    progress.Rows = rows;
+                    progress.Bytes.Add(bytes);
+                    batch.Clear();
+                    bytes = 0;
+                }
             }
         }
 
