@@ -173,6 +173,14 @@ public sealed class ChunkReadingTests
 
         Assert.True(file.Read());
         Assert.Throws<InvalidOperationException>(() => file.Chunks(10));
+
+        // Once it has handed out its chunks, the reader of the whole file reads none of them itself.
+        using var handedOut = new EdxTsvReader(new MemoryStream("id\n1\n2\n"u8.ToArray()), "a.sql");
+        var chunks = handedOut.Chunks(10);
+        Assert.False(handedOut.Read());
+        Assert.True(chunks.TryRead(out var chunk));
+        Assert.Equal("1\n2\n"u8.ToArray(), chunk.Bytes.ToArray());
+        chunk.Return();
     }
 
     private static void AssertSplitAsTheSplitter(byte[] bytes, int chunkSize)

@@ -47,6 +47,7 @@ public sealed class EdxTsvReader : IDisposable
     private bool _endOfStream;
     private int _restStart;
     private int _restLength;
+    private bool _chunksTaken;
     private LfChunkReader? _records;
     private LfChunk? _chunk;
 
@@ -164,11 +165,12 @@ public sealed class EdxTsvReader : IDisposable
     public LfChunkReader Chunks(int chunkSize)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!_wholeFile || _records is not null || _lineNumber != 1)
+        if (!_wholeFile || _chunksTaken || _records is not null || _lineNumber != 1)
         {
             throw new InvalidOperationException("Chunks are taken from a reader of a whole file, before its first record.");
         }
 
+        _chunksTaken = true;
         return TakeRecords(chunkSize);
     }
 
@@ -179,7 +181,6 @@ public sealed class EdxTsvReader : IDisposable
             line => $"{FileName} line {line}: a record is longer than {Array.MaxLength} bytes; the file is not edX TSV.");
         ReturnBuffer();
         _endOfStream = true;
-        _records = chunks;
         return chunks;
     }
 
@@ -467,10 +468,10 @@ public sealed class EdxTsvReader : IDisposable
         _unterminated = unterminated;
     }
 
-    /// <summary>A reader of the whole file reads its records in chunks of its own, one after another; a chunk reader has only the chunk loaded.</summary>
+    /// <summary>A reader of the whole file reads its records in chunks of its own, one after another (none once it has handed out <see cref="Chunks"/>); a chunk reader has only the chunk loaded.</summary>
     private bool TryReadOwnChunk()
     {
-        if (!_wholeFile)
+        if (!_wholeFile || _chunksTaken)
         {
             return false;
         }
