@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace VisMooc.Modules.IO;
 
 /// <summary>
@@ -66,6 +68,7 @@ public ref struct LfLines
     /// <param name="next">Where the line starts.</param>
     /// <param name="line">The line, without its LF.</param>
     /// <param name="searched">How many bytes from <paramref name="next"/> on an earlier call found without LF (they are not searched again).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // Next, on every line of every reader, stays one method
     internal static bool TryNextWhole(ReadOnlySpan<byte> bytes, scoped ref int next, out ReadOnlySpan<byte> line, int searched = 0)
     {
         int lf = bytes[(next + searched)..].IndexOf((byte)'\n');
