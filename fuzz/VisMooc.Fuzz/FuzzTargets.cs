@@ -8,7 +8,6 @@ using VisMooc.Modules.Sources.CourseStructure;
 using VisMooc.Modules.Sources.EdxTsv;
 using VisMooc.Modules.Sources.JsonLines;
 using VisMooc.Modules.Sources.TrackingLog;
-using VisMooc.Modules.Sources;
 using VisMooc.Modules.Staging;
 
 namespace VisMooc.Fuzz;

@@ -5,7 +5,6 @@ using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Sources.EdxTsv;
-using VisMooc.Modules.Sources;
 
 namespace VisMooc.Modules.Discovery;
 

@@ -8,10 +8,15 @@ using VisMooc.Modules.Staging;
 namespace VisMooc.Modules.Pipeline;
 
 /// <summary>Shared state of one conversion run: options, the worker threads, and the counts of every course and table.</summary>
-public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
+/// <param name="options">The options.</param>
+/// <param name="workers">The threads that convert chunks.</param>
+/// <param name="courses">The run's courses, in the order their notices are reported.</param>
+public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers, IReadOnlyList<CourseInput> courses)
 {
     private readonly ConcurrentDictionary<(string Course, string Table), TableStats> _stats = new();
-    private readonly ConcurrentQueue<string> _notices = new();
+    private readonly ConcurrentQueue<RunNotice> _notices = new();
+    private readonly Dictionary<string, int> _courseOrder = CourseOrder(courses);
+    private long _raised;
 
     /// <summary>The cross-file checks of this run.</summary>
     public CrossFileChecks Checks { get; } = new();
@@ -52,11 +57,26 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
     /// <summary>Every table's counts.</summary>
     public IEnumerable<TableStats> AllStats => _stats.Values;
 
-    /// <summary>Run-level notices (missing files), in the order they were raised per job.</summary>
-    public IEnumerable<string> Notices => _notices;
+    /// <summary>Run-level notices (missing files…), in an order that does not depend on which job raised its notice first (see <see cref="NoticeOrder"/>).</summary>
+    public IReadOnlyList<string> Notices => NoticeOrder.Sort(_notices);
 
-    /// <summary>A run-level notice (a file not read, with what to do).</summary>
-    public void Notice(string notice) => _notices.Enqueue(notice);
+    /// <summary>A notice of the whole run (a file not read, with what to do), raised before the jobs start.</summary>
+    public void Notice(string notice) => _notices.Enqueue(new RunNotice(-1, "", Interlocked.Increment(ref _raised), notice));
+
+    private static Dictionary<string, int> CourseOrder(IReadOnlyList<CourseInput> courses)
+    {
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < courses.Count; i++)
+        {
+            order.TryAdd(courses[i].Name, i);
+        }
+
+        return order;
+    }
+
+    /// <summary>A notice of a job about one course and kind of input.</summary>
+    public void Notice(CourseInput course, InputDescriptor input, string notice) =>
+        _notices.Enqueue(new RunNotice(_courseOrder.GetValueOrDefault(course.Name, int.MaxValue), input.Name, Interlocked.Increment(ref _raised), notice));
 
     /// <summary>
     /// A table's source file is missing: a notice, or with <c>--strict</c> a failure. The notice says
@@ -81,6 +101,6 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers)
         }
 
         string missing = expected is null ? pattern + " file" : $"{expected} in {course.Folder}";
-        _notices.Enqueue($"{course.Name}: no {missing}{hint}; " + (consequence ?? "skipped " + string.Join(", ", tables.Select(t => t.Table))));
+        Notice(course, kind, $"{course.Name}: no {missing}{hint}; " + (consequence ?? "skipped " + string.Join(", ", tables.Select(t => t.Table))));
     }
 }

@@ -1,5 +1,6 @@
 using VisMooc.Modules.Discovery;
 using VisMooc.Modules.IO;
+using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Staging;
 
@@ -8,22 +9,23 @@ namespace VisMooc.Modules.Pipeline;
 /// <summary>
 /// The skeleton of a job fed by one kind of per-course input file: for every course in order, its
 /// tables' statistics are begun, a course without the file is noted as missing it, and each of its
-/// files is named in the statistics and handed to <see cref="ConvertFile"/>, the format's own code.
-/// <see cref="ConvertChunks{TContext}"/> converts a file's chunks on the run's workers and appends
-/// each chunk's results to the tables in file order. Used by the TSV, forum and course-tree jobs.
-/// Not by the users job (two inputs joined per course: profiles are indexed before auth_user
-/// streams, and a missing profile file only warns) nor the tracking-log job (org-level logs read
-/// once for all courses).
+/// files is named in the statistics and handed to <see cref="ConvertFile"/>, the format's own code,
+/// between <see cref="BeginFiles"/> and <see cref="EndFiles"/> (where a job that joins a second
+/// input reads it, as the users job reads profiles). <see cref="ConvertChunks{TContext}"/> converts
+/// a file's chunks on the run's workers and appends each chunk's results to the tables in file
+/// order. Every per-course job uses it (TSV, forum, course tree, users); only the tracking-log job
+/// does not (org-level logs, read once for all courses).
 /// </summary>
-/// <param name="input">The kind of input file the job reads.</param>
+/// <param name="input">The kind of input file the job reads; a course without it is skipped.</param>
 /// <param name="outputs">The tables the job writes; a chunk's results are in this order.</param>
-public abstract class CourseFilesJob(InputDescriptor input, IReadOnlyList<TableOutput> outputs) : IConvertJob
+/// <param name="joined">A second kind of input the job reads for each course in <see cref="BeginFiles"/>, or null.</param>
+public abstract class CourseFilesJob(InputDescriptor input, IReadOnlyList<TableOutput> outputs, InputDescriptor? joined = null) : IConvertJob
 {
     /// <inheritdoc/>
     public IReadOnlyList<TableOutput> Outputs { get; } = outputs;
 
     /// <inheritdoc/>
-    public IReadOnlyList<InputDescriptor> InputKinds { get; } = [input];
+    public IReadOnlyList<InputDescriptor> InputKinds { get; } = joined is null ? [input] : [joined, input];
 
     /// <inheritdoc/>
     public virtual bool Chunked => true;
@@ -44,13 +46,32 @@ public abstract class CourseFilesJob(InputDescriptor input, IReadOnlyList<TableO
                 continue;
             }
 
+            BeginFiles(course, stats, run);
             foreach (var path in files)
             {
                 string name = Path.GetFileName(path);
                 stats.ForEach(s => s.Files.Add(name));
                 ConvertFile(course, path, name, run);
             }
+
+            EndFiles(course, stats, run);
         }
+    }
+
+    /// <summary>Before the first file of a course that has the job's input (a job runs its courses one after another).</summary>
+    /// <param name="course">The course.</param>
+    /// <param name="stats">Its tables' statistics, in <see cref="Outputs"/> order.</param>
+    /// <param name="run">The run.</param>
+    protected virtual void BeginFiles(CourseInput course, IReadOnlyList<TableStats> stats, ConvertRun run)
+    {
+    }
+
+    /// <summary>After the last file of a course that has the job's input.</summary>
+    /// <param name="course">The course.</param>
+    /// <param name="stats">Its tables' statistics, in <see cref="Outputs"/> order.</param>
+    /// <param name="run">The run.</param>
+    protected virtual void EndFiles(CourseInput course, IReadOnlyList<TableStats> stats, ConvertRun run)
+    {
     }
 
     /// <summary>Converts one input file of a course (its name already counted in the tables' statistics) and appends its rows to <see cref="Outputs"/>.</summary>

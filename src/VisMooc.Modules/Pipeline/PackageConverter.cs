@@ -159,7 +159,7 @@ public static class PackageConverter
     {
         var cancellation = options.Cancellation;
         using var workers = new ChunkWorkers(options.Threads, cancellation);
-        var run = new ConvertRun(options, workers);
+        var run = new ConvertRun(options, workers, courses);
 
         // The Hive partition value of a course's rows: the course id of its course tree (as the tabular
         // files spell it), or the course folder's name when the run has no course tree for it.
@@ -253,7 +253,7 @@ public static class PackageConverter
             var stats = courses
                 .SelectMany(c => tables.Select(t => run.StatsFor(c.Name, t.Info.Name)))
                 .ToList();
-            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices.ToList(), clock.Elapsed) { FailedCourses = failedBefore, CsvFiles = parquet ? [] : outputs.Select(o => o.CsvFile!).ToList() };
+            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices, clock.Elapsed) { FailedCourses = failedBefore, CsvFiles = parquet ? [] : outputs.Select(o => o.CsvFile!).ToList() };
             if (parquet)
             {
                 result = result with

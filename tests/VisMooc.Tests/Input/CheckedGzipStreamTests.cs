@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using CsCheck;
 using VisMooc.Modules.Pipeline;
-using VisMooc.Modules.Sources;
+using VisMooc.Modules.IO;
 using VisMooc.Tests.Support;
 
 namespace VisMooc.Tests.Input;

@@ -125,6 +125,31 @@ public sealed class ChunkReadingTests
     }
 
     [Fact]
+    public void TheTsvReaderSplitsLinesWhereTheSharedSplitterDoes()
+    {
+        // The header line is found as its bytes arrive (split across refills of a stream that hands
+        // out a few bytes at a time), the records in chunks; either way each record is the shared
+        // splitter's line, less the one CR of a CR LF in CRLF mode, with its line number, and
+        // BytesRead is where the splitter's next line starts.
+        Property.Check(s_tsvCases, c => Property.Bounded(c.Bytes.Length, () =>
+        {
+            if (HeaderError(c.Bytes) is null)
+            {
+                AssertSplitAsTheSplitter(c.Bytes, c.ChunkSize);
+            }
+        }), iterations: 400, seed: 8_000_004);
+
+        // A BOM, a CR and its LF in separate reads of the header, a Gen-A CR before the CR LF, and a
+        // last line whose CR is data because no LF follows.
+        AssertSplitAsTheSplitter("\uFEFFid\tname\r\n1\ta\r\r\n\n2\tb\r"u8.ToArray(), 1);
+        using var reader = new EdxTsvReader(new ChunkedStream("\uFEFFid\tname\r\n1\ta\r\r\n\n2\tb\r"u8.ToArray()), "a.sql");
+        Assert.True(reader.CrlfMode);
+        Assert.Equal(["id", "name"], reader.Header);
+        Assert.Equal(12, reader.BytesRead);
+        Assert.Equal(["31|610D", "", "32|620D"], ReadAll(reader).Select(r => r.Fields));
+    }
+
+    [Fact]
     public void ACrlfFileKeepsItsLineEndsAndItsOffsetsInChunksOfOneRecord()
     {
         // The header decides CRLF mode; in chunk readers a CR before LF is still the line end, and
@@ -148,6 +173,68 @@ public sealed class ChunkReadingTests
 
         Assert.True(file.Read());
         Assert.Throws<InvalidOperationException>(() => file.Chunks(10));
+
+        // Once it has handed out its chunks, the reader of the whole file reads none of them itself.
+        using var handedOut = new EdxTsvReader(new MemoryStream("id\n1\n2\n"u8.ToArray()), "a.sql");
+        var chunks = handedOut.Chunks(10);
+        Assert.False(handedOut.Read());
+        Assert.True(chunks.TryRead(out var chunk));
+        Assert.Equal("1\n2\n"u8.ToArray(), chunk.Bytes.ToArray());
+        chunk.Return();
+    }
+
+    private static void AssertSplitAsTheSplitter(byte[] bytes, int chunkSize)
+    {
+        var lines = new List<(long Number, byte[] Bytes, bool Terminated, long BytesRead)>();
+        using (var splitter = new LfLineReader(new MemoryStream(bytes)))
+        {
+            while (splitter.TryReadLine(out var line))
+            {
+                lines.Add((splitter.LineNumber, line.ToArray(), splitter.BytesRead == splitter.LineOffset + line.Length + 1, splitter.BytesRead));
+            }
+        }
+
+        using var file = new EdxTsvReader(new ChunkedStream(bytes), "chunks.sql");
+        Assert.Equal(lines.Count > 0 && lines[0].Terminated && lines[0].Bytes.AsSpan().EndsWith("\r"u8), file.CrlfMode);
+        Assert.Equal(lines.Count > 0 ? lines[0].BytesRead : 0, file.BytesRead);
+
+        var records = lines.Skip(1).Select(l => (l.Number, Raw: Convert.ToHexString(file.CrlfMode && l.Terminated && l.Bytes.AsSpan().EndsWith("\r"u8) ? l.Bytes[..^1] : l.Bytes), l.BytesRead)).ToList();
+        var whole = new List<(long, string, long)>();
+        while (file.Read())
+        {
+            whole.Add((file.LineNumber, Convert.ToHexString(file.RawRecord), file.BytesRead));
+        }
+
+        Assert.Equal(records, whole);
+        Assert.Equal(bytes.Length, file.BytesRead);
+
+        using var again = new EdxTsvReader(new ChunkedStream(bytes), "chunks.sql");
+        using var reader = new EdxTsvReader(again);
+        var chunked = new List<(long, string, long)>();
+        var chunks = again.Chunks(chunkSize);
+        while (chunks.TryRead(out var chunk))
+        {
+            reader.Load(chunk);
+            while (reader.Read())
+            {
+                chunked.Add((reader.LineNumber, Convert.ToHexString(reader.RawRecord), reader.BytesRead));
+            }
+
+            chunk.Return();
+        }
+
+        Assert.Equal(records, chunked);
+    }
+
+    private static List<Record> ReadAll(EdxTsvReader reader)
+    {
+        var records = new List<Record>();
+        while (reader.Read())
+        {
+            records.Add(Current(reader));
+        }
+
+        return records;
     }
 
     private static List<(long FirstLine, long FileOffset, byte[] Bytes)> ReadChunks(byte[] bytes, int buffered, int chunkSize)

@@ -13,7 +13,9 @@ namespace VisMooc.Modules.Sources.EdxTsv;
 /// </summary>
 /// <remarks>
 /// Works on bytes on purpose: <see cref="StreamReader.ReadLine()"/> ends a line at a raw CR, which
-/// Gen-A exports (mysql CLI) write inside values. Field spans point into a pooled input buffer, or
+/// Gen-A exports (mysql CLI) write inside values. Lines are split by the one LF splitter,
+/// <see cref="LfLines"/>: the header line as it arrives, the records in the chunks of an
+/// <see cref="LfChunkReader"/> (a reader of the whole file reads its own). Field spans point into a pooled input buffer, or
 /// into a reused scratch buffer when a field had escapes, and stay valid until the next
 /// <see cref="Read"/>. In the steady state a record costs no allocation; only rejected records
 /// allocate their reason text. To convert a file on several threads, a reader of the whole file
@@ -23,7 +25,6 @@ namespace VisMooc.Modules.Sources.EdxTsv;
 /// </remarks>
 public sealed class EdxTsvReader : IDisposable
 {
-    private const byte Lf = EdxTsvDialect.LineTerminator;
     private const byte Cr = (byte)'\r';
     private const byte Tab = EdxTsvDialect.FieldTerminator;
     private const byte Backslash = EdxTsvDialect.Escape;
@@ -35,13 +36,20 @@ public sealed class EdxTsvReader : IDisposable
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly string[] _header;
-    private readonly bool _ownsBuffer;
+    private readonly bool _wholeFile;
 
+    // The bytes being read: a reader of the whole file's own pooled buffer while it reads the
+    // header, then the chunk it reads; a chunk reader's loaded chunk. Lines start at _next.
     private byte[] _buffer;
-    private int _dataStart;
-    private int _dataEnd;
+    private int _next;
+    private int _length;
     private long _bufferFileOffset;
     private bool _endOfStream;
+    private int _restStart;
+    private int _restLength;
+    private bool _chunksTaken;
+    private LfChunkReader? _records;
+    private LfChunk? _chunk;
 
     private byte[] _scratch;
     private int _scratchLength;
@@ -71,13 +79,21 @@ public sealed class EdxTsvReader : IDisposable
         FileName = fileName;
         _leaveOpen = leaveOpen;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
-        _ownsBuffer = true;
+        _wholeFile = true;
         _scratch = ArrayPool<byte>.Shared.Rent(InitialScratchSize);
         _fields = new TsvFieldSlot[32];
 
         SkipByteOrderMark();
         _header = ReadHeader();
         _lineNumber = 1;
+
+        // Records are read in chunks (see TakeRecords), the first of which begins with the bytes
+        // read past the header; none is read from the header's buffer. (After an unterminated
+        // header line, _next is past the end and nothing is left.)
+        _restStart = Math.Min(_next, _length);
+        _restLength = _length - _restStart;
+        _bufferFileOffset += _restStart;
+        _next = _length = 0;
         ClearRecord();
     }
 
@@ -139,7 +155,7 @@ public sealed class EdxTsvReader : IDisposable
     public long InvalidUtf8Offset => _invalidUtf8Offset;
 
     /// <summary>Bytes of the file consumed so far: everything up to and including the current record's line end.</summary>
-    public long BytesRead => _bufferFileOffset + _dataStart;
+    public long BytesRead => _bufferFileOffset + Math.Min(_next, _length);
 
     /// <summary>
     /// The records after the header, in chunks of about <paramref name="chunkSize"/> bytes cut at
@@ -149,15 +165,21 @@ public sealed class EdxTsvReader : IDisposable
     public LfChunkReader Chunks(int chunkSize)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!_ownsBuffer || _lineNumber != 1)
+        if (!_wholeFile || _chunksTaken || _records is not null || _lineNumber != 1)
         {
             throw new InvalidOperationException("Chunks are taken from a reader of a whole file, before its first record.");
         }
 
-        var chunks = new LfChunkReader(_stream, _buffer.AsSpan(_dataStart, _dataEnd - _dataStart), BytesRead, _lineNumber + 1, chunkSize,
+        _chunksTaken = true;
+        return TakeRecords(chunkSize);
+    }
+
+    /// <summary>The records after the header, in chunks; the bytes read past the header go to the chunk reader and the header's buffer back to the pool.</summary>
+    private LfChunkReader TakeRecords(int chunkSize)
+    {
+        var chunks = new LfChunkReader(_stream, _buffer.AsSpan(_restStart, _restLength), BytesRead, _lineNumber + 1, chunkSize,
             line => $"{FileName} line {line}: a record is longer than {Array.MaxLength} bytes; the file is not edX TSV.");
-        _bufferFileOffset += _dataEnd;
-        _dataStart = _dataEnd = 0;
+        ReturnBuffer();
         _endOfStream = true;
         return chunks;
     }
@@ -167,14 +189,14 @@ public sealed class EdxTsvReader : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(chunk);
-        if (_ownsBuffer)
+        if (_wholeFile)
         {
             throw new InvalidOperationException("Only a chunk reader loads chunks.");
         }
 
         _buffer = chunk.Buffer;
-        _dataStart = 0;
-        _dataEnd = chunk.Length;
+        _next = 0;
+        _length = chunk.Length;
         _bufferFileOffset = chunk.FileOffset;
         _lineNumber = chunk.FirstLine - 1;
         ClearRecord();
@@ -254,19 +276,32 @@ public sealed class EdxTsvReader : IDisposable
         }
 
         _disposed = true;
-        if (_ownsBuffer)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-        }
-
+        ReturnBuffer();
         ArrayPool<byte>.Shared.Return(_scratch);
-        _buffer = [];
         _scratch = [];
         ClearRecord();
         if (!_leaveOpen)
         {
             _stream.Dispose();
         }
+    }
+
+    /// <summary>Gives back what this reader owns of <see cref="_buffer"/> (a chunk reader's chunk belongs to its caller).</summary>
+    private void ReturnBuffer()
+    {
+        _bufferFileOffset = BytesRead;
+        if (_chunk is not null)
+        {
+            _chunk.Return();
+            _chunk = null;
+        }
+        else if (_wholeFile && _buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+
+        _buffer = [];
+        _next = _length = 0;
     }
 
     private ReadOnlySpan<byte> SlotBytes(in TsvFieldSlot slot) =>
@@ -285,19 +320,19 @@ public sealed class EdxTsvReader : IDisposable
 
     private void SkipByteOrderMark()
     {
-        while (_dataEnd - _dataStart < 3 && Fill())
+        while (_length - _next < 3 && Fill())
         {
         }
 
-        if (_buffer.AsSpan(_dataStart, _dataEnd - _dataStart).StartsWith("\uFEFF"u8))
+        if (_buffer.AsSpan(_next, _length - _next).StartsWith("\uFEFF"u8))
         {
-            _dataStart += 3;
+            _next += 3;
         }
     }
 
     private string[] ReadHeader()
     {
-        if (!TryReadLine())
+        if (!TryReadHeaderLine())
         {
             return [];
         }
@@ -362,61 +397,100 @@ public sealed class EdxTsvReader : IDisposable
         return null;
     }
 
-    /// <summary>Finds the next LF-terminated line (or the unterminated last one) and consumes it.</summary>
-    private bool TryReadLine()
+    /// <summary>
+    /// Reads the header line (LF-terminated, or the unterminated only line) into the buffer, refilling
+    /// it until an LF ends the line, and consumes it. Only the header decides CRLF mode: a Gen-A
+    /// field may legitimately end in a raw CR.
+    /// </summary>
+    private bool TryReadHeaderLine()
     {
-        int scanned = 0;
+        int searched = 0;
         while (true)
         {
-            int lf = _buffer.AsSpan(_dataStart + scanned, _dataEnd - _dataStart - scanned).IndexOf(Lf);
-            if (lf >= 0)
+            int start = _next;
+            if (LfLines.TryNextWhole(_buffer.AsSpan(0, _length), ref _next, out var line, searched))
             {
-                int length = scanned + lf;
-                _recordStart = _dataStart;
-                _dataStart += length + 1;
-                if (_lineNumber == 0 && length > 0 && _buffer[_recordStart + length - 1] == Cr)
-                {
-                    // Only the header decides: a Gen-A field may legitimately end in a raw CR.
-                    CrlfMode = true;
-                }
-
-                if (CrlfMode && length > 0 && _buffer[_recordStart + length - 1] == Cr)
-                {
-                    length--;
-                }
-
-                _recordLength = length;
-                _unterminated = false;
+                CrlfMode = EndsInCr(line);
+                SetRecord(start, line.Length - (CrlfMode ? 1 : 0), unterminated: false);
                 return true;
             }
 
-            if (_lineNumber == 0 && _dataEnd - _dataStart > LongHeader)
+            if (_length - _next > LongHeader)
             {
                 // No header is this long: a file without LF line ends would otherwise be read whole
                 // as one header line. (Checked on the first LongHeader bytes, past a length no
                 // header has, so the answer never depends on how the bytes arrived.)
-                throw new InvalidDataException(HeaderProblem(_buffer.AsSpan(_dataStart, LongHeader), complete: false)!);
+                throw new InvalidDataException(HeaderProblem(_buffer.AsSpan(_next, LongHeader), complete: false)!);
             }
 
-            scanned = _dataEnd - _dataStart;
+            searched = _length - _next;
             if (!Fill())
             {
-                if (_dataEnd == _dataStart)
+                if (_length == _next)
                 {
                     return false;
                 }
 
-                // A last line without LF is still a record; its CR (if any) is data, as no LF follows.
-                _recordStart = _dataStart;
-                _recordLength = _dataEnd - _dataStart;
-                _dataStart = _dataEnd;
-                _unterminated = true;
+                // A last line without LF is still a line; its CR (if any) is data, as no LF follows.
+                start = _next;
+                SetRecord(start, LfLines.Next(_buffer.AsSpan(0, _length), ref _next).Length, unterminated: true);
                 return true;
             }
         }
     }
 
-    /// <summary>Reads more bytes after the live data, compacting or growing the buffer first when it is nearly full.</summary>
+    /// <summary>Consumes the next record (LF-terminated, or the file's unterminated last line); false at the end of the file.</summary>
+    private bool TryReadLine()
+    {
+        while (_next >= _length)
+        {
+            if (!TryReadOwnChunk())
+            {
+                return false;
+            }
+        }
+
+        int start = _next;
+        var line = LfLines.Next(_buffer.AsSpan(0, _length), ref _next);
+        bool unterminated = _next > _length;
+
+        // In CRLF mode one CR right before the LF belongs to the line end; after the last line no LF follows, so its CR is data.
+        SetRecord(start, line.Length - (CrlfMode && !unterminated && EndsInCr(line) ? 1 : 0), unterminated);
+        return true;
+    }
+
+    private static bool EndsInCr(ReadOnlySpan<byte> line) => !line.IsEmpty && line[^1] == Cr;
+
+    private void SetRecord(int start, int length, bool unterminated)
+    {
+        _recordStart = start;
+        _recordLength = length;
+        _unterminated = unterminated;
+    }
+
+    /// <summary>A reader of the whole file reads its records in chunks of its own, one after another (none once it has handed out <see cref="Chunks"/>); a chunk reader has only the chunk loaded.</summary>
+    private bool TryReadOwnChunk()
+    {
+        if (!_wholeFile || _chunksTaken)
+        {
+            return false;
+        }
+
+        _records ??= TakeRecords(InitialBufferSize);
+        ReturnBuffer();
+        if (!_records.TryRead(out var chunk))
+        {
+            return false;
+        }
+
+        _chunk = chunk;
+        _buffer = chunk.Buffer;
+        _length = chunk.Length;
+        _bufferFileOffset = chunk.FileOffset;
+        return true;
+    }
+
+    /// <summary>Reads more of the header after the bytes read, growing the buffer first when it is nearly full.</summary>
     private bool Fill()
     {
         if (_endOfStream)
@@ -424,44 +498,25 @@ public sealed class EdxTsvReader : IDisposable
             return false;
         }
 
-        if (_buffer.Length - _dataEnd < _buffer.Length / 8)
+        if (_buffer.Length - _length < _buffer.Length / 8)
         {
-            MakeRoom();
+            // The header fills the buffer (it starts at the beginning, or after a byte order mark).
+            int live = _length - _next;
+            PooledArray.Grow(ref _buffer, live, live + 1L, keepFrom: _next);
+            _bufferFileOffset += _next;
+            _next = 0;
+            _length = live;
         }
 
-        int read = _stream.Read(_buffer, _dataEnd, _buffer.Length - _dataEnd);
+        int read = _stream.Read(_buffer, _length, _buffer.Length - _length);
         if (read <= 0)
         {
             _endOfStream = true;
             return false;
         }
 
-        _dataEnd += read;
+        _length += read;
         return true;
-    }
-
-    private void MakeRoom()
-    {
-        int live = _dataEnd - _dataStart;
-        if (live > _buffer.Length / 2)
-        {
-            // One record fills most of the buffer: grow, so a long record costs O(n) copying overall.
-            if (_buffer.Length >= Array.MaxLength)
-            {
-                throw new InvalidDataException(
-                    $"{FileName} line {_lineNumber + 1}: a record is longer than {Array.MaxLength} bytes; the file is not edX TSV.");
-            }
-
-            PooledArray.Grow(ref _buffer, live, live + 1L, keepFrom: _dataStart);
-        }
-        else
-        {
-            _buffer.AsSpan(_dataStart, live).CopyTo(_buffer);
-        }
-
-        _bufferFileOffset += _dataStart;
-        _dataStart = 0;
-        _dataEnd = live;
     }
 
     /// <summary>Splits the current line on TAB and decodes escapes, left to right, in one pass.</summary>

@@ -89,7 +89,7 @@ public sealed class TrackingLogJob(IReadOnlyList<TableOutput> outputs, IReadOnly
             var structure = course.FilesOf(Inputs.CourseStructureInput.Descriptor);
             if (structure.Count == 0)
             {
-                run.Notice($"{course.Name}: no course structure, so its click events cannot be told apart from other courses'; they are counted as other courses");
+                run.Notice(course, Inputs.TrackingLogInput.Descriptor, $"{course.Name}: no course structure, so its click events cannot be told apart from other courses'; they are counted as other courses");
                 continue;
             }
 

@@ -11,83 +11,75 @@ namespace VisMooc.Modules.Sources.UsersJoin;
 
 /// <summary>
 /// The users table: auth_user joined to auth_userprofile on <c>auth_user.id = auth_userprofile.user_id</c>,
-/// never by position. Profiles are indexed first; auth_user then streams. Both files are read in
-/// chunks converted side by side (the index is only read while auth_user is), applied in file order.
+/// never by position. For each course, profiles are indexed first (<see cref="BeginFiles"/>);
+/// auth_user then streams. Both files are read in chunks converted side by side (the index is only
+/// read while auth_user is), applied in file order. A course without auth_user is skipped; one
+/// without profiles only warns.
 /// </summary>
-public sealed class UsersJob(TableOutput output) : IConvertJob
+public sealed class UsersJob(TableOutput output) : CourseFilesJob(output.Table.Info.Input, [output], output.Table.Info.Join!)
 {
     // Rows whose profiles are looked up at once: enough misses in flight, few enough that their cache lines stay cached.
     private const int TouchBatch = 64;
 
-    /// <inheritdoc/>
-    public IReadOnlyList<TableOutput> Outputs { get; } = [output];
+    private readonly List<string> _profileNames = UserRowSource.ProfileFieldNames(output.Table.Info);
+
+    // The profiles of the course being converted (its courses are converted one after another).
+    private ProfileStore? _profiles;
 
     /// <inheritdoc/>
-    public IReadOnlyList<InputDescriptor> InputKinds { get; } = [output.Table.Info.Join!, output.Table.Info.Input];
+    protected override void BeginFiles(CourseInput course, IReadOnlyList<TableStats> stats, ConvertRun run)
+    {
+        var profileInput = output.Table.Info.Join!;
+        if (course.FilesOf(profileInput).Count == 0)
+        {
+            // Users are still written, each without a profile; --strict refuses.
+            run.MissingFile(course, profileInput, [], "users written without profiles (_id user-{id})");
+            stats[0].MissingFile = null;
+        }
+
+        _profiles = new ProfileStore(_profileNames.Count);
+        foreach (var path in course.FilesOf(profileInput))
+        {
+            ReadProfiles(path, _profiles, stats[0], run);
+        }
+    }
 
     /// <inheritdoc/>
-    public bool Chunked => true;
-
-    /// <inheritdoc/>
-    public void Run(IReadOnlyList<CourseInput> courses, ConvertRun run)
+    protected override void ConvertFile(CourseInput course, string path, string name, ConvertRun run)
     {
         var table = output.Table.Info;
-        var userInput = table.Input;
-        var profileInput = table.Join!;
-        var profileNames = UserRowSource.ProfileFieldNames(table);
-        foreach (var course in courses)
+        var profiles = _profiles!;
+        using var reader = InputDiscovery.OpenTsv(path, output.InputRead);
+        if (TsvRowSource.IsEmptyFile(reader))
         {
-            var stats = run.BeginCourse(output, course.Name);
-            if (course.FilesOf(userInput).Count == 0)
-            {
-                run.MissingFile(course, userInput, [stats]);
-                continue;
-            }
-
-            if (course.FilesOf(profileInput).Count == 0)
-            {
-                // Users are still written, each without a profile; --strict refuses.
-                run.MissingFile(course, profileInput, [], "users written without profiles (_id user-{id})");
-                stats.MissingFile = null;
-            }
-
-            var profiles = new ProfileStore(profileNames.Count);
-            foreach (var path in course.FilesOf(profileInput))
-            {
-                ReadProfiles(path, profileNames, profiles, stats, run);
-            }
-
-            foreach (var path in course.FilesOf(userInput))
-            {
-                string name = Path.GetFileName(path);
-                stats.Files.Add(name);
-                using var reader = InputDiscovery.OpenTsv(path, output.InputRead);
-                if (TsvRowSource.IsEmptyFile(reader))
-                {
-                    continue;
-                }
-
-                // Bound once here, so that a missing column fails before any chunk is read.
-                new UserRowSource(profiles).Bind(reader, table);
-                int idColumn = reader.IndexOf("id");
-                run.Workers.Run(
-                    reader.Chunks(run.Options.ChunkBytes),
-                    () =>
-                    {
-                        var chunkReader = new EdxTsvReader(reader);
-                        var source = new UserRowSource(profiles);
-                        source.Bind(chunkReader, table);
-                        return (Reader: chunkReader, Source: source, Writer: output.NewWriter());
-                    },
-                    (context, chunk) => ConvertUsers(context.Reader, context.Source, context.Writer, chunk, profiles, idColumn),
-                    output.Append);
-            }
-
-            foreach (long userId in profiles.UnmatchedUserIds())
-            {
-                stats.Note("profilesWithoutUser", "user_id " + userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
+            return;
         }
+
+        // Bound once here, so that a missing column fails before any chunk is read.
+        new UserRowSource(profiles).Bind(reader, table);
+        int idColumn = reader.IndexOf("id");
+        ConvertChunks(
+            run,
+            reader.Chunks(run.Options.ChunkBytes),
+            () =>
+            {
+                var chunkReader = new EdxTsvReader(reader);
+                var source = new UserRowSource(profiles);
+                source.Bind(chunkReader, table);
+                return (Reader: chunkReader, Source: source, Writer: output.NewWriter());
+            },
+            (context, chunk) => [ConvertUsers(context.Reader, context.Source, context.Writer, chunk, profiles, idColumn)]);
+    }
+
+    /// <inheritdoc/>
+    protected override void EndFiles(CourseInput course, IReadOnlyList<TableStats> stats, ConvertRun run)
+    {
+        foreach (long userId in _profiles!.UnmatchedUserIds())
+        {
+            stats[0].Note("profilesWithoutUser", "user_id " + userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        _profiles = null;
     }
 
     private static TableChunk ConvertUsers(EdxTsvReader reader, UserRowSource source, TableChunkWriter writer, LfChunk chunk, ProfileStore profiles, int idColumn)
@@ -155,7 +147,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
         return passed;
     }
 
-    private void ReadProfiles(string path, List<string> fieldNames, ProfileStore profiles, TableStats stats, ConvertRun run)
+    private void ReadProfiles(string path, ProfileStore profiles, TableStats stats, ConvertRun run)
     {
         string name = Path.GetFileName(path);
         stats.Files.Add(name);
@@ -165,7 +157,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             return;
         }
 
-        foreach (var field in fieldNames.Prepend("user_id").Prepend("id").Distinct())
+        foreach (var field in _profileNames.Prepend("user_id").Prepend("id").Distinct())
         {
             if (reader.IndexOf(field) < 0)
             {
@@ -173,7 +165,7 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             }
         }
 
-        var columns = fieldNames.Select(reader.IndexOf).ToList();
+        var columns = _profileNames.Select(reader.IndexOf).ToList();
         int idColumn = reader.IndexOf("id");
         int userIdColumn = reader.IndexOf("user_id");
         ulong profileColumns = ProfileRowSource.ProfileColumns(output.Table.Info);

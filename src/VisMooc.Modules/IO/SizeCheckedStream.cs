@@ -1,9 +1,8 @@
 using System.Globalization;
-using VisMooc.Modules.IO;
 using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Reporting;
 
-namespace VisMooc.Modules.Sources;
+namespace VisMooc.Modules.IO;
 
 /// <summary>
 /// An input file read once from start to end that fails when the file changes size meanwhile (an

@@ -2,10 +2,9 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.IO.Hashing;
-using VisMooc.Modules.IO;
 using VisMooc.Modules.Pipeline;
 
-namespace VisMooc.Modules.Sources;
+namespace VisMooc.Modules.IO;
 
 /// <summary>
 /// Decompresses a <c>.gz</c> file and proves it whole: every member's trailer (CRC-32 and length of
