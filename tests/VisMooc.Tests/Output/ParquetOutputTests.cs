@@ -191,6 +191,94 @@ public sealed class ParquetOutputTests
         }
     }
 
+    [Fact]
+    public void ABudgetSharedBySinksClosesTheLargestRowGroupsAndKeepsEveryRowInOrder()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        var synth = PackageSynthesizer.Run(new SynthOptions
+        {
+            Learners = 600,
+            Style = SynthStyle.New,
+            Seed = 3,
+            Output = Path.Combine(temp.Path, "p", "course"),
+            EventsOutput = Path.Combine(temp.Path, "p", "events"),
+        });
+        string csv = Path.Combine(temp.Path, "csv");
+        PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = csv, Events = [synth.EventsFolder!] }, GeneratedTables.All);
+
+        // Two tables, the events split over two partitions, all open at once, fed in turns; the
+        // budget is far below what their rows take, so row groups are closed all along, in either sink.
+        var budget = new ParquetMemoryBudget(32 << 10);
+        var tables = new[] { "click_events", "users" }.Select(n => GeneratedTables.All.Single(t => t.Info.Name == n).Info).ToList();
+        string folder = Path.Combine(temp.Path, "parquet");
+        Directory.CreateDirectory(folder);
+        var sinks = tables.Select(t => new ParquetTableSink(t, folder, "budget-", budget)).ToList();
+        var pieces = tables.Select(t => Pieces(File.ReadAllBytes(Path.Combine(csv, t.CsvFileName)), 16 << 10)).ToList();
+        var expected = new Dictionary<string, List<byte>>(StringComparer.Ordinal);
+        for (int i = 0; i < pieces.Max(p => p.Count); i++)
+        {
+            for (int s = 0; s < sinks.Count; s++)
+            {
+                if (i < pieces[s].Count)
+                {
+                    string course = s == 0 && i % 3 == 0 ? "b" : "a";
+                    sinks[s].Add(course, pieces[s][i]);
+                    Assert.True(budget.Held <= budget.Limit, $"{budget.Held} bytes held after a piece");
+                    string key = tables[s].Name + "/" + course;
+                    expected.TryAdd(key, []);
+                    expected[key].AddRange(pieces[s][i]);
+                }
+            }
+        }
+
+        using var db = DuckDb();
+        for (int s = 0; s < sinks.Count; s++)
+        {
+            sinks[s].Complete();
+            Assert.True(sinks[s].RowGroups > sinks[s].Files.Count, $"{tables[s].Name}: {sinks[s].RowGroups} row groups");
+            foreach (var file in sinks[s].Files)
+            {
+                string rows = Path.Combine(temp.Path, tables[s].Name + "-" + file.Course + ".csv");
+                File.WriteAllBytes(rows, [.. expected[tables[s].Name + "/" + file.Course]]);
+                var want = new List<string?[]>();
+                using (var reader = new DialectCsvReader(rows, tables[s].Columns.Count))
+                {
+                    while (reader.Read())
+                    {
+                        want.Add(tables[s].Columns.Select((c, i) => Canonical(c, reader.Values[i])).ToArray());
+                    }
+                }
+
+                string select = string.Join(", ", tables[s].Columns.Select(c => c.Type is SqlType.Datetime or SqlType.DateTime6 ? $"epoch_us(\"{c.Name}\")" : $"\"{c.Name}\""));
+                Assert.Equal(want, Rows(db, $"SELECT {select} FROM read_parquet('{file.Path}')"));
+                Assert.Equal(file.Rows, want.Count);
+                Assert.True(Scalar<long>(db, $"SELECT count(DISTINCT row_group_id) FROM parquet_metadata('{file.Path}')") > 1, file.Path);
+            }
+
+            sinks[s].KeepFiles();
+            sinks[s].Dispose();
+        }
+
+        Assert.Equal(0, budget.Held);
+    }
+
+    /// <summary><paramref name="csv"/> cut into pieces of whole rows of about <paramref name="size"/> bytes.</summary>
+    private static List<byte[]> Pieces(byte[] csv, int size)
+    {
+        var pieces = new List<byte[]>();
+        int start = 0;
+        while (start < csv.Length)
+        {
+            int end = Math.Min(start + size, csv.Length);
+            end = end == csv.Length ? end : start + csv.AsSpan(start, end - start).LastIndexOf((byte)'\n') + 1;
+            end = end > start ? end : start + csv.AsSpan(start).IndexOf((byte)'\n') + 1;
+            pieces.Add(csv[start..end]);
+            start = end;
+        }
+
+        return pieces;
+    }
+
     /// <summary>The SQL statement of docs/scale-out.md that starts with <paramref name="start"/>, up to its semicolon.</summary>
     private static string DocStatement(string start)
     {
