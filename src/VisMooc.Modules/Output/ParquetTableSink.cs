@@ -405,24 +405,18 @@ public sealed class ParquetTableSink : IDisposable
 
         private static readonly long s_epochTicks = DateTime.UnixEpoch.Ticks;
 
-        private readonly PhysicalKind _kind = column.Type switch
-        {
-            SqlType.Varchar or SqlType.Text or SqlType.MediumText or SqlType.LongText => PhysicalKind.Text,
-            SqlType.Datetime or SqlType.DateTime6 => PhysicalKind.Timestamp,
-            SqlType.TinyInt or SqlType.Int => PhysicalKind.Int32,
-            SqlType.BigInt => PhysicalKind.Int64,
-            _ => PhysicalKind.Double,
-        };
+        private readonly PhysicalKind _kind = KindOf(column);
 
+        // Only the arrays of the column's physical type are allocated (a table's batch is ~100 KiB a column).
         private readonly short[] _levels = new short[BatchRows];
-        private readonly int[] _ends = new int[BatchRows];
-        private readonly ByteArray[] _texts = new ByteArray[BatchRows];
-        private readonly long[] _longs = new long[BatchRows];
-        private readonly int[] _ints = new int[BatchRows];
-        private readonly double[] _doubles = new double[BatchRows];
+        private readonly int[] _ends = KindOf(column) == PhysicalKind.Text ? new int[BatchRows] : [];
+        private readonly ByteArray[] _texts = KindOf(column) == PhysicalKind.Text ? new ByteArray[BatchRows] : [];
+        private readonly long[] _longs = KindOf(column) is PhysicalKind.Timestamp or PhysicalKind.Int64 ? new long[BatchRows] : [];
+        private readonly int[] _ints = KindOf(column) == PhysicalKind.Int32 ? new int[BatchRows] : [];
+        private readonly double[] _doubles = KindOf(column) == PhysicalKind.Double ? new double[BatchRows] : [];
         private int _count;
         private int _values;
-        private byte[] _bytes = new byte[1 << 16];
+        private byte[] _bytes = [];
         private int _used;
 
         private enum PhysicalKind
@@ -433,6 +427,15 @@ public sealed class ParquetTableSink : IDisposable
             Int64,
             Double,
         }
+
+        private static PhysicalKind KindOf(ColumnInfo column) => column.Type switch
+        {
+            SqlType.Varchar or SqlType.Text or SqlType.MediumText or SqlType.LongText => PhysicalKind.Text,
+            SqlType.Datetime or SqlType.DateTime6 => PhysicalKind.Timestamp,
+            SqlType.TinyInt or SqlType.Int => PhysicalKind.Int32,
+            SqlType.BigInt => PhysicalKind.Int64,
+            _ => PhysicalKind.Double,
+        };
 
         /// <summary>Adds field <paramref name="field"/> of the parsed row; returns the bytes it takes.</summary>
         public int Add(DialectCsvReader row, int field)
@@ -450,7 +453,7 @@ public sealed class ParquetTableSink : IDisposable
                 case PhysicalKind.Text:
                     if (_bytes.Length - _used < value.Length)
                     {
-                        Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + value.Length));
+                        Array.Resize(ref _bytes, Math.Max(Math.Max(_bytes.Length * 2, 1 << 16), _used + value.Length));
                     }
 
                     value.CopyTo(_bytes.AsSpan(_used));
@@ -521,7 +524,7 @@ public sealed class ParquetTableSink : IDisposable
             _used = 0;
             if (_bytes.Length > KeptTextBytes)
             {
-                _bytes = new byte[1 << 16];
+                _bytes = [];
             }
         }
 
