@@ -14,39 +14,72 @@ namespace VisMooc.Modules.Output;
 /// (<see cref="ColumnInfo.Type"/>, <see cref="ColumnInfo.Nullable"/>): text as UTF-8 strings,
 /// <c>datetime</c> and <c>datetime(6)</c> as timestamps in microseconds adjusted to UTC, doubles,
 /// <c>TINYINT</c>/<c>INT</c> as 8/32-bit and <c>BIGINT</c> as 64-bit integers, SQL NULL as a Parquet null.
-/// Each file is written under a partial name until <see cref="Commit"/>.
+/// Rows are converted <see cref="BatchRows"/> at a time into one set of column buffers and handed to
+/// the course file's buffered row group, which holds them encoded and compressed until the group is
+/// closed (at <see cref="RowGroupRows"/> rows, <see cref="FileBytes"/>, or when the process's
+/// <see cref="ParquetMemoryBudget"/> is spent), so memory does not grow with the rows of a group.
+/// Each file is written under a partial name until <see cref="Commit"/>. Thread-safe: another
+/// thread's sink may close this sink's row groups (see <see cref="ParquetMemoryBudget"/>).
 /// </summary>
 public sealed class ParquetTableSink : IDisposable
 {
-    /// <summary>Rows of a row group at most (DuckDB and Spark scan row groups in parallel; this is about 100 MB of click events).</summary>
+    /// <summary>Rows of a row group at most (DuckDB and Spark scan row groups in parallel).</summary>
     public const int RowGroupRows = 1 << 20;
 
-    /// <summary>Bytes of values a course's file holds in memory before it writes them as a row group.</summary>
-    public const long RowGroupBytes = 64L << 20;
+    /// <summary>Estimated bytes a course file's open row group may hold in memory (compressed pages, and pages being filled) before it is written.</summary>
+    public const long FileBytes = 32L << 20;
 
-    // Bytes of values all of the table's files may hold in memory together; past it, the largest is written out.
-    private const long TableBytes = 192L << 20;
+    /// <summary>Rows converted from CSV into column buffers before they go to the row group writer.</summary>
+    public const int BatchRows = 8192;
+
+    /// <summary>Bytes of a data page before it is encoded and compressed (Arrow's default), per column.</summary>
+    internal const long PageBytes = 1L << 20;
+
+    /// <summary>
+    /// Bytes of a column's dictionary before the column falls back to plain encoding (Arrow's default
+    /// is 1 MiB): a column of unique values (ids, pseudonyms) stops building its hash table sooner,
+    /// which saves memory for every open row group; columns of few values keep their dictionary.
+    /// </summary>
+    internal const long DictionaryBytes = 128L << 10;
 
     private readonly TableInfo _table;
     private readonly string _folder;
     private readonly string _partialPrefix;
+    private readonly ParquetMemoryBudget _budget;
     private readonly DialectCsvReader _row;
+    private readonly ColumnBatch[] _batch;
     private readonly Dictionary<string, Part> _parts = new(StringComparer.Ordinal);
-    private long _buffered;
+    private readonly Lock _gate = new();
+    private int _batchRows;
+    private long _batchBytes;
+    private long _openBytes;
     private bool _committed;
+    private bool _closed;
 
-    /// <summary>A sink for <paramref name="table"/> whose partial files go into <paramref name="folder"/>, named with <paramref name="partialPrefix"/>.</summary>
-    public ParquetTableSink(TableInfo table, string folder, string partialPrefix)
+    /// <summary>
+    /// A sink for <paramref name="table"/> whose partial files go into <paramref name="folder"/>, named with <paramref name="partialPrefix"/>;
+    /// its open row groups count against <paramref name="budget"/> (by default <see cref="ParquetMemoryBudget.Process"/>).
+    /// </summary>
+    public ParquetTableSink(TableInfo table, string folder, string partialPrefix, ParquetMemoryBudget? budget = null)
     {
         _table = table;
         _folder = folder;
         _partialPrefix = partialPrefix;
+        _budget = budget ?? ParquetMemoryBudget.Process;
         _row = DialectCsvReader.ForRows(table.CsvFileName, table.Columns.Count);
+        _batch = table.Columns.Select(c => new ColumnBatch(c)).ToArray();
+        _budget.Register(this);
     }
 
     /// <summary>The files written, once <see cref="Complete"/> has run: course, partial path, rows and bytes.</summary>
     public IReadOnlyList<(string Course, string Path, long Rows, long Bytes)> Files =>
         _parts.Values.Select(p => (p.Course, p.Path, p.Rows, p.Bytes)).ToList();
+
+    /// <summary>Row groups written so far, over all files (for tests of the memory bounds).</summary>
+    public int RowGroups => _parts.Values.Sum(p => p.RowGroups);
+
+    /// <summary>Estimated bytes held by the open row groups of this sink's files.</summary>
+    internal long OpenBytes => Volatile.Read(ref _openBytes);
 
     /// <summary>Adds <paramref name="rows"/> (whole rows, each ending in LF, as <see cref="CellWriter"/> writes them) to <paramref name="course"/>'s file.</summary>
     public void Add(string course, ReadOnlySpan<byte> rows)
@@ -56,47 +89,111 @@ public sealed class ParquetTableSink : IDisposable
             return;
         }
 
-        if (!_parts.TryGetValue(course, out var part))
+        lock (_gate)
         {
-            string path = System.IO.Path.Combine(_folder, _partialPrefix + _table.Name + "-" + _parts.Count.ToString(CultureInfo.InvariantCulture) + ".parquet");
-            part = new Part(_table, course, path);
-            _parts.Add(course, part);
-        }
-
-        while (!rows.IsEmpty)
-        {
-            int end = rows.IndexOf((byte)'\n');
-            _row.Parse(rows[..end], part.Rows + part.Buffered + 1);
-            long before = part.BufferedBytes;
-            part.Add(_row);
-            _buffered += part.BufferedBytes - before;
-            rows = rows[(end + 1)..];
-            if (part.Buffered >= RowGroupRows || part.BufferedBytes >= RowGroupBytes)
+            if (!_parts.TryGetValue(course, out var part))
             {
-                Flush(part);
+                string path = System.IO.Path.Combine(_folder, _partialPrefix + _table.Name + "-" + _parts.Count.ToString(CultureInfo.InvariantCulture) + ".parquet");
+                part = new Part(_table, course, path);
+                _parts.Add(course, part);
             }
+
+            while (!rows.IsEmpty)
+            {
+                int end = rows.IndexOf((byte)'\n');
+                _row.Parse(rows[..end], part.Rows + _batchRows + 1);
+                for (int c = 0; c < _batch.Length; c++)
+                {
+                    _batchBytes += _batch[c].Add(_row, c);
+                }
+
+                _batchRows++;
+                rows = rows[(end + 1)..];
+                if (_batchRows == BatchRows || part.GroupRows + _batchRows == RowGroupRows)
+                {
+                    WriteBatch(part);
+                }
+            }
+
+            WriteBatch(part);
         }
 
-        if (_buffered > TableBytes)
-        {
-            Flush(_parts.Values.MaxBy(p => p.BufferedBytes)!);
-        }
+        _budget.Enforce();
     }
 
-    private void Flush(Part part)
+    /// <summary>Hands the converted rows to <paramref name="part"/>'s open row group; closes the group when it is full.</summary>
+    private void WriteBatch(Part part)
     {
-        _buffered -= part.BufferedBytes;
-        part.WriteRowGroup();
+        if (_batchRows == 0)
+        {
+            return;
+        }
+
+        long before = part.OpenBytes;
+        part.Write(_batch, _batchRows, _batchBytes);
+        _batchRows = 0;
+        _batchBytes = 0;
+        if (part.GroupRows >= RowGroupRows || part.OpenBytes >= FileBytes)
+        {
+            part.CloseRowGroup();
+        }
+
+        Account(part.OpenBytes - before);
+    }
+
+    private void Account(long delta)
+    {
+        Volatile.Write(ref _openBytes, _openBytes + delta);
+        _budget.Add(delta);
+    }
+
+    /// <summary>Writes out the largest open row group of this sink, if any; false when none is open (called by <see cref="ParquetMemoryBudget"/>).</summary>
+    internal bool CloseLargestRowGroup()
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return false;
+            }
+
+            Part? largest = null;
+            foreach (var part in _parts.Values)
+            {
+                if (part.OpenBytes > 0 && (largest is null || part.OpenBytes > largest.OpenBytes))
+                {
+                    largest = part;
+                }
+            }
+
+            if (largest is null)
+            {
+                return false;
+            }
+
+            long before = largest.OpenBytes;
+            largest.CloseRowGroup();
+            Account(-before);
+            return true;
+        }
     }
 
     /// <summary>Writes what is buffered and closes every file, flushed to disk.</summary>
     public void Complete()
     {
-        foreach (var part in _parts.Values)
+        lock (_gate)
         {
-            Flush(part);
-            part.Close();
+            _closed = true;
+            foreach (var part in _parts.Values)
+            {
+                long before = part.OpenBytes;
+                part.CloseRowGroup();
+                Account(-before);
+                part.Close();
+            }
         }
+
+        _budget.Unregister(this);
     }
 
     /// <summary>
@@ -125,6 +222,14 @@ public sealed class ParquetTableSink : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        _budget.Unregister(this);
+        lock (_gate)
+        {
+            _closed = true;
+            _budget.Add(-_openBytes);
+            _openBytes = 0;
+        }
+
         foreach (var part in _parts.Values)
         {
             part.Dispose();
@@ -162,25 +267,46 @@ public sealed class ParquetTableSink : IDisposable
         };
     }
 
-    /// <summary>One course's file: its writer and the rows not yet written, column by column.</summary>
+    /// <summary>One course's file: its writer and its open buffered row group.</summary>
     private sealed class Part : IDisposable
     {
         private static readonly WriterProperties s_properties = new WriterPropertiesBuilder()
             .Compression(Compression.Zstd)
             .MaxRowGroupLength(RowGroupRows)
+            .DataPagesize(PageBytes)
+            .DictionaryPagesizeLimit(DictionaryBytes)
+            .MemoryPool(Pool())
             .Build();
 
+        /// <summary>
+        /// jemalloc where the native library has it (Linux, macOS): Arrow's default there, mimalloc,
+        /// asks for transparent huge pages and measured ~120 MiB more resident memory at 1M learners.
+        /// </summary>
+        private static MemoryPool Pool()
+        {
+            try
+            {
+                return MemoryPool.JemallocMemoryPool();
+            }
+            catch (ParquetException)
+            {
+                return MemoryPool.GetDefaultMemoryPool();
+            }
+        }
+
         private readonly TableInfo _table;
-        private readonly ColumnBuffer[] _columns;
         private readonly FileStream _stream;
+        private readonly ColumnWriter[] _columns;
         private ParquetFileWriter? _writer;
+        private RowGroupWriter? _group;
+        private long _groupValueBytes;
 
         public Part(TableInfo table, string course, string path)
         {
             _table = table;
             Course = course;
             Path = path;
-            _columns = table.Columns.Select(c => new ColumnBuffer(c)).ToArray();
+            _columns = new ColumnWriter[table.Columns.Count];
             _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
             using var schema = SchemaOf(table);
             _writer = new ParquetFileWriter(_stream, schema, s_properties, new Dictionary<string, string> { ["vismooc.table"] = table.Name }, leaveOpen: true);
@@ -190,43 +316,59 @@ public sealed class ParquetTableSink : IDisposable
 
         public string Path { get; }
 
+        /// <summary>Rows handed to the writer, the open row group's included.</summary>
         public long Rows { get; private set; }
 
-        public int Buffered { get; private set; }
+        /// <summary>Rows of the open row group.</summary>
+        public long GroupRows { get; private set; }
 
-        public long BufferedBytes { get; private set; }
+        /// <summary>Row groups closed.</summary>
+        public int RowGroups { get; private set; }
+
+        /// <summary>
+        /// Estimated bytes the open row group holds: its pages, encoded and compressed, and the pages
+        /// being filled (at most a page per column, and never more than the values given since it opened).
+        /// </summary>
+        public long OpenBytes { get; private set; }
 
         public long Bytes { get; private set; }
 
-        public void Add(DialectCsvReader row)
+        public void Write(ColumnBatch[] batch, int rows, long valueBytes)
         {
-            for (int c = 0; c < _columns.Length; c++)
+            if (_group is null)
             {
-                BufferedBytes += _columns[c].Add(row, c);
+                _group = _writer!.AppendBufferedRowGroup();
+                for (int c = 0; c < _columns.Length; c++)
+                {
+                    _columns[c] = _group.Column(c);
+                }
             }
 
-            Buffered++;
+            for (int c = 0; c < _columns.Length; c++)
+            {
+                batch[c].WriteTo(_columns[c], rows);
+            }
+
+            Rows += rows;
+            GroupRows += rows;
+            _groupValueBytes += valueBytes;
+            OpenBytes = _group.TotalBytesWritten + _group.TotalCompressedBytes + Math.Min(_groupValueBytes, _columns.Length * PageBytes);
         }
 
-        public void WriteRowGroup()
+        public void CloseRowGroup()
         {
-            if (Buffered == 0)
+            if (_group is null)
             {
                 return;
             }
 
-            using (var group = _writer!.AppendRowGroup())
-            {
-                foreach (var column in _columns)
-                {
-                    using var writer = group.NextColumn();
-                    column.WriteTo(writer);
-                }
-            }
-
-            Rows += Buffered;
-            Buffered = 0;
-            BufferedBytes = 0;
+            _group.Close();
+            _group.Dispose();
+            _group = null;
+            RowGroups++;
+            GroupRows = 0;
+            _groupValueBytes = 0;
+            OpenBytes = 0;
         }
 
         public void Close()
@@ -255,29 +397,27 @@ public sealed class ParquetTableSink : IDisposable
         public override string ToString() => _table.Name + "/" + Course;
     }
 
-    /// <summary>A column's values not yet written: definition levels, and the non-null values in their physical type.</summary>
-    private sealed class ColumnBuffer(ColumnInfo column)
+    /// <summary>A column's values of the rows being converted: definition levels, and the non-null values in their physical type.</summary>
+    private sealed class ColumnBatch(ColumnInfo column)
     {
+        // A text buffer grown past this by a long value is given back after its batch.
+        private const int KeptTextBytes = 1 << 20;
+
         private static readonly long s_epochTicks = DateTime.UnixEpoch.Ticks;
 
-        private readonly PhysicalKind _kind = column.Type switch
-        {
-            SqlType.Varchar or SqlType.Text or SqlType.MediumText or SqlType.LongText => PhysicalKind.Text,
-            SqlType.Datetime or SqlType.DateTime6 => PhysicalKind.Timestamp,
-            SqlType.TinyInt or SqlType.Int => PhysicalKind.Int32,
-            SqlType.BigInt => PhysicalKind.Int64,
-            _ => PhysicalKind.Double,
-        };
+        private readonly PhysicalKind _kind = KindOf(column);
 
-        private short[] _levels = new short[1024];
+        // Only the arrays of the column's physical type are allocated (a table's batch is ~100 KiB a column).
+        private readonly short[] _levels = new short[BatchRows];
+        private readonly int[] _ends = KindOf(column) == PhysicalKind.Text ? new int[BatchRows] : [];
+        private readonly ByteArray[] _texts = KindOf(column) == PhysicalKind.Text ? new ByteArray[BatchRows] : [];
+        private readonly long[] _longs = KindOf(column) is PhysicalKind.Timestamp or PhysicalKind.Int64 ? new long[BatchRows] : [];
+        private readonly int[] _ints = KindOf(column) == PhysicalKind.Int32 ? new int[BatchRows] : [];
+        private readonly double[] _doubles = KindOf(column) == PhysicalKind.Double ? new double[BatchRows] : [];
         private int _count;
         private int _values;
-        private byte[] _bytes = new byte[1 << 16];
+        private byte[] _bytes = [];
         private int _used;
-        private int[] _ends = new int[1024];
-        private long[] _longs = new long[1024];
-        private int[] _ints = new int[1024];
-        private double[] _doubles = new double[1024];
 
         private enum PhysicalKind
         {
@@ -288,14 +428,18 @@ public sealed class ParquetTableSink : IDisposable
             Double,
         }
 
+        private static PhysicalKind KindOf(ColumnInfo column) => column.Type switch
+        {
+            SqlType.Varchar or SqlType.Text or SqlType.MediumText or SqlType.LongText => PhysicalKind.Text,
+            SqlType.Datetime or SqlType.DateTime6 => PhysicalKind.Timestamp,
+            SqlType.TinyInt or SqlType.Int => PhysicalKind.Int32,
+            SqlType.BigInt => PhysicalKind.Int64,
+            _ => PhysicalKind.Double,
+        };
+
         /// <summary>Adds field <paramref name="field"/> of the parsed row; returns the bytes it takes.</summary>
         public int Add(DialectCsvReader row, int field)
         {
-            if (_count == _levels.Length)
-            {
-                Array.Resize(ref _levels, _count * 2);
-            }
-
             if (row.IsNull(field))
             {
                 _levels[_count++] = 0;
@@ -307,14 +451,9 @@ public sealed class ParquetTableSink : IDisposable
             switch (_kind)
             {
                 case PhysicalKind.Text:
-                    if (_values == _ends.Length)
-                    {
-                        Array.Resize(ref _ends, _values * 2);
-                    }
-
                     if (_bytes.Length - _used < value.Length)
                     {
-                        Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + value.Length));
+                        Array.Resize(ref _bytes, Math.Max(Math.Max(_bytes.Length * 2, 1 << 16), _used + value.Length));
                     }
 
                     value.CopyTo(_bytes.AsSpan(_used));
@@ -322,29 +461,17 @@ public sealed class ParquetTableSink : IDisposable
                     _ends[_values++] = _used;
                     return value.Length + 4;
                 case PhysicalKind.Timestamp:
-                    Grow(ref _longs);
                     _longs[_values++] = Micros(value, row);
                     return 8;
                 case PhysicalKind.Int64:
-                    Grow(ref _longs);
                     _longs[_values++] = long.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
                     return 8;
                 case PhysicalKind.Int32:
-                    Grow(ref _ints);
                     _ints[_values++] = int.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
                     return 4;
                 default:
-                    Grow(ref _doubles);
                     _doubles[_values++] = double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
                     return 8;
-            }
-        }
-
-        private void Grow<T>(ref T[] values)
-        {
-            if (_values == values.Length)
-            {
-                Array.Resize(ref values, _values * 2);
             }
         }
 
@@ -372,46 +499,50 @@ public sealed class ParquetTableSink : IDisposable
             return value;
         }
 
-        public void WriteTo(ColumnWriter writer)
+        /// <summary>Writes the batch's <paramref name="rows"/> values to <paramref name="writer"/> and empties the batch.</summary>
+        public void WriteTo(ColumnWriter writer, int rows)
         {
-            var levels = column.Nullable ? _levels.AsSpan(0, _count) : ReadOnlySpan<short>.Empty;
+            var levels = column.Nullable ? _levels.AsSpan(0, rows) : ReadOnlySpan<short>.Empty;
             switch (_kind)
             {
                 case PhysicalKind.Text:
-                    WriteText((ColumnWriter<ByteArray>)writer, levels);
+                    WriteText((ColumnWriter<ByteArray>)writer, rows, levels);
                     break;
                 case PhysicalKind.Timestamp or PhysicalKind.Int64:
-                    ((ColumnWriter<long>)writer).WriteBatch(_count, levels, default, _longs.AsSpan(0, _values));
+                    ((ColumnWriter<long>)writer).WriteBatch(rows, levels, default, _longs.AsSpan(0, _values));
                     break;
                 case PhysicalKind.Int32:
-                    ((ColumnWriter<int>)writer).WriteBatch(_count, levels, default, _ints.AsSpan(0, _values));
+                    ((ColumnWriter<int>)writer).WriteBatch(rows, levels, default, _ints.AsSpan(0, _values));
                     break;
                 default:
-                    ((ColumnWriter<double>)writer).WriteBatch(_count, levels, default, _doubles.AsSpan(0, _values));
+                    ((ColumnWriter<double>)writer).WriteBatch(rows, levels, default, _doubles.AsSpan(0, _values));
                     break;
             }
 
             _count = 0;
             _values = 0;
             _used = 0;
+            if (_bytes.Length > KeptTextBytes)
+            {
+                _bytes = [];
+            }
         }
 
-        private void WriteText(ColumnWriter<ByteArray> writer, ReadOnlySpan<short> levels)
+        private void WriteText(ColumnWriter<ByteArray> writer, int rows, ReadOnlySpan<short> levels)
         {
             // The values point into the pinned buffer while the writer copies them.
             var pin = GCHandle.Alloc(_bytes, GCHandleType.Pinned);
             try
             {
-                var values = new ByteArray[_values];
                 nint start = pin.AddrOfPinnedObject();
                 int from = 0;
                 for (int i = 0; i < _values; i++)
                 {
-                    values[i] = new ByteArray(start + from, _ends[i] - from);
+                    _texts[i] = new ByteArray(start + from, _ends[i] - from);
                     from = _ends[i];
                 }
 
-                writer.WriteBatch(_count, levels, default, values);
+                writer.WriteBatch(rows, levels, default, _texts.AsSpan(0, _values));
             }
             finally
             {

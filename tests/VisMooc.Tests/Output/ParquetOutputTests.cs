@@ -120,6 +120,182 @@ public sealed class ParquetOutputTests
         Assert.Equal(3, Scalar<long>(db, $"SELECT count(DISTINCT course) FROM read_parquet('{Glob(shards, "courses")}', hive_partitioning = true)"));
     }
 
+    [Fact]
+    public void ShardsOfDisjointLogDaysIntoOneFolderReadAsOneConversionThroughTheDocumentedQueries()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        var synth = PackageSynthesizer.Run(new SynthOptions
+        {
+            Learners = 300,
+            Style = SynthStyle.New,
+            Seed = 5,
+            Output = Path.Combine(temp.Path, "p", "course"),
+            EventsOutput = Path.Combine(temp.Path, "p", "events"),
+        });
+        var days = Directory.GetFiles(synth.EventsFolder!, "*.log.gz", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        Assert.True(days.Count >= 4, $"{days.Count} log days");
+        string whole = Path.Combine(temp.Path, "whole");
+        string shards = Path.Combine(temp.Path, "shards");
+        PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = whole, Events = [synth.EventsFolder!], Format = OutputFormat.Parquet }, GeneratedTables.All);
+        var first = PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = shards, Events = days.Where((_, i) => i % 2 == 0).ToList(), Format = OutputFormat.Parquet }, GeneratedTables.All);
+        var second = PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = shards, Events = days.Where((_, i) => i % 2 == 1).ToList(), Format = OutputFormat.Parquet }, GeneratedTables.All);
+        Assert.NotEqual(first.RunId, second.RunId);
+
+        // Each run has its own part of every table, under its own name.
+        foreach (var table in GeneratedTables.All.Select(t => t.Info))
+        {
+            foreach (var run in new[] { first, second })
+            {
+                Assert.Contains(run.ParquetFiles, f => f.Table == table.Name && f.File.EndsWith($"/part-{run.RunId}.parquet", StringComparison.Ordinal));
+            }
+        }
+
+        using var db = DuckDb();
+        const string all = "SELECT * FROM {0} ORDER BY ALL";
+        string Read(string folder, string table) => $"read_parquet('{Glob(folder, table)}', hive_partitioning = true)";
+
+        // Events: the documented view over both shards equals the single conversion. It is needed
+        // even for disjoint days, as the logs repeat some events in the next day's file (the
+        // single conversion keeps the first); and when a day is given to two shards (a third run
+        // converts one of the first's days again).
+        string clicks = DocStatement("CREATE VIEW clicks AS").Replace("'ds/", $"'{shards}/", StringComparison.Ordinal);
+        Execute(db, clicks);
+        var expectedClicks = Rows(db, string.Format(CultureInfo.InvariantCulture, all, Read(whole, "click_events")));
+        Assert.True(expectedClicks.Count > 100, $"{expectedClicks.Count} click events");
+        Assert.Equal(expectedClicks, Rows(db, string.Format(CultureInfo.InvariantCulture, all, "clicks")));
+        Assert.True(synth.Events!.RepeatedVideoEvents > 0);
+        Assert.True(Scalar<long>(db, $"SELECT count(*) FROM {Read(shards, "click_events")}") > expectedClicks.Count);
+        long before = Scalar<long>(db, $"SELECT count(*) FROM {Read(shards, "click_events")}");
+        var again = PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = shards, Events = [days[0]], Format = OutputFormat.Parquet }, GeneratedTables.All);
+        Assert.True(again.ParquetFiles.Single(f => f.Table == "click_events").Rows > 0);
+        Assert.True(Scalar<long>(db, $"SELECT count(*) FROM {Read(shards, "click_events")}") > before);
+        Assert.Equal(expectedClicks, Rows(db, string.Format(CultureInfo.InvariantCulture, all, "clicks")));
+
+        // The package's own tables are in every run's parts: read once by the documented DISTINCT
+        // view, or from one run's parts, they equal the single conversion.
+        string distinct = DocStatement("CREATE VIEW users_once AS");
+        string oneRun = DocStatement("SELECT * FROM read_parquet('ds/users/*/part-");
+        string documentedRunId = oneRun[(oneRun.IndexOf("part-", StringComparison.Ordinal) + 5)..oneRun.IndexOf(".parquet", StringComparison.Ordinal)];
+        foreach (var table in TablesWithoutLogs.All.Select(t => t.Info))
+        {
+            var expected = Rows(db, string.Format(CultureInfo.InvariantCulture, all, Read(whole, table.Name)));
+            Assert.NotEmpty(expected);
+            Assert.Equal(3 * expected.Count, Scalar<long>(db, $"SELECT count(*) FROM {Read(shards, table.Name)}"));
+            Execute(db, distinct.Replace("users_once", table.Name + "_once", StringComparison.Ordinal).Replace("'ds/users/", $"'{shards}/{table.Name}/", StringComparison.Ordinal));
+            Assert.Equal(expected, Rows(db, string.Format(CultureInfo.InvariantCulture, all, table.Name + "_once")));
+            foreach (var run in new[] { first, second, again })
+            {
+                string query = oneRun.TrimEnd(';').Replace("'ds/users/", $"'{shards}/{table.Name}/", StringComparison.Ordinal).Replace(documentedRunId, run.RunId!, StringComparison.Ordinal);
+                Assert.Equal(expected, Rows(db, query + " ORDER BY ALL"));
+            }
+        }
+    }
+
+    [Fact]
+    public void ABudgetSharedBySinksClosesTheLargestRowGroupsAndKeepsEveryRowInOrder()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        var synth = PackageSynthesizer.Run(new SynthOptions
+        {
+            Learners = 600,
+            Style = SynthStyle.New,
+            Seed = 3,
+            Output = Path.Combine(temp.Path, "p", "course"),
+            EventsOutput = Path.Combine(temp.Path, "p", "events"),
+        });
+        string csv = Path.Combine(temp.Path, "csv");
+        PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = csv, Events = [synth.EventsFolder!] }, GeneratedTables.All);
+
+        // Two tables, the events split over two partitions, all open at once, fed in turns; the
+        // budget is far below what their rows take, so row groups are closed all along, in either sink.
+        var budget = new ParquetMemoryBudget(32 << 10);
+        var tables = new[] { "click_events", "users" }.Select(n => GeneratedTables.All.Single(t => t.Info.Name == n).Info).ToList();
+        string folder = Path.Combine(temp.Path, "parquet");
+        Directory.CreateDirectory(folder);
+        var sinks = tables.Select(t => new ParquetTableSink(t, folder, "budget-", budget)).ToList();
+        var pieces = tables.Select(t => Pieces(File.ReadAllBytes(Path.Combine(csv, t.CsvFileName)), 16 << 10)).ToList();
+        var expected = new Dictionary<string, List<byte>>(StringComparer.Ordinal);
+        for (int i = 0; i < pieces.Max(p => p.Count); i++)
+        {
+            for (int s = 0; s < sinks.Count; s++)
+            {
+                if (i < pieces[s].Count)
+                {
+                    string course = s == 0 && i % 3 == 0 ? "b" : "a";
+                    sinks[s].Add(course, pieces[s][i]);
+                    Assert.True(budget.Held <= budget.Limit, $"{budget.Held} bytes held after a piece");
+                    string key = tables[s].Name + "/" + course;
+                    expected.TryAdd(key, []);
+                    expected[key].AddRange(pieces[s][i]);
+                }
+            }
+        }
+
+        using var db = DuckDb();
+        for (int s = 0; s < sinks.Count; s++)
+        {
+            sinks[s].Complete();
+            Assert.True(sinks[s].RowGroups > sinks[s].Files.Count, $"{tables[s].Name}: {sinks[s].RowGroups} row groups");
+            foreach (var file in sinks[s].Files)
+            {
+                string rows = Path.Combine(temp.Path, tables[s].Name + "-" + file.Course + ".csv");
+                File.WriteAllBytes(rows, [.. expected[tables[s].Name + "/" + file.Course]]);
+                var want = new List<string?[]>();
+                using (var reader = new DialectCsvReader(rows, tables[s].Columns.Count))
+                {
+                    while (reader.Read())
+                    {
+                        want.Add(tables[s].Columns.Select((c, i) => Canonical(c, reader.Values[i])).ToArray());
+                    }
+                }
+
+                string select = string.Join(", ", tables[s].Columns.Select(c => c.Type is SqlType.Datetime or SqlType.DateTime6 ? $"epoch_us(\"{c.Name}\")" : $"\"{c.Name}\""));
+                Assert.Equal(want, Rows(db, $"SELECT {select} FROM read_parquet('{file.Path}')"));
+                Assert.Equal(file.Rows, want.Count);
+                Assert.True(Scalar<long>(db, $"SELECT count(DISTINCT row_group_id) FROM parquet_metadata('{file.Path}')") > 1, file.Path);
+            }
+
+            sinks[s].KeepFiles();
+            sinks[s].Dispose();
+        }
+
+        Assert.Equal(0, budget.Held);
+    }
+
+    /// <summary><paramref name="csv"/> cut into pieces of whole rows of about <paramref name="size"/> bytes.</summary>
+    private static List<byte[]> Pieces(byte[] csv, int size)
+    {
+        var pieces = new List<byte[]>();
+        int start = 0;
+        while (start < csv.Length)
+        {
+            int end = Math.Min(start + size, csv.Length);
+            end = end == csv.Length ? end : start + csv.AsSpan(start, end - start).LastIndexOf((byte)'\n') + 1;
+            end = end > start ? end : start + csv.AsSpan(start).IndexOf((byte)'\n') + 1;
+            pieces.Add(csv[start..end]);
+            start = end;
+        }
+
+        return pieces;
+    }
+
+    /// <summary>The SQL statement of docs/scale-out.md that starts with <paramref name="start"/>, up to its semicolon.</summary>
+    private static string DocStatement(string start)
+    {
+        string doc = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "scale-out.md")).ReplaceLineEndings("\n");
+        int from = doc.IndexOf("\n" + start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"docs/scale-out.md has no statement starting '{start}'");
+        int end = doc.IndexOf(';', from);
+        return doc[(from + 1)..(end + 1)];
+    }
+
+    private static void Execute(DuckDBConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     [Theory]
     [InlineData("course-v1:MITx+6.002x+2013_Spring", "course-v1%3AMITx+6.002x+2013_Spring")]
     [InlineData("MITx/6.002x/2013_Spring", "MITx%2F6.002x%2F2013_Spring")]
