@@ -104,28 +104,34 @@ public sealed class CellWriter
             Put((byte)MySqlCsvDialect.FieldTerminator);
         }
 
-        _column = column;
-        _columnName = columnName;
-        _type = type;
-        _size = size;
-        _nullable = nullable;
-        bool checks = (CheckedColumns >> column & 1) != 0;
-        _alwaysFits = checks ? ColumnValues.AlwaysFits(type, size) : int.MaxValue;
-        _fieldStart = _length;
-        _valueCount = 0;
+        bool checks = IsChecked(column);
+        StartField(column, columnName, type, size, nullable, checks ? ColumnValues.AlwaysFits(type, size) : int.MaxValue);
         return checks || !CheckOnly;
+    }
+
+    /// <summary>
+    /// Starts a field of column <paramref name="column"/> that is only checked, never written (the
+    /// generated <c>CheckRow</c> calls it for each of <see cref="CheckedColumns"/>): as
+    /// <see cref="BeginField"/> for a checked column, without the separator before it.
+    /// </summary>
+    public void BeginCheck(int column, string columnName, SqlType type, int size, bool nullable) =>
+        StartField(column, columnName, type, size, nullable, ColumnValues.AlwaysFits(type, size));
+
+    /// <summary>Ends a field begun by <see cref="BeginCheck"/>: the same checks as <see cref="EndField"/>.</summary>
+    public void EndCheck()
+    {
+        if (_valueCount != 1)
+        {
+            EndValues();
+        }
     }
 
     /// <summary>Ends a field; a conversion that wrote nothing gives the empty string.</summary>
     public void EndField()
     {
-        if (_valueCount == 0)
+        if (_valueCount != 1)
         {
-            WriteText(ReadOnlySpan<byte>.Empty);
-        }
-        else if (_valueCount > 1)
-        {
-            throw new InvalidOperationException($"The conversion of column '{_columnName}' wrote {_valueCount} values; it must write exactly one.");
+            EndValues();
         }
 
         if (_column == _keyColumn)
@@ -145,7 +151,7 @@ public sealed class CellWriter
     /// </summary>
     public void RejectRow(string reason)
     {
-        if (_problem is null && (CheckedColumns >> _column & 1) != 0)
+        if (_problem is null && IsChecked(_column))
         {
             _problem = reason;
             _problemColumn = _columnName;
@@ -295,6 +301,34 @@ public sealed class CellWriter
         const int Max = 240;
         string s = Encoding.UTF8.GetString(utf8.Length > Max ? utf8[..Max] : utf8);
         return utf8.Length > Max ? s + "…" : s;
+    }
+
+    /// <summary>Whether values of <paramref name="column"/> may reject the row (see <see cref="CheckedColumns"/>).</summary>
+    private bool IsChecked(int column) => column < 64 && (CheckedColumns >> column & 1) != 0;
+
+    private void StartField(int column, string columnName, SqlType type, int size, bool nullable, int alwaysFits)
+    {
+        _column = column;
+        _columnName = columnName;
+        _type = type;
+        _size = size;
+        _nullable = nullable;
+        _alwaysFits = alwaysFits;
+        _fieldStart = _length;
+        _valueCount = 0;
+    }
+
+    // A conversion that wrote no value wrote the empty string; one that wrote more is a bug in it.
+    private void EndValues()
+    {
+        if (_valueCount == 0)
+        {
+            WriteText(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            throw new InvalidOperationException($"The conversion of column '{_columnName}' wrote {_valueCount} values; it must write exactly one.");
+        }
     }
 
     private static void Digits(Span<byte> dest, int value)

@@ -117,7 +117,7 @@ public sealed class TableChunkWriter : IWarningSink
         _writer.CheckedColumns = columns;
         try
         {
-            _table.WriteRow(row, _writer);
+            _table.CheckRow(row, _writer);
             return _writer.Problem is string problem ? _table.Info.Name + "." + _writer.ProblemColumn + ": " + problem : null;
         }
         finally
