@@ -462,18 +462,19 @@ public static class PackageConverter
     private static List<IConvertJob> Jobs(List<TableOutput> outputs, IReadOnlyList<CourseInput> courses, IReadOnlyList<string> logFiles)
     {
         // Ranked jobs, kept sorted by (rank, order) as they are added; equal keys keep the order they came in.
-        var ranks = new List<long>();
+        var ranks = new long[outputs.Count];
         var ordered = new List<IConvertJob>();
         void Add(int rank, int order, IConvertJob job)
         {
-            long key = ((long)rank << 32) | (uint)order;
-            int at = ranks.Count;
+            long key = ((long)rank << 32) | (uint)(order ^ int.MinValue); // the sign bit flipped: orders compare as signed
+            int at = ordered.Count;
             while (at > 0 && ranks[at - 1] > key)
             {
                 at--;
             }
 
-            ranks.Insert(at, key);
+            Array.Copy(ranks, at, ranks, at + 1, ordered.Count - at);
+            ranks[at] = key;
             ordered.Insert(at, job);
         }
 
