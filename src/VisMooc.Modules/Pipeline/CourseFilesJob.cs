@@ -1,5 +1,6 @@
 using VisMooc.Modules.Discovery;
 using VisMooc.Modules.IO;
+using VisMooc.Modules.Reporting;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Staging;
 
@@ -35,7 +36,11 @@ public abstract class CourseFilesJob(InputDescriptor input, IReadOnlyList<TableO
     {
         foreach (var course in courses)
         {
-            var stats = Outputs.Select(o => run.BeginCourse(o, course.Name)).ToList();
+            var stats = new List<TableStats>(Outputs.Count);
+            foreach (var o in Outputs)
+            {
+                stats.Add(run.BeginCourse(o, course.Name));
+            }
 
             var files = course.FilesOf(Input);
             if (files.Count == 0)
@@ -47,7 +52,11 @@ public abstract class CourseFilesJob(InputDescriptor input, IReadOnlyList<TableO
             foreach (var path in files)
             {
                 string name = Path.GetFileName(path);
-                stats.ForEach(s => s.Files.Add(name));
+                foreach (var s in stats)
+                {
+                    s.Files.Add(name);
+                }
+
                 ConvertFile(course, path, name, run);
             }
         }

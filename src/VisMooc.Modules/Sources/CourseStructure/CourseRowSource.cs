@@ -33,15 +33,20 @@ public sealed class CourseRowSource : IRowSource
     /// <exception cref="ConvertException">The table reads a field course rows do not have.</exception>
     public CourseRowSource(TableInfo table, string fileName)
     {
-        _fields = table.SourceFields.Select(f => f switch
+        _fields = new (Field, string)[table.SourceFields.Count];
+        for (int i = 0; i < _fields.Length; i++)
         {
-            "key" => (Field.Key, f),
-            "course.key" => (Field.CourseKey, f),
-            "category" => (Field.Category, f),
-            "section" => (Field.Section, f),
-            _ when f.StartsWith("metadata.", StringComparison.Ordinal) => (Field.Metadata, f["metadata.".Length..]),
-            _ => throw new ConvertException(fileName, $"table {table.Name} reads field '{f}', which course_structure rows do not have (key, course.key, category, section, metadata.NAME)"),
-        }).ToArray();
+            string f = table.SourceFields[i];
+            _fields[i] = f switch
+            {
+                "key" => (Field.Key, f),
+                "course.key" => (Field.CourseKey, f),
+                "category" => (Field.Category, f),
+                "section" => (Field.Section, f),
+                _ when f.StartsWith("metadata.", StringComparison.Ordinal) => (Field.Metadata, f["metadata.".Length..]),
+                _ => throw new ConvertException(fileName, $"table {table.Name} reads field '{f}', which course_structure rows do not have (key, course.key, category, section, metadata.NAME)"),
+            };
+        }
     }
 
     /// <summary>The metadata names a table reads.</summary>

@@ -173,7 +173,12 @@ public sealed class UsersJob(TableOutput output) : IConvertJob
             }
         }
 
-        var columns = fieldNames.Select(reader.IndexOf).ToList();
+        var columns = new List<int>(fieldNames.Count);
+        foreach (string field in fieldNames)
+        {
+            columns.Add(reader.IndexOf(field));
+        }
+
         int idColumn = reader.IndexOf("id");
         int userIdColumn = reader.IndexOf("user_id");
         ulong profileColumns = ProfileRowSource.ProfileColumns(output.Table.Info);
