@@ -259,7 +259,7 @@ public static class PackageConverter
             var order = Jobs(outputs, courses, logs.Files);
             var jobs = LongestFirst(order, courses);
             using var progress = options.Progress is null ? null : new ProgressReporter(options.Progress, options.ProgressInterval, clock, jobs, courses);
-            Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation }, job =>
+            ForEachJob(jobs, Math.Max(1, options.Threads), cancellation, job =>
             {
                 foreach (var course in courses)
                 {
@@ -395,6 +395,62 @@ public static class PackageConverter
 
             TryDelete(reportPartial);
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for each job, on at most <paramref name="threads"/> threads (this
+    /// one among them), each taking the next job as it frees up, as Parallel.ForEach with an unbuffered
+    /// partitioner does, without the thread pool and the task machinery: a run's threads are its own.
+    /// Once a job has failed no further job starts; the failures are thrown together as an
+    /// <see cref="AggregateException"/>, and a run cancelled meanwhile throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private static void ForEachJob(List<IConvertJob> jobs, int threads, CancellationToken cancellation, Action<IConvertJob> body)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        int next = -1;
+        int failed = 0;
+        var failures = new ConcurrentQueue<Exception>();
+        void Work()
+        {
+            while (Volatile.Read(ref failed) == 0 && !cancellation.IsCancellationRequested)
+            {
+                int i = Interlocked.Increment(ref next);
+                if (i >= jobs.Count)
+                {
+                    return;
+                }
+
+                try
+                {
+                    body(jobs[i]);
+                }
+                catch (Exception e)
+                {
+                    failures.Enqueue(e);
+                    Volatile.Write(ref failed, 1);
+                }
+            }
+        }
+
+        var others = new Thread[Math.Max(0, Math.Min(threads, jobs.Count) - 1)];
+        for (int t = 0; t < others.Length; t++)
+        {
+            others[t] = new Thread(Work) { IsBackground = true, Name = "vismooc job " + (t + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            others[t].Start();
+        }
+
+        Work();
+        foreach (var thread in others)
+        {
+            thread.Join();
+        }
+
+        if (!failures.IsEmpty)
+        {
+            throw new AggregateException(failures);
+        }
+
+        cancellation.ThrowIfCancellationRequested();
     }
 
     /// <summary>The report of a Parquet run, <c>report-{run id}.json</c>: each run's report stays beside its parts.</summary>

@@ -220,6 +220,9 @@ public sealed class TableChunkWriter : IWarningSink
         }
     }
 
+    // Never inlined: compiling Write then does not load System.IO.Hashing, which only a run that
+    // compares usernames (one with tracking logs) needs.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void ObserveUsername(FieldValue username)
     {
         if (!username.IsNullOrEmpty)
