@@ -213,7 +213,11 @@ public sealed class CrossFileChecks
             }
         }
 
-        missing.Sort();
+        if (missing.Count > 1)
+        {
+            missing.Sort();
+        }
+
         foreach (long id in missing)
         {
             stats.Note(finding, field + " " + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -228,7 +232,11 @@ public sealed class CrossFileChecks
             }
         }
 
-        others.Sort(StringComparer.Ordinal);
+        if (others.Count > 1)
+        {
+            others.Sort(StringComparer.Ordinal);
+        }
+
         foreach (string id in others)
         {
             // Not quoted: a user id that is not a number is a value in the wrong place, possibly a username.

@@ -50,8 +50,19 @@ public sealed class CourseRowSource : IRowSource
     }
 
     /// <summary>The metadata names a table reads.</summary>
-    public static IEnumerable<string> MetadataNames(TableInfo table) =>
-        table.SourceFields.Where(f => f.StartsWith("metadata.", StringComparison.Ordinal)).Select(f => f["metadata.".Length..]);
+    public static IEnumerable<string> MetadataNames(TableInfo table)
+    {
+        var names = new List<string>();
+        foreach (string f in table.SourceFields)
+        {
+            if (f.StartsWith("metadata.", StringComparison.Ordinal))
+            {
+                names.Add(f["metadata.".Length..]);
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>Points the source at a block, whose section path is the first <paramref name="sectionLength"/> bytes of <paramref name="section"/>.</summary>
     public void Set(CourseBlock block, CourseBlock? course, byte[] section, int sectionLength)

@@ -16,10 +16,22 @@ public sealed class CourseStructureJob(InputDescriptor input, IReadOnlyList<Tabl
     // How many keys a warning about the tree quotes.
     private const int Examples = 5;
 
-    private readonly HashSet<string> _metadata = new(outputs.SelectMany(o => CourseRowSource.MetadataNames(o.Table.Info)), StringComparer.Ordinal) { "display_name" };
+    private readonly HashSet<string> _metadata = MetadataOf(outputs);
 
     /// <inheritdoc/>
     public override bool Chunked => false;
+
+    // The metadata the tables read, and display_name.
+    private static HashSet<string> MetadataOf(IReadOnlyList<TableOutput> outputs)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { "display_name" };
+        foreach (var o in outputs)
+        {
+            names.UnionWith(CourseRowSource.MetadataNames(o.Table.Info));
+        }
+
+        return names;
+    }
 
     /// <inheritdoc/>
     protected override void ConvertFile(CourseInput course, string path, string name, ConvertRun run)
