@@ -11,10 +11,10 @@ namespace VisMooc.Generators;
 
 /// <summary>
 /// From each <c>[VisMoocTable]</c> declaration, its field-to-function map, CSV row writer and SQL, plus one registry with
-/// the whole MySQL and SQLite scripts; from each <c>[EdxInput]</c>, its descriptor and the registry of inputs.
+/// the whole MySQL, SQLite and DuckDB scripts; from each <c>[EdxInput]</c>, its descriptor and the registry of inputs.
 /// Each declaration is read (<see cref="TableReader"/>, <see cref="InputReader"/>), validated into a spec and
 /// diagnostics (<see cref="TableValidator"/>, <see cref="InputValidator"/>), and emitted (<see cref="TableEmitter"/>,
-/// <see cref="SqlEmitter"/>, <see cref="InputEmitter"/>). Diagnostics have their own outputs, so code stays cached.
+/// <see cref="SqlEmitter"/>, <see cref="DuckDbEmitter"/>, <see cref="InputEmitter"/>). Diagnostics have their own outputs, so code stays cached.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class VisMoocTableGenerator : IIncrementalGenerator

@@ -28,6 +28,7 @@ public sealed class AddingAModuleTests
         Assert.Contains("CREATE TABLE IF NOT EXISTS certificate_status (\n    _id varchar(255) NOT NULL,", mysql, StringComparison.Ordinal);
         Assert.Contains("LOAD DATA LOCAL INFILE 'MOOCDB_DIR/certificate_status.csv'", mysql, StringComparison.Ordinal);
         Assert.Contains("CREATE TABLE IF NOT EXISTS certificate_status", sqlite, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE IF NOT EXISTS certificate_status (\n    \"_id\" VARCHAR NOT NULL,", (string)registry.GetField("DuckDbScript")!.GetValue(null)!, StringComparison.Ordinal);
 
         string described = MappingDescriber.Text(tables.Select(t => t.Info));
         Assert.Contains("passed", described, StringComparison.Ordinal);

@@ -13,6 +13,10 @@ public sealed class SchemaFileTests
     public void SqliteSchemaFileMatchesDeclarations() =>
         AssertCommitted("schema/vismooc_sqlite.sql", GeneratedTables.SqliteScript);
 
+    [Fact]
+    public void DuckDbSchemaFileMatchesDeclarations() =>
+        AssertCommitted("schema/vismooc_duckdb.sql", GeneratedTables.DuckDbScript);
+
     // Compares with HEAD, not the disk: the build rewrites the file on disk, so only the committed copy can be stale.
     private static void AssertCommitted(string relativePath, string generated)
     {

@@ -62,6 +62,10 @@ internal static class TableEmitter
             /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
             public const string SqliteUpsert = {{Literal(SqlEmitter.SqliteUpsert(table))}};
 
+            /// <summary>DuckDB <c>CREATE TABLE</c> and its indexes.</summary>
+            public const string DuckDbCreate =
+            {{Concatenation(DuckDbEmitter.DuckDbCreate(table), ";")}}
+
             /// <summary>The field-to-function map as data.</summary>
             {{Generated.Attribute}}
             public static {{Schema}}.TableInfo Info { get; } = new(
@@ -83,7 +87,8 @@ internal static class TableEmitter
                 MySqlBulkLoad,
                 SqliteCreate,
                 SqliteInsert,
-                SqliteUpsert);
+                SqliteUpsert,
+                DuckDbCreate);
 
             /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
             {{Generated.Attribute}}
@@ -209,6 +214,7 @@ internal static class TableEmitter
         }
 
         w.Line("    ;");
+        DuckDbEmitter.WriteScript(w, ordered.Select(TypeName).ToList());
         w.Close();
         return w.ToString();
     }

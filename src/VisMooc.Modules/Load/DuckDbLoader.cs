@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using DuckDB.NET.Data;
 using VisMooc.Modules.Schema;
 
@@ -10,8 +9,9 @@ namespace VisMooc.Modules.Load;
 /// Loads a conversion's output into a DuckDB file: the CSV folder (read with the dialect reader and
 /// put in through DuckDB's appender: DuckDB's own CSV reader cannot read the MySQL dialect's
 /// backslash escapes) or a Parquet dataset folder (every part its <c>report-{run id}.json</c> lists,
-/// read by DuckDB itself). Tables are created from the declarations (<see cref="CreateTable"/>); all
-/// of it is one transaction, so any error leaves the file as it was (a new file is removed).
+/// read by DuckDB itself). A missing table is created with its generated <c>DuckDbCreate</c>; an existing
+/// one is first compared with its declaration (<see cref="TableShape"/>). All of it is one transaction,
+/// so any error leaves the file as it was (a new file is removed).
 /// </summary>
 public static class DuckDbLoader
 {
@@ -20,7 +20,6 @@ public static class DuckDbLoader
     public static LoadResult Load(string folder, string databasePath, LoadMode mode, IReadOnlyList<TableDescriptor> tables,
         Action<Reporting.ConvertProgress>? progress = null, CancellationToken cancellation = default)
     {
-        _ = progress;
         var clock = Stopwatch.StartNew();
         var target = LoadTarget.DuckDb(databasePath);
         bool parquet = !File.Exists(Path.Combine(folder, Folders.ReportFile.Name)) && ParquetFolder.IsOne(folder);
@@ -31,6 +30,11 @@ public static class DuckDbLoader
             throw new LoadException($"{target.SqlitePath}: is {what}, not a DuckDB database file; nothing was loaded");
         }
 
+        // click_events is written only with tracking logs; a table without rows has no part, and is created empty.
+        var plan = tables.Select(t => t.Info)
+            .Select(table => new TablePlan(table, csvFiles.FirstOrDefault(f => f.Table.Info.Name == table.Name).Path, parquetFiles.Where(f => f.Table == table.Name).Select(f => f.Path).ToList()))
+            .Where(p => p.Csv is not null || p.Parts.Count > 0 || p.Table.Input.Format != InputFormat.TrackingLog)
+            .ToList();
         bool created = !File.Exists(target.SqlitePath);
         string workFolder = Path.Combine(Path.GetDirectoryName(target.SqlitePath)!, "." + Path.GetFileName(target.SqlitePath) + ".vismooc-loading-" + Guid.NewGuid().ToString("N")[..8]);
         try
@@ -41,27 +45,31 @@ public static class DuckDbLoader
             {
                 connection.Open();
                 Execute(connection, "BEGIN TRANSACTION");
-                foreach (var table in tables.Select(t => t.Info))
+                using var tracker = new LoadProgressTracker(progress, plan.Select(p => (p.Table.Name, p.Bytes)));
+                // Every existing table is checked before anything is written.
+                var existing = DuckDbSchema.Read(connection, plan.Select(p => p.Table));
+                Check(target, plan.Select(p => p.Table), existing);
+                for (int t = 0; t < plan.Count; t++)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    string? csv = csvFiles.FirstOrDefault(f => f.Table.Info.Name == table.Name).Path;
-                    var parts = parquetFiles.Where(f => f.Table == table.Name).Select(f => f.Path).ToList();
-                    // click_events is written only with tracking logs; a table without rows has no part, and is created empty.
-                    if (csv is null && parts.Count == 0 && table.Input.Format == InputFormat.TrackingLog)
+                    var table = plan[t].Table;
+                    if (!existing.ContainsKey(table.Name))
                     {
-                        continue;
+                        Execute(connection, table.DuckDbCreate);
                     }
 
-                    results.Add(LoadTable(connection, table, csv, parts, mode, workFolder, cancellation));
+                    results.Add(LoadTable(connection, table, plan[t].Csv, plan[t].Parts, mode, workFolder, tracker[t], cancellation));
+                    tracker[t].Done = true;
                 }
 
                 cancellation.ThrowIfCancellationRequested();
                 Execute(connection, "COMMIT");
+                tracker.Finish();
             }
 
             return new LoadResult(target, results, [], clock.Elapsed);
         }
-        catch (Exception e) when (e is DuckDBException or InvalidDataException or IOException or UnauthorizedAccessException or OperationCanceledException)
+        catch (Exception e) when (e is DuckDBException or InvalidDataException or IOException or UnauthorizedAccessException or OperationCanceledException or LoadException)
         {
             if (created)
             {
@@ -78,7 +86,7 @@ public static class DuckDbLoader
                 }
             }
 
-            if (e is OperationCanceledException)
+            if (e is OperationCanceledException or LoadException)
             {
                 throw;
             }
@@ -94,53 +102,62 @@ public static class DuckDbLoader
         }
     }
 
-    /// <summary>The DuckDB <c>CREATE TABLE</c> of a declared table: its columns with their types and NULL-ness, and its primary key.</summary>
-    public static string CreateTable(TableInfo table)
+    /// <summary>One table to load: its CSV (a CSV folder) or its parts (a Parquet dataset), and their bytes in all.</summary>
+    private sealed record TablePlan(TableInfo Table, string? Csv, List<string> Parts)
     {
-        var sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").Append(table.Name).Append(" (\n");
-        foreach (var column in table.Columns)
-        {
-            sql.Append("    \"").Append(column.Name).Append("\" ").Append(TypeOf(column.Type)).Append(column.Nullable ? " NULL" : " NOT NULL").Append(",\n");
-        }
-
-        sql.Append("    PRIMARY KEY (\"").Append(table.Columns[table.PrimaryKeyColumn].Name).Append("\")\n)");
-        return sql.ToString();
+        public long Bytes => Csv is not null ? new FileInfo(Csv).Length : Parts.Sum(p => new FileInfo(p).Length);
     }
 
-    /// <summary>The DuckDB type of a declared SQL type (datetimes are UTC, as in the other databases, without a zone).</summary>
-    public static string TypeOf(SqlType type) => type switch
+    /// <summary>Refuses the load, before anything is written, when an existing table differs from its declaration.</summary>
+    private static void Check(LoadTarget target, IEnumerable<TableInfo> tables, Dictionary<string, ExistingTable> existing)
     {
-        SqlType.Datetime or SqlType.DateTime6 => "TIMESTAMP",
-        SqlType.TinyInt => "TINYINT",
-        SqlType.Int => "INTEGER",
-        SqlType.BigInt => "BIGINT",
-        SqlType.Double => "DOUBLE",
-        _ => "VARCHAR",
-    };
-
-    private static TableLoadResult LoadTable(DuckDBConnection connection, TableInfo table, string? csv, List<string> parts, LoadMode mode, string workFolder, CancellationToken cancellation)
-    {
-        Execute(connection, CreateTable(table));
-        foreach (var column in table.Columns.Where(c => c.Index))
+        var differing = new List<(string Table, List<string> Differences)>();
+        foreach (var info in tables.Where(i => existing.ContainsKey(i.Name)))
         {
-            Execute(connection, $"CREATE INDEX IF NOT EXISTS {table.Name}_{column.Name} ON {table.Name} (\"{column.Name}\")");
+            var declared = DuckDbSchema.Declared(info);
+            var differences = TableShape.Differences(info, existing[info.Name], (column, have) => DuckDbSchema.TypeDifference(column, have, declared));
+            if (differences.Count > 0)
+            {
+                differing.Add((info.Name, differences));
+            }
         }
 
+        if (differing.Count > 0)
+        {
+            throw new LoadException(TableShape.Message(target, differing));
+        }
+    }
+
+    private static TableLoadResult LoadTable(DuckDBConnection connection, TableInfo table, string? csv, List<string> parts, LoadMode mode, string workFolder, LoadProgressTracker.Table progress, CancellationToken cancellation)
+    {
         // The rows go into a staging table first, then into the table as one statement in the mode's way.
         string stage = "vismooc_stage_" + table.Name;
         Execute(connection, $"CREATE TEMP TABLE {stage} AS SELECT * FROM {table.Name} LIMIT 0");
-        long rows;
+        long rows = 0;
         if (csv is not null)
         {
-            rows = AppendCsv(connection, stage, table, csv, workFolder, cancellation);
-        }
-        else if (parts.Count == 0)
-        {
-            rows = 0;
+            rows = AppendCsv(connection, stage, table, csv, workFolder, progress, cancellation);
         }
         else
         {
-            rows = InsertParquet(connection, stage, table, parts);
+            // In batches of about 64 MiB, in report order (the staging table's rowid keeps it), so progress
+            // moves as they go in while many small parts (one per course) still go in a few statements.
+            var batch = new List<string>();
+            long bytes = 0;
+            for (int i = 0; i < parts.Count; i++)
+            {
+                batch.Add(parts[i]);
+                bytes += new FileInfo(parts[i]).Length;
+                if (bytes >= 64L << 20 || i == parts.Count - 1)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    rows += InsertParquet(connection, stage, table, batch);
+                    progress.Rows = rows;
+                    progress.Bytes.Add(bytes);
+                    batch.Clear();
+                    bytes = 0;
+                }
+            }
         }
 
         cancellation.ThrowIfCancellationRequested();
@@ -168,7 +185,7 @@ public static class DuckDbLoader
     /// <c>convert --format parquet</c>), which DuckDB then reads: DuckDB's appender cuts text at a NUL
     /// character, and its CSV reader cannot read the dialect's backslash escapes.
     /// </summary>
-    private static long AppendCsv(DuckDBConnection connection, string stage, TableInfo table, string path, string workFolder, CancellationToken cancellation)
+    private static long AppendCsv(DuckDBConnection connection, string stage, TableInfo table, string path, string workFolder, LoadProgressTracker.Table progress, CancellationToken cancellation)
     {
         Directory.CreateDirectory(workFolder);
         List<string> parts;
@@ -195,6 +212,8 @@ public static class DuckDbLoader
                     }
 
                     sink.Add("", buffer.AsSpan(0, whole));
+                    progress.Rows += buffer.AsSpan(0, whole).Count((byte)'\n');
+                    progress.Bytes.Add(whole);
                     buffer.AsSpan(whole, held - whole).CopyTo(buffer);
                     held -= whole;
                     if (read == 0)

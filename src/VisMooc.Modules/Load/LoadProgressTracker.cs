@@ -17,9 +17,15 @@ internal sealed class LoadProgressTracker : IDisposable
     private bool _finished;
 
     public LoadProgressTracker(Action<ConvertProgress>? callback, IEnumerable<(string Table, string Path)> files)
+        : this(callback, files.Select(f => (f.Table, new FileInfo(f.Path).Length)))
+    {
+    }
+
+    /// <summary>A tracker of tables read from several files each (a Parquet dataset's parts): their bytes in all.</summary>
+    public LoadProgressTracker(Action<ConvertProgress>? callback, IEnumerable<(string Table, long Bytes)> tables)
     {
         _callback = callback;
-        _tables = files.Select(f => new Table(f.Table, new FileInfo(f.Path).Length)).ToList();
+        _tables = tables.Select(t => new Table(t.Table, t.Bytes)).ToList();
         if (callback is not null)
         {
             _timer = new Timer(_ => Report(final: false), null, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(250));

@@ -47,6 +47,7 @@ public static class ParquetFolder
                     }
 
                     string path = Path.Combine(full, file);
+                    RefuseLinks(full, file);
                     if (!File.Exists(path))
                     {
                         throw new LoadException($"{path}: missing ({Path.GetFileName(report)} lists it); copy the whole dataset folder again; nothing was loaded");
@@ -67,5 +68,25 @@ public static class ParquetFolder
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// Refuses a part listed as <paramref name="file"/> when its table folder, a partition folder or the
+    /// part itself is a symbolic link: a load reads only what a conversion wrote into the dataset folder,
+    /// never a file elsewhere that a link in it points to (the bytes check would not tell).
+    /// </summary>
+    private static void RefuseLinks(string folder, string file)
+    {
+        string[] names = file.Split(['/', Path.DirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
+        string path = folder;
+        for (int i = 0; i < names.Length; i++)
+        {
+            path = Path.Combine(path, names[i]);
+            if (new FileInfo(path).LinkTarget is string target)
+            {
+                string what = i == names.Length - 1 ? "a part" : i == 0 ? "a table folder" : "a partition folder";
+                throw new LoadException($"{path}: {what} of the dataset is a symbolic link (to {target}); vismooc load reads a dataset's files, never through a link: copy the files themselves into the dataset folder (cp -rL, rsync -aL); nothing was loaded");
+            }
+        }
     }
 }

@@ -82,7 +82,7 @@ internal static class TableShape
         string shown = string.Join("; ", differences.Take(3))
             + (differences.Count > 3 ? string.Create(CultureInfo.InvariantCulture, $"; and {differences.Count - 3} more") : "");
         string others = tables.Count > 1 ? " (also: " + string.Join(", ", tables.Skip(1).Select(t => t.Table)) + ")" : "";
-        string dialect = target.IsMySql ? "mysql" : "sqlite";
+        string dialect = target.IsMySql ? "mysql" : target.IsDuckDb ? "duckdb" : "sqlite";
         return $"{target}: table {table} is not as vismooc declares it: {shown}{others}; "
             + $"fix the table ('vismooc schema --dialect {dialect}' prints the declarations) or load into another database; nothing was loaded";
     }

@@ -17,6 +17,7 @@ namespace VisMooc.Modules.Schema;
 /// <param name="SqliteCreate">SQLite <c>CREATE TABLE</c> statement.</param>
 /// <param name="SqliteInsert">SQLite insert of one row, parameters <c>$p0</c>… in column order, keeping an existing key's row.</param>
 /// <param name="SqliteUpsert">SQLite insert of one row that replaces an existing key's other columns.</param>
+/// <param name="DuckDbCreate">DuckDB <c>CREATE TABLE</c> statement and its <c>CREATE INDEX</c> statements.</param>
 public sealed record TableInfo(
     string Name,
     InputDescriptor Input,
@@ -33,7 +34,8 @@ public sealed record TableInfo(
     MySqlLoadDescription MySqlBulkLoad,
     string SqliteCreate,
     string SqliteInsert,
-    string SqliteUpsert)
+    string SqliteUpsert,
+    string DuckDbCreate)
 {
     /// <summary>The CSV file name, <c>{Name}.csv</c>.</summary>
     public string CsvFileName => Name + ".csv";

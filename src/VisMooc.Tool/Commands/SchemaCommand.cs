@@ -10,10 +10,10 @@ internal static class SchemaCommand
     public static Command Create()
     {
         var quiet = Cli.CommonOptions.Quiet();
-        var dialect = Cli.CommonOptions.Choice("--dialect", "mysql: the MOOCdb import script; sqlite: the DDL only", "mysql", "mysql", "sqlite");
+        var dialect = Cli.CommonOptions.Choice("--dialect", "mysql: the MOOCdb import script; sqlite, duckdb: the DDL only", "mysql", "mysql", "sqlite", "duckdb");
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file (only if its bytes change) instead of standard output", HelpName = "FILE" };
 
-        var command = new Command("schema", "Print the SQL generated from the table declarations.\n\nExamples:\n  vismooc schema > import_vismooc_to_moocdb.sql\n  vismooc schema --dialect sqlite");
+        var command = new Command("schema", "Print the SQL generated from the table declarations.\n\nExamples:\n  vismooc schema > import_vismooc_to_moocdb.sql\n  vismooc schema --dialect sqlite\n  vismooc schema --dialect duckdb");
         command.Options.Add(dialect);
         command.Options.Add(output);
         command.Options.Add(quiet);
@@ -41,7 +41,12 @@ internal static class SchemaCommand
     }
 
     /// <summary>The script for a dialect name.</summary>
-    public static string Script(string dialect) => dialect == "sqlite" ? GeneratedTables.SqliteScript : GeneratedTables.MySqlScript;
+    public static string Script(string dialect) => dialect switch
+    {
+        "sqlite" => GeneratedTables.SqliteScript,
+        "duckdb" => GeneratedTables.DuckDbScript,
+        _ => GeneratedTables.MySqlScript,
+    };
 
     /// <summary>
     /// Writes <paramref name="path"/> when its bytes differ. Only a regular file is read or replaced

@@ -50,6 +50,14 @@ partial class Pets : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
     public const string SqliteUpsert = "INSERT INTO pets (_id, born) VALUES ($p0, $p1) ON CONFLICT(_id) DO UPDATE SET born = excluded.born";
 
+    /// <summary>DuckDB <c>CREATE TABLE</c> and its indexes.</summary>
+    public const string DuckDbCreate =
+        "CREATE TABLE IF NOT EXISTS pets (\n"
+        + "    \"_id\" VARCHAR NOT NULL,\n"
+        + "    \"born\" TIMESTAMP NULL,\n"
+        + "    PRIMARY KEY (\"_id\")\n"
+        + ");";
+
     /// <summary>The field-to-function map as data.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
@@ -72,7 +80,8 @@ partial class Pets : global::VisMooc.Modules.Schema.IVisMoocTable
         MySqlBulkLoad,
         SqliteCreate,
         SqliteInsert,
-        SqliteUpsert);
+        SqliteUpsert,
+        DuckDbCreate);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]

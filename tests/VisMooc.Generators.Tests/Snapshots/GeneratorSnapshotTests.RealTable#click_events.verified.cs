@@ -76,6 +76,27 @@ partial class ClickEvents : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
     public const string SqliteUpsert = "INSERT INTO click_events (observed_event_id, course_id, user_id, video_id, observed_event_timestamp, observed_event_type, url, code, video_current_time, video_new_time, video_old_time, video_new_speed, video_old_speed) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12) ON CONFLICT(observed_event_id) DO UPDATE SET course_id = excluded.course_id, user_id = excluded.user_id, video_id = excluded.video_id, observed_event_timestamp = excluded.observed_event_timestamp, observed_event_type = excluded.observed_event_type, url = excluded.url, code = excluded.code, video_current_time = excluded.video_current_time, video_new_time = excluded.video_new_time, video_old_time = excluded.video_old_time, video_new_speed = excluded.video_new_speed, video_old_speed = excluded.video_old_speed";
 
+    /// <summary>DuckDB <c>CREATE TABLE</c> and its indexes.</summary>
+    public const string DuckDbCreate =
+        "CREATE TABLE IF NOT EXISTS click_events (\n"
+        + "    \"observed_event_id\" VARCHAR NOT NULL,\n"
+        + "    \"course_id\" VARCHAR NOT NULL,\n"
+        + "    \"user_id\" VARCHAR NOT NULL,\n"
+        + "    \"video_id\" VARCHAR NOT NULL,\n"
+        + "    \"observed_event_timestamp\" TIMESTAMP NOT NULL,\n"
+        + "    \"observed_event_type\" VARCHAR NOT NULL,\n"
+        + "    \"url\" VARCHAR NOT NULL,\n"
+        + "    \"code\" VARCHAR NOT NULL,\n"
+        + "    \"video_current_time\" DOUBLE NULL,\n"
+        + "    \"video_new_time\" DOUBLE NULL,\n"
+        + "    \"video_old_time\" DOUBLE NULL,\n"
+        + "    \"video_new_speed\" DOUBLE NULL,\n"
+        + "    \"video_old_speed\" DOUBLE NULL,\n"
+        + "    PRIMARY KEY (\"observed_event_id\")\n"
+        + ");\n"
+        + "CREATE INDEX IF NOT EXISTS click_events_user_id ON click_events (\"user_id\");\n"
+        + "CREATE INDEX IF NOT EXISTS click_events_video_id ON click_events (\"video_id\");";
+
     /// <summary>The field-to-function map as data.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
@@ -109,7 +130,8 @@ partial class ClickEvents : global::VisMooc.Modules.Schema.IVisMoocTable
         MySqlBulkLoad,
         SqliteCreate,
         SqliteInsert,
-        SqliteUpsert);
+        SqliteUpsert,
+        DuckDbCreate);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]

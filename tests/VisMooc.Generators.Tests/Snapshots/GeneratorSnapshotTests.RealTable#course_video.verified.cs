@@ -52,6 +52,15 @@ partial class CourseVideo : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
     public const string SqliteUpsert = "INSERT INTO course_video (_id, course_id, video_id) VALUES ($p0, $p1, $p2) ON CONFLICT(_id) DO UPDATE SET course_id = excluded.course_id, video_id = excluded.video_id";
 
+    /// <summary>DuckDB <c>CREATE TABLE</c> and its indexes.</summary>
+    public const string DuckDbCreate =
+        "CREATE TABLE IF NOT EXISTS course_video (\n"
+        + "    \"_id\" VARCHAR NOT NULL,\n"
+        + "    \"course_id\" VARCHAR NOT NULL,\n"
+        + "    \"video_id\" VARCHAR NOT NULL,\n"
+        + "    PRIMARY KEY (\"_id\")\n"
+        + ");";
+
     /// <summary>The field-to-function map as data.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
@@ -75,7 +84,8 @@ partial class CourseVideo : global::VisMooc.Modules.Schema.IVisMoocTable
         MySqlBulkLoad,
         SqliteCreate,
         SqliteInsert,
-        SqliteUpsert);
+        SqliteUpsert,
+        DuckDbCreate);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]

@@ -68,6 +68,23 @@ partial class Courses : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
     public const string SqliteUpsert = "INSERT INTO courses (_id, original_id, name, year, org, instructor, description, start_date, end_date, course_url, image_url) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10) ON CONFLICT(_id) DO UPDATE SET original_id = excluded.original_id, name = excluded.name, year = excluded.year, org = excluded.org, instructor = excluded.instructor, description = excluded.description, start_date = excluded.start_date, end_date = excluded.end_date, course_url = excluded.course_url, image_url = excluded.image_url";
 
+    /// <summary>DuckDB <c>CREATE TABLE</c> and its indexes.</summary>
+    public const string DuckDbCreate =
+        "CREATE TABLE IF NOT EXISTS courses (\n"
+        + "    \"_id\" VARCHAR NOT NULL,\n"
+        + "    \"original_id\" VARCHAR NOT NULL,\n"
+        + "    \"name\" VARCHAR NOT NULL,\n"
+        + "    \"year\" VARCHAR NOT NULL,\n"
+        + "    \"org\" VARCHAR NOT NULL,\n"
+        + "    \"instructor\" VARCHAR NOT NULL,\n"
+        + "    \"description\" VARCHAR NOT NULL,\n"
+        + "    \"start_date\" TIMESTAMP NULL,\n"
+        + "    \"end_date\" TIMESTAMP NULL,\n"
+        + "    \"course_url\" VARCHAR NOT NULL,\n"
+        + "    \"image_url\" VARCHAR NOT NULL,\n"
+        + "    PRIMARY KEY (\"_id\")\n"
+        + ");";
+
     /// <summary>The field-to-function map as data.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
@@ -99,7 +116,8 @@ partial class Courses : global::VisMooc.Modules.Schema.IVisMoocTable
         MySqlBulkLoad,
         SqliteCreate,
         SqliteInsert,
-        SqliteUpsert);
+        SqliteUpsert,
+        DuckDbCreate);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]

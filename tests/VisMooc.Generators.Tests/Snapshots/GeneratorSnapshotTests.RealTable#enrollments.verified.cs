@@ -56,6 +56,17 @@ partial class Enrollments : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
     public const string SqliteUpsert = "INSERT INTO enrollments (_id, user_id, course_id, timestamp, action) VALUES ($p0, $p1, $p2, $p3, $p4) ON CONFLICT(_id) DO UPDATE SET user_id = excluded.user_id, course_id = excluded.course_id, timestamp = excluded.timestamp, action = excluded.action";
 
+    /// <summary>DuckDB <c>CREATE TABLE</c> and its indexes.</summary>
+    public const string DuckDbCreate =
+        "CREATE TABLE IF NOT EXISTS enrollments (\n"
+        + "    \"_id\" VARCHAR NOT NULL,\n"
+        + "    \"user_id\" VARCHAR NOT NULL,\n"
+        + "    \"course_id\" VARCHAR NOT NULL,\n"
+        + "    \"timestamp\" TIMESTAMP NULL,\n"
+        + "    \"action\" TINYINT NOT NULL,\n"
+        + "    PRIMARY KEY (\"_id\")\n"
+        + ");";
+
     /// <summary>The field-to-function map as data.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
@@ -81,7 +92,8 @@ partial class Enrollments : global::VisMooc.Modules.Schema.IVisMoocTable
         MySqlBulkLoad,
         SqliteCreate,
         SqliteInsert,
-        SqliteUpsert);
+        SqliteUpsert,
+        DuckDbCreate);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]

@@ -70,6 +70,24 @@ partial class Forum : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
     public const string SqliteUpsert = "INSERT INTO forum (_id, original_id, course_id, author_id, created_at, updated_at, body, type, title, thread_type, comment_thread_id, parent_id) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11) ON CONFLICT(_id) DO UPDATE SET original_id = excluded.original_id, course_id = excluded.course_id, author_id = excluded.author_id, created_at = excluded.created_at, updated_at = excluded.updated_at, body = excluded.body, type = excluded.type, title = excluded.title, thread_type = excluded.thread_type, comment_thread_id = excluded.comment_thread_id, parent_id = excluded.parent_id";
 
+    /// <summary>DuckDB <c>CREATE TABLE</c> and its indexes.</summary>
+    public const string DuckDbCreate =
+        "CREATE TABLE IF NOT EXISTS forum (\n"
+        + "    \"_id\" VARCHAR NOT NULL,\n"
+        + "    \"original_id\" VARCHAR NOT NULL,\n"
+        + "    \"course_id\" VARCHAR NOT NULL,\n"
+        + "    \"author_id\" VARCHAR NOT NULL,\n"
+        + "    \"created_at\" TIMESTAMP NULL,\n"
+        + "    \"updated_at\" TIMESTAMP NULL,\n"
+        + "    \"body\" VARCHAR NOT NULL,\n"
+        + "    \"type\" VARCHAR NOT NULL,\n"
+        + "    \"title\" VARCHAR NOT NULL,\n"
+        + "    \"thread_type\" VARCHAR NOT NULL,\n"
+        + "    \"comment_thread_id\" VARCHAR NOT NULL,\n"
+        + "    \"parent_id\" VARCHAR NOT NULL,\n"
+        + "    PRIMARY KEY (\"_id\")\n"
+        + ");";
+
     /// <summary>The field-to-function map as data.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
@@ -102,7 +120,8 @@ partial class Forum : global::VisMooc.Modules.Schema.IVisMoocTable
         MySqlBulkLoad,
         SqliteCreate,
         SqliteInsert,
-        SqliteUpsert);
+        SqliteUpsert,
+        DuckDbCreate);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]

@@ -68,6 +68,23 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
     public const string SqliteUpsert = "INSERT INTO users (_id, original_id, username, name, language, location, birth_date, education_level, bio, gender, country) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10) ON CONFLICT(_id) DO UPDATE SET original_id = excluded.original_id, username = excluded.username, name = excluded.name, language = excluded.language, location = excluded.location, birth_date = excluded.birth_date, education_level = excluded.education_level, bio = excluded.bio, gender = excluded.gender, country = excluded.country";
 
+    /// <summary>DuckDB <c>CREATE TABLE</c> and its indexes.</summary>
+    public const string DuckDbCreate =
+        "CREATE TABLE IF NOT EXISTS users (\n"
+        + "    \"_id\" VARCHAR NOT NULL,\n"
+        + "    \"original_id\" VARCHAR NOT NULL,\n"
+        + "    \"username\" VARCHAR NOT NULL,\n"
+        + "    \"name\" VARCHAR NOT NULL,\n"
+        + "    \"language\" VARCHAR NOT NULL,\n"
+        + "    \"location\" VARCHAR NOT NULL,\n"
+        + "    \"birth_date\" VARCHAR NOT NULL,\n"
+        + "    \"education_level\" VARCHAR NOT NULL,\n"
+        + "    \"bio\" VARCHAR NOT NULL,\n"
+        + "    \"gender\" VARCHAR NOT NULL,\n"
+        + "    \"country\" VARCHAR NOT NULL,\n"
+        + "    PRIMARY KEY (\"_id\")\n"
+        + ");";
+
     /// <summary>The field-to-function map as data.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
@@ -99,7 +116,8 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
         MySqlBulkLoad,
         SqliteCreate,
         SqliteInsert,
-        SqliteUpsert);
+        SqliteUpsert,
+        DuckDbCreate);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]

@@ -58,6 +58,18 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
     /// <summary>SQLite insert of one row that replaces an existing key's other columns.</summary>
     public const string SqliteUpsert = "INSERT INTO videos (_id, original_id, name, section, description, url) VALUES ($p0, $p1, $p2, $p3, $p4, $p5) ON CONFLICT(_id) DO UPDATE SET original_id = excluded.original_id, name = excluded.name, section = excluded.section, description = excluded.description, url = excluded.url";
 
+    /// <summary>DuckDB <c>CREATE TABLE</c> and its indexes.</summary>
+    public const string DuckDbCreate =
+        "CREATE TABLE IF NOT EXISTS videos (\n"
+        + "    \"_id\" VARCHAR NOT NULL,\n"
+        + "    \"original_id\" VARCHAR NOT NULL,\n"
+        + "    \"name\" VARCHAR NOT NULL,\n"
+        + "    \"section\" VARCHAR NOT NULL,\n"
+        + "    \"description\" VARCHAR NOT NULL,\n"
+        + "    \"url\" VARCHAR NOT NULL,\n"
+        + "    PRIMARY KEY (\"_id\")\n"
+        + ");";
+
     /// <summary>The field-to-function map as data.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
     public static global::VisMooc.Modules.Schema.TableInfo Info { get; } = new(
@@ -84,7 +96,8 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
         MySqlBulkLoad,
         SqliteCreate,
         SqliteInsert,
-        SqliteUpsert);
+        SqliteUpsert,
+        DuckDbCreate);
 
     /// <summary>The field-to-function map as code: one CSV row from a bound source record.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]

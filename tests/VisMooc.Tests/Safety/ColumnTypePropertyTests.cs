@@ -310,7 +310,7 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
         // The generator's load description: the columns in order, the writers' dialect.
         var bulkLoad = new MySqlLoadDescription(Probe, columns.Select(c => c.Name).ToList(), MySqlCsvDialect.CharacterSet, MySqlCsvDialect.FieldTerminator,
             MySqlCsvDialect.Encloser, MySqlCsvDialect.Escape, MySqlCsvDialect.LineTerminator, MySqlCsvDialect.NullToken);
-        var info = new TableInfo(Probe, VisMooc.Modules.Inputs.ForumInput.Descriptor, InputRecords.All, null, "", 99, columns, ["id"], [0], 0, mysqlCreate, "", bulkLoad, sqliteCreate, sqliteInsert, "");
+        var info = new TableInfo(Probe, VisMooc.Modules.Inputs.ForumInput.Descriptor, InputRecords.All, null, "", 99, columns, ["id"], [0], 0, mysqlCreate, "", bulkLoad, sqliteCreate, sqliteInsert, "", "");
 
         var writer = new CellWriter();
         var written = new List<(string, Case, byte[], string?)>();
