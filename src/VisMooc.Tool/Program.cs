@@ -8,8 +8,8 @@ namespace VisMooc.Tool;
 /// <summary>Entry point of the <c>vismooc</c> command.</summary>
 public static class Program
 {
-    /// <summary>The commands, which name their JIT profiles (see <see cref="StartJitProfile"/>).</summary>
-    private static readonly string[] s_commands = ["convert", "load", "run", "schema", "describe", "synth"];
+    /// <summary>The commands in the order the list of commands shows them; they name their JIT profiles (see <see cref="StartJitProfile"/>).</summary>
+    private static readonly string[] s_commands = ["run", "convert", "load", "schema", "describe", "synth"];
 
     /// <summary>Exceptions reach <see cref="Main"/>, which reports them in one line (System.CommandLine's own handler prints a stack trace).</summary>
     private static readonly InvocationConfiguration s_invocation = new() { EnableDefaultExceptionHandler = false };
@@ -45,7 +45,7 @@ public static class Program
     private static int Run(string[] args)
     {
         StartJitProfile(args);
-        var root = CreateRoot();
+        var root = CreateRoot(args.Length > 0 ? args[0] : null);
         var parse = root.Parse(args);
         if (args.Length == 0)
         {
@@ -73,22 +73,40 @@ public static class Program
         return parse.Invoke(s_invocation);
     }
 
-    /// <summary>The command tree: each command declares the options it honours, no option is inherited.</summary>
-    internal static RootCommand CreateRoot()
+    /// <summary>
+    /// The command tree: each command declares the options it honours, no option is inherited. When
+    /// the command line starts with a command's name (<paramref name="first"/>), only that command is
+    /// built: the parse of its words, its help and its errors never look at the others, and building
+    /// the others' options (every one compiled at start-up) would be all cost. Otherwise (no command,
+    /// <c>--help</c>, a misspelt command) all are, for the list of commands and "did you mean".
+    /// </summary>
+    internal static RootCommand CreateRoot(string? first = null)
     {
         var root = new RootCommand("vismooc: edX research data packages into MOOCdb's vismooc_extensions tables.");
-        root.Subcommands.Add(RunCommand.Create());
-        root.Subcommands.Add(ConvertCommand.Create());
-        root.Subcommands.Add(LoadCommand.Create());
-        root.Subcommands.Add(SchemaCommand.Create());
-        root.Subcommands.Add(DescribeCommand.Create());
-        root.Subcommands.Add(SynthCommand.Create());
+        bool all = first is null || Array.IndexOf(s_commands, first) < 0;
+        foreach (string name in s_commands)
+        {
+            if (all || name == first)
+            {
+                root.Subcommands.Add(Create(name));
+            }
+        }
 
         // The top-level help is the short list of commands; each command's own help stays System.CommandLine's.
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new CommandListAction(root, help.Action!);
         return root;
     }
+
+    private static Command Create(string name) => name switch
+    {
+        "run" => RunCommand.Create(),
+        "convert" => ConvertCommand.Create(),
+        "load" => LoadCommand.Create(),
+        "schema" => SchemaCommand.Create(),
+        "describe" => DescribeCommand.Create(),
+        _ => SynthCommand.Create(),
+    };
 
     /// <summary>
     /// Start-up compiles about 600 methods at full optimisation (tiered compilation is off, see

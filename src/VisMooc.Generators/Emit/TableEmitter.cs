@@ -117,8 +117,48 @@ internal static class TableEmitter
         w.Line();
         w.Line("writer.EndRow();");
         w.Close();
+        EmitCheckRow(w, table, fields);
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>
+    /// <c>CheckRow</c>: the checks of <c>WriteRow</c> for the writer's checked columns alone, writing nothing
+    /// (the users job checks each profile this way when it reads it). A column not checked costs one bit test:
+    /// no field is begun, no separator written, no conversion run.
+    /// </summary>
+    private static void EmitCheckRow(SourceWriter w, TableSpec table, List<string> fields)
+    {
+        w.Block($$"""
+
+            /// <summary>
+            /// Checks one row as <see cref="WriteRow"/> would write it, for the columns in the writer's
+            /// <see cref="global::VisMooc.Modules.Output.CellWriter.CheckedColumns"/> alone (columns from 64 on are never checked):
+            /// the writer's <see cref="global::VisMooc.Modules.Output.CellWriter.Problem"/> then says whether they fit. Writes no row.
+            /// </summary>
+            {{Generated.Attribute}}
+            """);
+        w.Open($"public static void CheckRow({Schema}.IRowSource row, global::VisMooc.Modules.Output.CellWriter writer)");
+        w.Line("writer.BeginRow(-1);");
+        w.Line("ulong columns = writer.CheckedColumns;");
+        for (int i = 0; i < table.Columns.Count && i < 64; i++)
+        {
+            var c = table.Columns[i];
+            string index = i.ToString(CultureInfo.InvariantCulture);
+            string args = string.Concat(c.From.Select(f => ", row.Get(" + fields.IndexOf(f).ToString(CultureInfo.InvariantCulture) + ")"));
+            w.Block($$"""
+
+                // {{c.Name}}
+                if ((columns & (1UL << {{index}})) != 0)
+                {
+                    writer.BeginCheck({{index}}, {{Literal(c.Name)}}, {{Schema}}.SqlType.{{c.SqlTypeName}}, {{Size(c)}}, {{Bool(c.Nullable)}});
+                    {{c.ConversionType}}.{{c.ConversionMethod}}(writer{{args}});
+                    writer.EndCheck();
+                }
+                """);
+        }
+
+        w.Close();
     }
 
     public static string EmitRegistry(ImmutableArray<TableSpec> tables)
@@ -136,7 +176,7 @@ internal static class TableEmitter
             /// <summary>The tables, in script order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<{{Schema}}.TableDescriptor> All { get; } = new {{Schema}}.TableDescriptor[]
             {
-            {{string.Join("\n", ordered.Select(t => $"    new({TypeName(t)}.Info, static (row, writer) => {TypeName(t)}.WriteRow(row, writer)),"))}}
+            {{string.Join("\n", ordered.Select(t => $"    new({TypeName(t)}.Info, static (row, writer) => {TypeName(t)}.WriteRow(row, writer), static (row, writer) => {TypeName(t)}.CheckRow(row, writer)),"))}}
             };
 
             /// <summary>The whole MySQL/MariaDB import script (<c>schema/import_vismooc_to_moocdb.sql</c>).</summary>

@@ -36,10 +36,19 @@ public sealed class CrossFileChecks
     /// <summary>Which source field of a table carries the user id, the course id and the username, if any: the first source field of its first column declared with that <see cref="ColumnRole"/>.</summary>
     public static (int User, int Course, int Username) Fields(TableInfo table)
     {
-        int Field(ColumnRole role) =>
-            table.Columns.FirstOrDefault(c => c.Role == role && c.SourceFields.Count > 0) is ColumnInfo column
-                ? IndexOf(table.SourceFields, column.SourceFields[0])
-                : -1;
+        // Loops, not LINQ, on the run's start and end paths (here and below): see PackageConverter.
+        int Field(ColumnRole role)
+        {
+            foreach (var column in table.Columns)
+            {
+                if (column.Role == role && column.SourceFields.Count > 0)
+                {
+                    return IndexOf(table.SourceFields, column.SourceFields[0]);
+                }
+            }
+
+            return -1;
+        }
 
         return (Field(ColumnRole.UserId), Field(ColumnRole.CourseId), Field(ColumnRole.Username));
     }
@@ -49,9 +58,29 @@ public sealed class CrossFileChecks
     /// it has a username column that references another table, or another table's username column
     /// references it. Only then are they hashed and kept (a set with an entry per learner).
     /// </summary>
-    public static bool ComparesUsernames(TableInfo table, IEnumerable<TableInfo> tables) =>
-        table.Columns.Any(c => c.Role == ColumnRole.Username && c.References.Length > 0)
-        || tables.Any(t => t.Columns.Any(c => c.Role == ColumnRole.Username && c.References == table.Name));
+    public static bool ComparesUsernames(TableInfo table, IEnumerable<TableInfo> tables)
+    {
+        foreach (var column in table.Columns)
+        {
+            if (column.Role == ColumnRole.Username && column.References.Length > 0)
+            {
+                return true;
+            }
+        }
+
+        foreach (var other in tables)
+        {
+            foreach (var column in other.Columns)
+            {
+                if (column.Role == ColumnRole.Username && column.References == table.Name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static int IndexOf(IReadOnlyList<string> fields, string field)
     {
@@ -78,11 +107,26 @@ public sealed class CrossFileChecks
 
             // Each user id (or username) column declared with References: its values must be among that
             // table's column of the same role, when the course has its input.
-            foreach (var table in tables.Select(t => t.Info))
+            foreach (var descriptor in tables)
             {
-                foreach (var column in table.Columns.Where(c => c.Role is ColumnRole.UserId or ColumnRole.Username && c.References.Length > 0))
+                var table = descriptor.Info;
+                foreach (var column in table.Columns)
                 {
-                    var referenced = tables.FirstOrDefault(t => t.Info.Name == column.References)?.Info;
+                    if (column.Role is not (ColumnRole.UserId or ColumnRole.Username) || column.References.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    TableInfo? referenced = null;
+                    foreach (var t in tables)
+                    {
+                        if (t.Info.Name == column.References)
+                        {
+                            referenced = t.Info;
+                            break;
+                        }
+                    }
+
                     if (referenced is not null && course.FilesOf(referenced.Input).Count > 0 && Get(referenced.Name) is Observations reference)
                     {
                         var stats = run.StatsFor(course.Name, table.Name);
@@ -104,10 +148,24 @@ public sealed class CrossFileChecks
                 continue;
             }
 
-            foreach (var (table, observations) in _seen.Where(p => p.Key.Course == course.Name).OrderBy(p => p.Key.Table, StringComparer.Ordinal).Select(p => (p.Key.Table, p.Value)))
+            var seenTables = new List<string>();
+            foreach (var pair in _seen)
             {
-                foreach (var (id, rows) in observations.CourseIds.OrderBy(p => p.Key, StringComparer.Ordinal))
+                if (pair.Key.Course == course.Name)
                 {
+                    seenTables.Add(pair.Key.Table);
+                }
+            }
+
+            seenTables.Sort(StringComparer.Ordinal);
+            foreach (string table in seenTables)
+            {
+                var observations = _seen[(course.Name, table)];
+                var ids = new List<string>(observations.CourseIds.Keys);
+                ids.Sort(StringComparer.Ordinal);
+                foreach (string id in ids)
+                {
+                    long rows = observations.CourseIds[id];
                     if (Normalise(id) != package)
                     {
                         var stats = run.StatsFor(course.Name, table);
@@ -146,12 +204,40 @@ public sealed class CrossFileChecks
             return;
         }
 
-        foreach (long id in rows.UserIds.Where(id => !reference.UserIds.Contains(id)).Order())
+        var missing = new List<long>();
+        foreach (long id in rows.UserIds)
+        {
+            if (!reference.UserIds.Contains(id))
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count > 1)
+        {
+            missing.Sort();
+        }
+
+        foreach (long id in missing)
         {
             stats.Note(finding, field + " " + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        foreach (string id in rows.OtherUserIds.Where(id => !reference.OtherUserIds.Contains(id)).Order(StringComparer.Ordinal))
+        var others = new List<string>();
+        foreach (string id in rows.OtherUserIds)
+        {
+            if (!reference.OtherUserIds.Contains(id))
+            {
+                others.Add(id);
+            }
+        }
+
+        if (others.Count > 1)
+        {
+            others.Sort(StringComparer.Ordinal);
+        }
+
+        foreach (string id in others)
         {
             // Not quoted: a user id that is not a number is a value in the wrong place, possibly a username.
             stats.Note(finding, $"{field} that is not a number ({id.Length} characters, not shown)");

@@ -157,14 +157,22 @@ public sealed class LongSet : IEnumerable<long>
             return;
         }
 
-        long inCore = _hashed.Count(v => v >= low && v <= high);
+        long inCore = 0;
+        foreach (long v in _hashed)
+        {
+            if (v >= low && v <= high)
+            {
+                inCore++;
+            }
+        }
+
         long span = high - low + 1;
         if (span > inCore * MaxBitsPerValue)
         {
             return;
         }
 
-        var values = _hashed.ToArray();
+        var values = HashedValues();
         _base = low;
         _bits = new ulong[(int)((span + (span / 4) + 63) / 64)];
         _hashed.Clear();
@@ -193,9 +201,19 @@ public sealed class LongSet : IEnumerable<long>
         _base = newBase;
 
         // Hashed values the wider range now covers move into the bitmap (keeps the invariant of Add).
-        if (_hashed.Count > 0 && _hashed.Any(v => TryBit(v, out _, out _)))
+        bool covered = false;
+        foreach (long v in _hashed)
         {
-            var hashed = _hashed.ToList();
+            if (TryBit(v, out _, out _))
+            {
+                covered = true;
+                break;
+            }
+        }
+
+        if (covered)
+        {
+            var hashed = HashedValues();
             _hashed.Clear();
             foreach (long v in hashed)
             {
@@ -209,5 +227,19 @@ public sealed class LongSet : IEnumerable<long>
                 }
             }
         }
+    }
+
+    // The hashed values in a new array. Loops rather than LINQ in this type: each LINQ operator
+    // over long is compiled at run time, in every run whose sets grow (see docs/benchmarks.md).
+    private long[] HashedValues()
+    {
+        var values = new long[_hashed.Count];
+        int n = 0;
+        foreach (long v in _hashed)
+        {
+            values[n++] = v;
+        }
+
+        return values;
     }
 }

@@ -19,8 +19,42 @@ public static class InputDiscovery
     /// The inputs discovery recognises for <paramref name="tables"/>: every input declared in VisMooc.Modules
     /// (<see cref="GeneratedSources.All"/>) and any other input the tables read, by name.
     /// </summary>
-    public static IReadOnlyList<InputDescriptor> Known(IEnumerable<TableDescriptor> tables) =>
-        GeneratedSources.All.Concat(tables.SelectMany(t => t.Info.Inputs)).Distinct().OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<InputDescriptor> Known(IEnumerable<TableDescriptor> tables)
+    {
+        // Loops, not LINQ, on a conversion's start (here and below): each lambda is one more method
+        // compiled before any work is done (see docs/benchmarks.md).
+        var known = new List<InputDescriptor>(GeneratedSources.All);
+        foreach (var table in tables)
+        {
+            foreach (var input in table.Info.Inputs)
+            {
+                if (!known.Contains(input))
+                {
+                    known.Add(input);
+                }
+            }
+        }
+
+        // Distinct, then by name (a stable sort, as OrderBy is: equal names keep their order).
+        var ordered = new List<InputDescriptor>(known.Count);
+        foreach (var input in known)
+        {
+            if (ordered.Contains(input))
+            {
+                continue;
+            }
+
+            int at = ordered.Count;
+            while (at > 0 && string.CompareOrdinal(ordered[at - 1].Name, input.Name) > 0)
+            {
+                at--;
+            }
+
+            ordered.Insert(at, input);
+        }
+
+        return ordered;
+    }
 
     /// <summary>What <c>convert --help</c> says about the input files (from the declarations, so it cannot drift).</summary>
     public static string HelpText() =>
@@ -32,10 +66,20 @@ public static class InputDiscovery
         + "(auth_user-prod-analytics.sql, prod.mongo) match too.";
 
     // The tables an input feeds, from their declarations; a joined input adds columns to its table.
-    private static string Feeds(InputDescriptor input) => string.Join(", ",
-        GeneratedTables.All.Select(t => t.Info)
-            .Where(t => t.Input == input || t.Join == input)
-            .Select(t => t.Input == input ? t.Name : t.Name + " (joined)"));
+    private static string Feeds(InputDescriptor input)
+    {
+        var names = new List<string>();
+        foreach (var table in GeneratedTables.All)
+        {
+            var t = table.Info;
+            if (t.Input == input || t.Join == input)
+            {
+                names.Add(t.Input == input ? t.Name : t.Name + " (joined)");
+            }
+        }
+
+        return string.Join(", ", names);
+    }
 
     /// <summary>
     /// The courses under <paramref name="input"/>: the folder itself when it holds package files,
@@ -58,7 +102,9 @@ public static class InputDiscovery
         courses.AddRange(Scan(full, Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar)), found, inputs));
         if (courses.Count == 0)
         {
-            foreach (var dir in Directory.GetDirectories(full).Order(StringComparer.Ordinal))
+            var dirs = Directory.GetDirectories(full);
+            Array.Sort(dirs, StringComparer.Ordinal);
+            foreach (var dir in dirs)
             {
                 courses.AddRange(Scan(dir, Path.GetFileName(dir), found, inputs));
             }
@@ -106,7 +152,15 @@ public static class InputDiscovery
     public static InputDescriptor? KindOf(string fileName, IReadOnlyList<InputDescriptor>? inputs = null)
     {
         string name = fileName.EndsWith(".gz", StringComparison.Ordinal) ? fileName[..^3] : fileName;
-        return (inputs ?? GeneratedSources.All).FirstOrDefault(i => i.Scope == InputScope.Course && i.Matches(name));
+        foreach (var input in inputs ?? GeneratedSources.All)
+        {
+            if (input.Scope == InputScope.Course && input.Matches(name))
+            {
+                return input;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -166,7 +220,13 @@ public static class InputDiscovery
     /// </summary>
     private static List<CourseInput> Scan(string folder, string course, List<string> names, IReadOnlyList<InputDescriptor> inputs)
     {
-        var here = Directory.GetFiles(folder).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList();
+        var here = new List<string>();
+        foreach (string file in Directory.GetFiles(folder))
+        {
+            here.Add(Path.GetFileName(file));
+        }
+
+        here.Sort(StringComparer.Ordinal);
         names.AddRange(here);
         var present = new HashSet<string>(here, StringComparer.Ordinal);
         var courses = new List<CourseInput>();
@@ -190,7 +250,15 @@ public static class InputDiscovery
     /// </summary>
     private static List<(string Prefix, List<string> Files)> SplitByCourse(List<string> names, IReadOnlyList<InputDescriptor> inputs)
     {
-        var prefixes = names.Select(n => TokenPrefix(n, inputs)).OfType<string>().Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var prefixes = new List<string>();
+        foreach (string name in names)
+        {
+            if (TokenPrefix(name, inputs) is { Length: > 0 } prefix && prefixes.IndexOf(prefix) < 0)
+            {
+                prefixes.Add(prefix);
+            }
+        }
+
         if (prefixes.Count <= 1)
         {
             return [("", names)];
@@ -210,8 +278,14 @@ public static class InputDiscovery
     private static string? TokenPrefix(string fileName, IReadOnlyList<InputDescriptor> inputs)
     {
         string name = PackageFileNames.Unwrapped(fileName);
-        foreach (string token in inputs.Where(i => i.Scope == InputScope.Course && i.Token.Length > 0).Select(i => i.Token + "-"))
+        foreach (var input in inputs)
         {
+            if (input.Scope != InputScope.Course || input.Token.Length == 0)
+            {
+                continue;
+            }
+
+            string token = input.Token + "-";
             if (name.StartsWith(token, StringComparison.Ordinal))
             {
                 return "";
@@ -314,7 +388,13 @@ public static class InputDiscovery
                     + (unreadable.Count > 3 ? $"; and {unreadable.Count - 3} more" : ""));
         }
 
-        return new CourseInput(course, folder, found.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value))
+        var files = new Dictionary<InputDescriptor, IReadOnlyList<string>>(found.Count);
+        foreach (var (kind, list) in found)
+        {
+            files.Add(kind, list);
+        }
+
+        return new CourseInput(course, folder, files)
         {
             UnreadableFiles = unreadable,
             Unreadable = why,

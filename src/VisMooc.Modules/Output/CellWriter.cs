@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using VisMooc.Modules.Schema;
 using VisMooc.Modules.Values;
@@ -97,6 +98,7 @@ public sealed class CellWriter
     /// checked (<see cref="CheckOnly"/>) and the column is not among <see cref="CheckedColumns"/>, so the
     /// caller may skip the conversion (<see cref="EndField"/> then ends the field as written).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool BeginField(int column, string columnName, SqlType type, int size, bool nullable)
     {
         if (column > 0)
@@ -104,28 +106,37 @@ public sealed class CellWriter
             Put((byte)MySqlCsvDialect.FieldTerminator);
         }
 
-        _column = column;
-        _columnName = columnName;
-        _type = type;
-        _size = size;
-        _nullable = nullable;
-        bool checks = (CheckedColumns >> column & 1) != 0;
-        _alwaysFits = checks ? ColumnValues.AlwaysFits(type, size) : int.MaxValue;
-        _fieldStart = _length;
-        _valueCount = 0;
+        bool checks = IsChecked(column);
+        StartField(column, columnName, type, size, nullable, checks ? ColumnValues.AlwaysFits(type, size) : int.MaxValue);
         return checks || !CheckOnly;
     }
 
+    /// <summary>
+    /// Starts a field of column <paramref name="column"/> that is only checked, never written (the
+    /// generated <c>CheckRow</c> calls it for each of <see cref="CheckedColumns"/>): as
+    /// <see cref="BeginField"/> for a checked column, without the separator before it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void BeginCheck(int column, string columnName, SqlType type, int size, bool nullable) =>
+        StartField(column, columnName, type, size, nullable, ColumnValues.AlwaysFits(type, size));
+
+    /// <summary>Ends a field begun by <see cref="BeginCheck"/>: the same checks as <see cref="EndField"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EndCheck()
+    {
+        if (_valueCount != 1)
+        {
+            EndValues();
+        }
+    }
+
     /// <summary>Ends a field; a conversion that wrote nothing gives the empty string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EndField()
     {
-        if (_valueCount == 0)
+        if (_valueCount != 1)
         {
-            WriteText(ReadOnlySpan<byte>.Empty);
-        }
-        else if (_valueCount > 1)
-        {
-            throw new InvalidOperationException($"The conversion of column '{_columnName}' wrote {_valueCount} values; it must write exactly one.");
+            EndValues();
         }
 
         if (_column == _keyColumn)
@@ -145,7 +156,7 @@ public sealed class CellWriter
     /// </summary>
     public void RejectRow(string reason)
     {
-        if (_problem is null && (CheckedColumns >> _column & 1) != 0)
+        if (_problem is null && IsChecked(_column))
         {
             _problem = reason;
             _problemColumn = _columnName;
@@ -297,6 +308,38 @@ public sealed class CellWriter
         return utf8.Length > Max ? s + "…" : s;
     }
 
+    /// <summary>Whether values of <paramref name="column"/> may reject the row (see <see cref="CheckedColumns"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsChecked(int column) => column < 64 && (CheckedColumns >> column & 1) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void StartField(int column, string columnName, SqlType type, int size, bool nullable, int alwaysFits)
+    {
+        _column = column;
+        _columnName = columnName;
+        _type = type;
+        _size = size;
+        _nullable = nullable;
+        _alwaysFits = alwaysFits;
+        _fieldStart = _length;
+        _valueCount = 0;
+    }
+
+    // A conversion that wrote no value wrote the empty string; one that wrote more is a bug in it.
+    // Out of line: the fields that call it are rare, and the inlined EndField and EndCheck stay small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EndValues()
+    {
+        if (_valueCount == 0)
+        {
+            WriteText(ReadOnlySpan<byte>.Empty);
+        }
+        else
+        {
+            throw new InvalidOperationException($"The conversion of column '{_columnName}' wrote {_valueCount} values; it must write exactly one.");
+        }
+    }
+
     private static void Digits(Span<byte> dest, int value)
     {
         for (int i = dest.Length - 1; i >= 0; i--)
@@ -306,6 +349,7 @@ public sealed class CellWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Put(byte b)
     {
         if (_length == _buffer.Length)
@@ -316,12 +360,14 @@ public sealed class CellWriter
         _buffer[_length++] = b;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PutRange(ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(Reserve(bytes.Length));
         _length += bytes.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Span<byte> Reserve(int count)
     {
         if (_buffer.Length - _length < count)
@@ -332,6 +378,7 @@ public sealed class CellWriter
         return _buffer.AsSpan(_length);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow(int atLeast)
     {
         PooledArray.Resize(ref _buffer, _length, (long)_length + atLeast);

@@ -29,6 +29,7 @@ public static class ColumnValues
     /// writer checks nothing more on the common path; -1 when each value must be checked (numbers
     /// and datetimes, whose text has a grammar).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int AlwaysFits(SqlType type, int size) => type switch
     {
         // A value of n bytes has at most n code points.

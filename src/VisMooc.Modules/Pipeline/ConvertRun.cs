@@ -24,7 +24,9 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers, IRe
     /// <summary>Each course's own id (from its course tree's root, as the tabular files spell it), by course name.</summary>
     public ConcurrentDictionary<string, string> PackageCourseIds { get; } = new();
 
-    private readonly ConcurrentDictionary<string, (int Job, ConvertException Error)> _failures = new(StringComparer.Ordinal);
+    // A class, not a tuple, as the value: a dictionary of reference types runs the framework's
+    // precompiled code, one of a value tuple is compiled at run time (the end of every run reads it).
+    private readonly ConcurrentDictionary<string, JobFailure> _failures = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A job could not read a course's files. The run goes on (each job with its next course) so
@@ -32,10 +34,22 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers, IRe
     /// of the first job in <paramref name="job"/> order is kept, so the error does not depend on timing.
     /// </summary>
     public void CourseFailed(CourseInput course, int job, ConvertException error) =>
-        _failures.AddOrUpdate(course.Name, (job, error), (_, old) => old.Job <= job ? old : (job, error));
+        _failures.AddOrUpdate(course.Name, new JobFailure(job, error), (_, old) => old.Job <= job ? old : new JobFailure(job, error));
 
     /// <summary>The courses that failed in this run, with their errors.</summary>
-    public IReadOnlyDictionary<string, ConvertException> Failures => _failures.ToDictionary(f => f.Key, f => f.Value.Error, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, ConvertException> Failures
+    {
+        get
+        {
+            var failures = new Dictionary<string, ConvertException>(StringComparer.Ordinal);
+            foreach (var (course, failure) in _failures)
+            {
+                failures[course] = failure.Error;
+            }
+
+            return failures;
+        }
+    }
 
     /// <summary>The counts of one course's table, and that table's observations for the cross-file checks.</summary>
     public TableStats BeginCourse(TableOutput output, string course)
@@ -102,5 +116,12 @@ public sealed class ConvertRun(ConvertOptions options, ChunkWorkers workers, IRe
 
         string missing = expected is null ? pattern + " file" : $"{expected} in {course.Folder}";
         Notice(course, kind, $"{course.Name}: no {missing}{hint}; " + (consequence ?? "skipped " + string.Join(", ", tables.Select(t => t.Table))));
+    }
+
+    private sealed class JobFailure(int job, ConvertException error)
+    {
+        public int Job { get; } = job;
+
+        public ConvertException Error { get; } = error;
     }
 }

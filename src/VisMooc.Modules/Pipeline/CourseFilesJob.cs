@@ -37,7 +37,11 @@ public abstract class CourseFilesJob(InputDescriptor input, IReadOnlyList<TableO
     {
         foreach (var course in courses)
         {
-            var stats = Outputs.Select(o => run.BeginCourse(o, course.Name)).ToList();
+            var stats = new List<TableStats>(Outputs.Count);
+            foreach (var o in Outputs)
+            {
+                stats.Add(run.BeginCourse(o, course.Name));
+            }
 
             var files = course.FilesOf(Input);
             if (files.Count == 0)
@@ -50,7 +54,11 @@ public abstract class CourseFilesJob(InputDescriptor input, IReadOnlyList<TableO
             foreach (var path in files)
             {
                 string name = Path.GetFileName(path);
-                stats.ForEach(s => s.Files.Add(name));
+                foreach (var s in stats)
+                {
+                    s.Files.Add(name);
+                }
+
                 ConvertFile(course, path, name, run);
             }
 

@@ -42,9 +42,31 @@ public static class PackageConverter
         var clock = Stopwatch.StartNew();
 
         // Tracking logs (issue 14): read once for the whole run. Without any, no click_events file at all.
-        var logs = TrackingLogFiles.Find(options.Events, courses.Select(c => c.Folder));
-        var withoutInput = logs.Files.Count == 0 ? tables.Where(t => t.Info.Input.Format == InputFormat.TrackingLog).ToList() : [];
-        tables = tables.Except(withoutInput).ToList();
+        // (Plain loops here and below: the run's start and end are compiled once per run, and each
+        // lambda or LINQ operator over a value type is one more method to compile; see docs/benchmarks.md.)
+        var folders = new List<string>(courses.Count);
+        foreach (var course in courses)
+        {
+            folders.Add(course.Folder);
+        }
+
+        var logs = TrackingLogFiles.Find(options.Events, folders);
+        var withoutInput = new List<TableDescriptor>();
+        var written = new List<TableDescriptor>(tables.Count);
+        var seen = new HashSet<TableDescriptor>(ReferenceEqualityComparer.Instance);
+        foreach (var table in tables)
+        {
+            if (logs.Files.Count == 0 && table.Info.Input.Format == InputFormat.TrackingLog)
+            {
+                withoutInput.Add(table);
+            }
+            else if (seen.Add(table))
+            {
+                written.Add(table);
+            }
+        }
+
+        tables = written;
 
         string output = Path.GetFullPath(options.Output);
 
@@ -52,14 +74,19 @@ public static class PackageConverter
         // rows may already have been written, and would count as duplicates of later courses'),
         // so the other courses come out exactly as if converted without it. --strict stops instead.
         var failed = new Dictionary<string, ConvertException>(StringComparer.Ordinal);
-        foreach (var course in courses.Where(c => c.Unreadable is not null))
+        foreach (var course in courses)
         {
-            if (options.Strict)
+            if (course.Unreadable is null)
             {
-                throw course.Unreadable!;
+                continue;
             }
 
-            failed[course.Name] = course.Unreadable!;
+            if (options.Strict)
+            {
+                throw course.Unreadable;
+            }
+
+            failed[course.Name] = course.Unreadable;
         }
 
         if (failed.Count == courses.Count)
@@ -108,13 +135,25 @@ public static class PackageConverter
 
                 while (true)
                 {
-                    var remaining = courses.Where(c => !failed.ContainsKey(c.Name)).ToList();
+                    var remaining = new List<CourseInput>();
+                    var failures = new List<CourseFailure>();
+                    foreach (var course in courses)
+                    {
+                        if (failed.TryGetValue(course.Name, out var error))
+                        {
+                            failures.Add(new CourseFailure(course.Name, error.Message));
+                        }
+                        else
+                        {
+                            remaining.Add(course);
+                        }
+                    }
+
                     if (remaining.Count == 0)
                     {
                         throw NoCourse(courses, failed);
                     }
 
-                    var failures = courses.Where(c => failed.ContainsKey(c.Name)).Select(c => new CourseFailure(c.Name, failed[c.Name].Message)).ToList();
                     var result = Convert(options, output, remaining, failures, tables, withoutInput, logs, clock, folderLock.NotLocked, out var newFailures);
                     if (result is not null)
                     {
@@ -177,13 +216,19 @@ public static class PackageConverter
         string reportPartial = Path.Combine(output, partialPrefix + ReportFile.Name);
         try
         {
+            var infos = new List<TableInfo>(tables.Count);
+            foreach (var table in tables)
+            {
+                infos.Add(table.Info);
+            }
+
             foreach (var table in tables)
             {
                 // Usernames are hashed and kept only when a table of this run compares them
                 // (click_events with users): without tracking logs that is a set of a hash per learner for nothing.
                 outputs.Add(new TableOutput(table, output, partialPrefix, options.PseudonymKey, options.Format)
                 {
-                    ObservesUsernames = CrossFileChecks.ComparesUsernames(table.Info, tables.Select(t => t.Info)),
+                    ObservesUsernames = CrossFileChecks.ComparesUsernames(table.Info, infos),
                 });
             }
 
@@ -197,9 +242,12 @@ public static class PackageConverter
             // kind (a missing kind names them in its own notice).
             foreach (var course in courses)
             {
-                foreach (var file in course.UnreadableFiles.Where(u => !u.Fatal && course.FilesOf(u.Kind).Count > 0))
+                foreach (var file in course.UnreadableFiles)
                 {
-                    run.Notice($"{course.Name}: {Path.GetFileName(file.Path)} was not read: it {file.Problem}");
+                    if (!file.Fatal && course.FilesOf(file.Kind).Count > 0)
+                    {
+                        run.Notice($"{course.Name}: {Path.GetFileName(file.Path)} was not read: it {file.Problem}");
+                    }
                 }
             }
 
@@ -209,12 +257,9 @@ public static class PackageConverter
             }
 
             var order = Jobs(outputs, courses, logs.Files);
-            var jobs = order
-                .OrderBy(j => j.Chunked)
-                .ThenByDescending(j => courses.Sum(c => j.InputKinds.Sum(k => c.FilesOf(k).Sum(FileSize))))
-                .ToList();
+            var jobs = LongestFirst(order, courses);
             using var progress = options.Progress is null ? null : new ProgressReporter(options.Progress, options.ProgressInterval, clock, jobs, courses);
-            Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads), CancellationToken = cancellation }, job =>
+            ForEachJob(jobs, Math.Max(1, options.Threads), cancellation, job =>
             {
                 foreach (var course in courses)
                 {
@@ -250,10 +295,25 @@ public static class PackageConverter
                 o.Complete(options.Format);
             }
 
-            var stats = courses
-                .SelectMany(c => tables.Select(t => run.StatsFor(c.Name, t.Info.Name)))
-                .ToList();
-            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices, clock.Elapsed) { FailedCourses = failedBefore, CsvFiles = parquet ? [] : outputs.Select(o => o.CsvFile!).ToList() };
+            var stats = new List<TableStats>(courses.Count * tables.Count);
+            foreach (var course in courses)
+            {
+                foreach (var table in tables)
+                {
+                    stats.Add(run.StatsFor(course.Name, table.Info.Name));
+                }
+            }
+
+            var csvFiles = new List<CsvFileSize>();
+            if (!parquet)
+            {
+                foreach (var o in outputs)
+                {
+                    csvFiles.Add(o.CsvFile!);
+                }
+            }
+
+            var result = new ConvertResult(Path.GetFullPath(options.Input), output, courses, stats, run.Notices, clock.Elapsed) { FailedCourses = failedBefore, CsvFiles = csvFiles };
             if (parquet)
             {
                 result = result with
@@ -291,14 +351,36 @@ public static class PackageConverter
                 return result;
             }
 
-            var stale = notWritten.SelectMany(TableOutput.FinalNamesOf).Where(n => File.Exists(Path.Combine(output, n))).ToList();
-            CommitMarker.Begin(output, partialPrefix, outputs.SelectMany(o => o.FinalNames).Concat(stale).Append(ReportFile.Name));
+            var stale = new List<string>();
+            foreach (var table in notWritten)
+            {
+                foreach (string name in TableOutput.FinalNamesOf(table))
+                {
+                    if (File.Exists(Path.Combine(output, name)))
+                    {
+                        stale.Add(name);
+                    }
+                }
+            }
+
+            var finalNames = new List<string>();
+            foreach (var o in outputs)
+            {
+                finalNames.AddRange(o.FinalNames);
+            }
+
+            finalNames.AddRange(stale);
+            finalNames.Add(ReportFile.Name);
+            CommitMarker.Begin(output, partialPrefix, finalNames);
             foreach (var o in outputs)
             {
                 o.Commit();
             }
 
-            stale.ForEach(n => File.Delete(Path.Combine(output, n)));
+            foreach (string name in stale)
+            {
+                File.Delete(Path.Combine(output, name));
+            }
 
             File.Move(reportPartial, Path.Combine(output, ReportFile.Name), overwrite: true);
             CommitMarker.End(output);
@@ -313,6 +395,62 @@ public static class PackageConverter
 
             TryDelete(reportPartial);
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for each job, on at most <paramref name="threads"/> threads (this
+    /// one among them), each taking the next job as it frees up, as Parallel.ForEach with an unbuffered
+    /// partitioner does, without the thread pool and the task machinery: a run's threads are its own.
+    /// Once a job has failed no further job starts; the failures are thrown together as an
+    /// <see cref="AggregateException"/>, and a run cancelled meanwhile throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private static void ForEachJob(List<IConvertJob> jobs, int threads, CancellationToken cancellation, Action<IConvertJob> body)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        int next = -1;
+        int failed = 0;
+        var failures = new ConcurrentQueue<Exception>();
+        void Work()
+        {
+            while (Volatile.Read(ref failed) == 0 && !cancellation.IsCancellationRequested)
+            {
+                int i = Interlocked.Increment(ref next);
+                if (i >= jobs.Count)
+                {
+                    return;
+                }
+
+                try
+                {
+                    body(jobs[i]);
+                }
+                catch (Exception e)
+                {
+                    failures.Enqueue(e);
+                    Volatile.Write(ref failed, 1);
+                }
+            }
+        }
+
+        var others = new Thread[Math.Max(0, Math.Min(threads, jobs.Count) - 1)];
+        for (int t = 0; t < others.Length; t++)
+        {
+            others[t] = new Thread(Work) { IsBackground = true, Name = "vismooc job " + (t + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            others[t].Start();
+        }
+
+        Work();
+        foreach (var thread in others)
+        {
+            thread.Join();
+        }
+
+        if (!failures.IsEmpty)
+        {
+            throw new AggregateException(failures);
+        }
+
+        cancellation.ThrowIfCancellationRequested();
     }
 
     /// <summary>The report of a Parquet run, <c>report-{run id}.json</c>: each run's report stays beside its parts.</summary>
@@ -379,27 +517,73 @@ public static class PackageConverter
     /// <exception cref="NotSupportedException">A table reads an input whose format no job reads.</exception>
     private static List<IConvertJob> Jobs(List<TableOutput> outputs, IReadOnlyList<CourseInput> courses, IReadOnlyList<string> logFiles)
     {
-        var jobs = new List<(int Rank, int Order, IConvertJob Job)>();
-        foreach (var joined in outputs.Where(o => o.Table.Info.Join is not null))
+        // Ranked jobs, kept sorted by (rank, order) as they are added; equal keys keep the order they came in.
+        var ranks = new long[outputs.Count];
+        var ordered = new List<IConvertJob>();
+        void Add(int rank, int order, IConvertJob job)
         {
-            jobs.Add((1, joined.Table.Info.Order, new UsersJob(joined)));
-        }
-
-        foreach (var group in outputs.Where(o => o.Table.Info.Join is null).GroupBy(o => o.Table.Info.Input))
-        {
-            var tables = group.ToList();
-            int order = tables.Min(o => o.Table.Info.Order);
-            jobs.Add(group.Key.Format switch
+            long key = ((long)rank << 32) | (uint)(order ^ int.MinValue); // the sign bit flipped: orders compare as signed
+            int at = ordered.Count;
+            while (at > 0 && ranks[at - 1] > key)
             {
-                InputFormat.CourseTree => (0, order, new CourseStructureJob(group.Key, tables)),
-                InputFormat.JsonLines => (2, order, new ForumJob(group.Key, tables)),
-                InputFormat.EdxTsv => (3, order, new TsvJob(group.Key, tables)),
-                InputFormat.TrackingLog => (4, order, new TrackingLogJob(tables, courses, logFiles)),
-                _ => throw new NotSupportedException($"{string.Join(", ", tables.Select(t => t.Table.Info.Name))}: no job reads {group.Key.Format} input ({group.Key.Name}) yet"),
-            });
+                at--;
+            }
+
+            Array.Copy(ranks, at, ranks, at + 1, ordered.Count - at);
+            ranks[at] = key;
+            ordered.Insert(at, job);
         }
 
-        var ordered = jobs.OrderBy(j => j.Rank).ThenBy(j => j.Order).Select(j => j.Job).ToList();
+        // Tables that read one input, in the order their first table comes (as GroupBy gives them).
+        var inputs = new List<InputDescriptor>();
+        var groups = new List<List<TableOutput>>();
+        foreach (var o in outputs)
+        {
+            if (o.Table.Info.Join is not null)
+            {
+                Add(1, o.Table.Info.Order, new UsersJob(o));
+                continue;
+            }
+
+            int g = inputs.IndexOf(o.Table.Info.Input);
+            if (g < 0)
+            {
+                inputs.Add(o.Table.Info.Input);
+                groups.Add([]);
+                g = groups.Count - 1;
+            }
+
+            groups[g].Add(o);
+        }
+
+        for (int g = 0; g < inputs.Count; g++)
+        {
+            var input = inputs[g];
+            var tables = groups[g];
+            int order = int.MaxValue;
+            foreach (var o in tables)
+            {
+                order = Math.Min(order, o.Table.Info.Order);
+            }
+
+            switch (input.Format)
+            {
+                case InputFormat.CourseTree:
+                    Add(0, order, new CourseStructureJob(input, tables));
+                    break;
+                case InputFormat.JsonLines:
+                    Add(2, order, new ForumJob(input, tables));
+                    break;
+                case InputFormat.EdxTsv:
+                    Add(3, order, new TsvJob(input, tables));
+                    break;
+                case InputFormat.TrackingLog:
+                    Add(4, order, new TrackingLogJob(tables, courses, logFiles));
+                    break;
+                default:
+                    throw new NotSupportedException($"{string.Join(", ", tables.Select(t => t.Table.Info.Name))}: no job reads {input.Format} input ({input.Name}) yet");
+            }
+        }
 
         // The tables of one job share its input, so they share its byte counter.
         foreach (var job in ordered)
@@ -412,6 +596,51 @@ public static class PackageConverter
         }
 
         return ordered;
+    }
+
+    /// <summary>
+    /// The jobs that convert on their own thread first (<see cref="IConvertJob.Chunked"/> false), then the
+    /// others, each group longest first by input bytes; jobs of equal rank keep their order.
+    /// </summary>
+    private static List<IConvertJob> LongestFirst(List<IConvertJob> jobs, IReadOnlyList<CourseInput> courses)
+    {
+        var bytes = new long[jobs.Count];
+        for (int j = 0; j < jobs.Count; j++)
+        {
+            foreach (var course in courses)
+            {
+                foreach (var kind in jobs[j].InputKinds)
+                {
+                    foreach (string file in course.FilesOf(kind))
+                    {
+                        bytes[j] += FileSize(file);
+                    }
+                }
+            }
+        }
+
+        // An insertion sort of the jobs' indexes: stable, and a run has a handful of jobs.
+        var sorted = new List<int>(jobs.Count);
+        for (int j = 0; j < jobs.Count; j++)
+        {
+            int at = sorted.Count;
+            while (at > 0 && Before(j, sorted[at - 1]))
+            {
+                at--;
+            }
+
+            sorted.Insert(at, j);
+        }
+
+        var result = new List<IConvertJob>(jobs.Count);
+        foreach (int j in sorted)
+        {
+            result.Add(jobs[j]);
+        }
+
+        return result;
+
+        bool Before(int a, int b) => jobs[a].Chunked != jobs[b].Chunked ? !jobs[a].Chunked : bytes[a] > bytes[b];
     }
 
     private static long FileSize(string path)

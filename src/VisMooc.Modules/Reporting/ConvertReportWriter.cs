@@ -38,7 +38,13 @@ public static class ConvertReportWriter
         if (result.CsvFiles.Count > 0)
         {
             // What vismooc load checks each CSV against: a file cut short or changed since is refused.
-            Files(w, "csvFiles", result.CsvFiles.Select(f => (f.Table, (string?)null, f.File, f.Rows, f.Bytes)));
+            w.WriteStartArray("csvFiles");
+            foreach (var f in result.CsvFiles)
+            {
+                FileEntry(w, f.Table, null, f.File, f.Rows, f.Bytes);
+            }
+
+            w.WriteEndArray();
         }
 
         if (result.RunId is not null)
@@ -48,7 +54,13 @@ public static class ConvertReportWriter
 
         if (result.ParquetFiles.Count > 0)
         {
-            Files(w, "parquetFiles", result.ParquetFiles.Select(f => (f.Table, (string?)f.Course, f.File, f.Rows, f.Bytes)));
+            w.WriteStartArray("parquetFiles");
+            foreach (var f in result.ParquetFiles)
+            {
+                FileEntry(w, f.Table, f.Course, f.File, f.Rows, f.Bytes);
+            }
+
+            w.WriteEndArray();
         }
 
         w.WriteStartArray("notices");
@@ -78,8 +90,13 @@ public static class ConvertReportWriter
             w.WriteStartObject();
             w.WriteString("course", course.Name);
             w.WriteStartArray("tables");
-            foreach (var t in result.Tables.Where(t => t.Course == course.Name))
+            foreach (var t in result.Tables)
             {
+                if (t.Course != course.Name)
+                {
+                    continue;
+                }
+
                 w.WriteStartObject();
                 w.WriteString("table", t.Table);
                 w.WriteStartArray("files");
@@ -122,13 +139,24 @@ public static class ConvertReportWriter
         w.WriteEndObject();
     }
 
+    // Loops, not LINQ: the report is written once per run, and each lambda is one more method to compile then.
     private static void Counts(Utf8JsonWriter w, IReadOnlyCollection<TableStats> stats)
     {
-        w.WriteNumber("read", stats.Sum(s => s.Read));
-        w.WriteNumber("written", stats.Sum(s => s.Written));
-        w.WriteNumber("rejected", stats.Sum(s => s.Rejected));
-        w.WriteNumber("duplicates", stats.Sum(s => s.Duplicates));
-        w.WriteNumber("warnings", stats.Sum(s => s.Warnings));
+        long read = 0, written = 0, rejected = 0, duplicates = 0, warnings = 0;
+        foreach (var s in stats)
+        {
+            read += s.Read;
+            written += s.Written;
+            rejected += s.Rejected;
+            duplicates += s.Duplicates;
+            warnings += s.Warnings;
+        }
+
+        w.WriteNumber("read", read);
+        w.WriteNumber("written", written);
+        w.WriteNumber("rejected", rejected);
+        w.WriteNumber("duplicates", duplicates);
+        w.WriteNumber("warnings", warnings);
     }
 
     private static void Strings(Utf8JsonWriter w, string name, List<string> values)
@@ -142,25 +170,19 @@ public static class ConvertReportWriter
         w.WriteEndArray();
     }
 
-    /// <summary>A list of written files with what <c>load</c> checks them against: their table (and course partition), rows and bytes.</summary>
-    private static void Files(Utf8JsonWriter w, string name, IEnumerable<(string Table, string? Course, string File, long Rows, long Bytes)> files)
+    /// <summary>A written file with what <c>load</c> checks it against: its table (and course partition), rows and bytes.</summary>
+    private static void FileEntry(Utf8JsonWriter w, string table, string? course, string file, long rows, long bytes)
     {
-        w.WriteStartArray(name);
-        foreach (var file in files)
+        w.WriteStartObject();
+        w.WriteString("table", table);
+        if (course is not null)
         {
-            w.WriteStartObject();
-            w.WriteString("table", file.Table);
-            if (file.Course is not null)
-            {
-                w.WriteString("course", file.Course);
-            }
-
-            w.WriteString("file", file.File);
-            w.WriteNumber("rows", file.Rows);
-            w.WriteNumber("bytes", file.Bytes);
-            w.WriteEndObject();
+            w.WriteString("course", course);
         }
 
-        w.WriteEndArray();
+        w.WriteString("file", file);
+        w.WriteNumber("rows", rows);
+        w.WriteNumber("bytes", bytes);
+        w.WriteEndObject();
     }
 }

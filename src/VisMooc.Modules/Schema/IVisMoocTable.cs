@@ -10,4 +10,7 @@ public interface IVisMoocTable
 
     /// <summary>Writes one CSV row from <paramref name="row"/> through the declared conversions.</summary>
     static abstract void WriteRow(IRowSource row, CellWriter writer);
+
+    /// <summary>Checks the values of <paramref name="row"/> for the writer's <see cref="CellWriter.CheckedColumns"/> alone, as <see cref="WriteRow"/> would, writing nothing.</summary>
+    static abstract void CheckRow(IRowSource row, CellWriter writer);
 }

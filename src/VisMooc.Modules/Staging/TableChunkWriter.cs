@@ -117,7 +117,7 @@ public sealed class TableChunkWriter : IWarningSink
         _writer.CheckedColumns = columns;
         try
         {
-            _table.WriteRow(row, _writer);
+            _table.CheckRow(row, _writer);
             return _writer.Problem is string problem ? _table.Info.Name + "." + _writer.ProblemColumn + ": " + problem : null;
         }
         finally
@@ -220,6 +220,9 @@ public sealed class TableChunkWriter : IWarningSink
         }
     }
 
+    // Never inlined: compiling Write then does not load System.IO.Hashing, which only a run that
+    // compares usernames (one with tracking logs) needs.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void ObserveUsername(FieldValue username)
     {
         if (!username.IsNullOrEmpty)

@@ -65,8 +65,12 @@ public sealed class TableOutput : IDisposable
     /// <summary>The table.</summary>
     public TableDescriptor Table { get; }
 
-    /// <summary>A new run's prefix for its partial files: <c>.vismooc-partial-{run id}-</c>, the run id random.</summary>
-    public static string RunPrefix() => PartialPrefix + System.Security.Cryptography.RandomNumberGenerator.GetHexString(8, lowercase: true) + "-";
+    /// <summary>A new run's prefix for its partial files: <c>.vismooc-partial-{run id}-</c>, the run id random (8 lowercase hex digits).</summary>
+    /// <remarks>
+    /// From a version-4 GUID, whose first 32 bits are random (from the system's secure source), not from
+    /// <c>RandomNumberGenerator</c>: that loads OpenSSL, which a run without tracking logs or a key never needs.
+    /// </remarks>
+    public static string RunPrefix() => PartialPrefix + Guid.NewGuid().ToString("N")[..8] + "-";
 
     /// <summary>
     /// Whether the rows' usernames are hashed and kept for the cross-file checks (see

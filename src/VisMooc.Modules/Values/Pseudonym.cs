@@ -47,6 +47,14 @@ public static class Pseudonym
             return;
         }
 
+        KeyedHex(key, utf8, hex);
+    }
+
+    // Apart, and never inlined: compiling Hex then does not load System.Security.Cryptography (and
+    // OpenSSL with it) for a run without a key, which never calls this.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void KeyedHex(byte[] key, ReadOnlySpan<byte> utf8, Span<byte> hex)
+    {
         Span<byte> mac = stackalloc byte[32];
         System.Security.Cryptography.HMACSHA256.HashData(key, utf8, mac);
         ToHex(mac[..20], hex);

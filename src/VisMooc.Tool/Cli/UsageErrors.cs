@@ -80,7 +80,7 @@ internal static class UsageErrors
     /// </summary>
     private static string? UnknownOption(ParseResult parse)
     {
-        var known = OptionNames(parse.CommandResult).ToHashSet(StringComparer.Ordinal);
+        var known = new HashSet<string>(OptionNames(parse.CommandResult), StringComparer.Ordinal);
         var tokens = parse.Tokens;
         for (int i = 0; i < tokens.Count; i++)
         {
@@ -124,21 +124,36 @@ internal static class UsageErrors
     private static string FirstLine(string? text) => text is null ? "" : char.ToLowerInvariant(text[0]) + text.Split('\n')[0][1..];
 
     /// <summary>Every name and alias of the options a user may give to the command (its own and its parents' recursive ones such as --help; hidden ones excepted).</summary>
-    private static IEnumerable<string> OptionNames(CommandResult result)
+    /// <remarks>A list built by loops: every command line is checked with it, so it is compiled on every run.</remarks>
+    private static List<string> OptionNames(CommandResult result)
     {
-        var options = result.Command.Options.ToList();
+        var options = new List<Option>(result.Command.Options);
         for (var parent = result.Parent as CommandResult; parent is not null; parent = parent.Parent as CommandResult)
         {
-            options.AddRange(parent.Command.Options.Where(o => o.Recursive));
-        }
-
-        foreach (var option in options.Where(o => !o.Hidden))
-        {
-            yield return option.Name;
-            foreach (string alias in option.Aliases)
+            foreach (var option in parent.Command.Options)
             {
-                yield return alias;
+                if (option.Recursive)
+                {
+                    options.Add(option);
+                }
             }
         }
+
+        var names = new List<string>();
+        foreach (var option in options)
+        {
+            if (option.Hidden)
+            {
+                continue;
+            }
+
+            names.Add(option.Name);
+            foreach (string alias in option.Aliases)
+            {
+                names.Add(alias);
+            }
+        }
+
+        return names;
     }
 }

@@ -107,4 +107,32 @@ partial class Pets : global::VisMooc.Modules.Schema.IVisMoocTable
 
         writer.EndRow();
     }
+
+    /// <summary>
+    /// Checks one row as <see cref="WriteRow"/> would write it, for the columns in the writer's
+    /// <see cref="global::VisMooc.Modules.Output.CellWriter.CheckedColumns"/> alone (columns from 64 on are never checked):
+    /// the writer's <see cref="global::VisMooc.Modules.Output.CellWriter.Problem"/> then says whether they fit. Writes no row.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
+    public static void CheckRow(global::VisMooc.Modules.Schema.IRowSource row, global::VisMooc.Modules.Output.CellWriter writer)
+    {
+        writer.BeginRow(-1);
+        ulong columns = writer.CheckedColumns;
+
+        // _id
+        if ((columns & (1UL << 0)) != 0)
+        {
+            writer.BeginCheck(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 64, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
+            writer.EndCheck();
+        }
+
+        // born
+        if ((columns & (1UL << 1)) != 0)
+        {
+            writer.BeginCheck(1, "born", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
+            global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(1));
+            writer.EndCheck();
+        }
+    }
 }

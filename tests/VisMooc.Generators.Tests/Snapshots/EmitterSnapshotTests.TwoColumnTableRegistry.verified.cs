@@ -10,7 +10,7 @@ public static class GeneratedTables
     /// <summary>The tables, in script order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::VisMooc.Modules.Schema.TableDescriptor> All { get; } = new global::VisMooc.Modules.Schema.TableDescriptor[]
     {
-        new(global::Sample.Tables.Pets.Info, static (row, writer) => global::Sample.Tables.Pets.WriteRow(row, writer)),
+        new(global::Sample.Tables.Pets.Info, static (row, writer) => global::Sample.Tables.Pets.WriteRow(row, writer), static (row, writer) => global::Sample.Tables.Pets.CheckRow(row, writer)),
     };
 
     /// <summary>The whole MySQL/MariaDB import script (<c>schema/import_vismooc_to_moocdb.sql</c>).</summary>

@@ -245,4 +245,120 @@ partial class ClickEvents : global::VisMooc.Modules.Schema.IVisMoocTable
 
         writer.EndRow();
     }
+
+    /// <summary>
+    /// Checks one row as <see cref="WriteRow"/> would write it, for the columns in the writer's
+    /// <see cref="global::VisMooc.Modules.Output.CellWriter.CheckedColumns"/> alone (columns from 64 on are never checked):
+    /// the writer's <see cref="global::VisMooc.Modules.Output.CellWriter.Problem"/> then says whether they fit. Writes no row.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
+    public static void CheckRow(global::VisMooc.Modules.Schema.IRowSource row, global::VisMooc.Modules.Output.CellWriter writer)
+    {
+        writer.BeginRow(-1);
+        ulong columns = writer.CheckedColumns;
+
+        // observed_event_id
+        if ((columns & (1UL << 0)) != 0)
+        {
+            writer.BeginCheck(0, "observed_event_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 50, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
+            writer.EndCheck();
+        }
+
+        // course_id
+        if ((columns & (1UL << 1)) != 0)
+        {
+            writer.BeginCheck(1, "course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(1));
+            writer.EndCheck();
+        }
+
+        // user_id
+        if ((columns & (1UL << 2)) != 0)
+        {
+            writer.BeginCheck(2, "user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 50, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Pseudonym(writer, row.Get(2));
+            writer.EndCheck();
+        }
+
+        // video_id
+        if ((columns & (1UL << 3)) != 0)
+        {
+            writer.BeginCheck(3, "video_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(3));
+            writer.EndCheck();
+        }
+
+        // observed_event_timestamp
+        if ((columns & (1UL << 4)) != 0)
+        {
+            writer.BeginCheck(4, "observed_event_timestamp", global::VisMooc.Modules.Schema.SqlType.DateTime6, 0, false);
+            global::VisMooc.Modules.Tables.ClickEvents.DateTime6Utc(writer, row.Get(4));
+            writer.EndCheck();
+        }
+
+        // observed_event_type
+        if ((columns & (1UL << 5)) != 0)
+        {
+            writer.BeginCheck(5, "observed_event_type", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(5));
+            writer.EndCheck();
+        }
+
+        // url
+        if ((columns & (1UL << 6)) != 0)
+        {
+            writer.BeginCheck(6, "url", global::VisMooc.Modules.Schema.SqlType.Varchar, 2083, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(6));
+            writer.EndCheck();
+        }
+
+        // code
+        if ((columns & (1UL << 7)) != 0)
+        {
+            writer.BeginCheck(7, "code", global::VisMooc.Modules.Schema.SqlType.Varchar, 50, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(7));
+            writer.EndCheck();
+        }
+
+        // video_current_time
+        if ((columns & (1UL << 8)) != 0)
+        {
+            writer.BeginCheck(8, "video_current_time", global::VisMooc.Modules.Schema.SqlType.Double, 0, true);
+            global::VisMooc.Modules.Tables.ClickEvents.VideoTime(writer, row.Get(8));
+            writer.EndCheck();
+        }
+
+        // video_new_time
+        if ((columns & (1UL << 9)) != 0)
+        {
+            writer.BeginCheck(9, "video_new_time", global::VisMooc.Modules.Schema.SqlType.Double, 0, true);
+            global::VisMooc.Modules.Tables.ClickEvents.VideoTime(writer, row.Get(9));
+            writer.EndCheck();
+        }
+
+        // video_old_time
+        if ((columns & (1UL << 10)) != 0)
+        {
+            writer.BeginCheck(10, "video_old_time", global::VisMooc.Modules.Schema.SqlType.Double, 0, true);
+            global::VisMooc.Modules.Tables.ClickEvents.VideoTime(writer, row.Get(10));
+            writer.EndCheck();
+        }
+
+        // video_new_speed
+        if ((columns & (1UL << 11)) != 0)
+        {
+            writer.BeginCheck(11, "video_new_speed", global::VisMooc.Modules.Schema.SqlType.Double, 0, true);
+            global::VisMooc.Modules.Tables.ClickEvents.VideoSpeed(writer, row.Get(11));
+            writer.EndCheck();
+        }
+
+        // video_old_speed
+        if ((columns & (1UL << 12)) != 0)
+        {
+            writer.BeginCheck(12, "video_old_speed", global::VisMooc.Modules.Schema.SqlType.Double, 0, true);
+            global::VisMooc.Modules.Tables.ClickEvents.VideoSpeed(writer, row.Get(12));
+            writer.EndCheck();
+        }
+    }
 }

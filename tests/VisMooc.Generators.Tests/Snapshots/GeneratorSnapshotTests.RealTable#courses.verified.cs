@@ -215,4 +215,104 @@ partial class Courses : global::VisMooc.Modules.Schema.IVisMoocTable
 
         writer.EndRow();
     }
+
+    /// <summary>
+    /// Checks one row as <see cref="WriteRow"/> would write it, for the columns in the writer's
+    /// <see cref="global::VisMooc.Modules.Output.CellWriter.CheckedColumns"/> alone (columns from 64 on are never checked):
+    /// the writer's <see cref="global::VisMooc.Modules.Output.CellWriter.Problem"/> then says whether they fit. Writes no row.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
+    public static void CheckRow(global::VisMooc.Modules.Schema.IRowSource row, global::VisMooc.Modules.Output.CellWriter writer)
+    {
+        writer.BeginRow(-1);
+        ulong columns = writer.CheckedColumns;
+
+        // _id
+        if ((columns & (1UL << 0)) != 0)
+        {
+            writer.BeginCheck(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
+            writer.EndCheck();
+        }
+
+        // original_id
+        if ((columns & (1UL << 1)) != 0)
+        {
+            writer.BeginCheck(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.CourseId(writer, row.Get(0));
+            writer.EndCheck();
+        }
+
+        // name
+        if ((columns & (1UL << 2)) != 0)
+        {
+            writer.BeginCheck(2, "name", global::VisMooc.Modules.Schema.SqlType.Text, 0, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.DisplayName(writer, row.Get(1));
+            writer.EndCheck();
+        }
+
+        // year
+        if ((columns & (1UL << 3)) != 0)
+        {
+            writer.BeginCheck(3, "year", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.CourseYear(writer, row.Get(2));
+            writer.EndCheck();
+        }
+
+        // org
+        if ((columns & (1UL << 4)) != 0)
+        {
+            writer.BeginCheck(4, "org", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.CourseOrg(writer, row.Get(0));
+            writer.EndCheck();
+        }
+
+        // instructor
+        if ((columns & (1UL << 5)) != 0)
+        {
+            writer.BeginCheck(5, "instructor", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+            writer.EndCheck();
+        }
+
+        // description
+        if ((columns & (1UL << 6)) != 0)
+        {
+            writer.BeginCheck(6, "description", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+            writer.EndCheck();
+        }
+
+        // start_date
+        if ((columns & (1UL << 7)) != 0)
+        {
+            writer.BeginCheck(7, "start_date", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
+            global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(2));
+            writer.EndCheck();
+        }
+
+        // end_date
+        if ((columns & (1UL << 8)) != 0)
+        {
+            writer.BeginCheck(8, "end_date", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
+            global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(3));
+            writer.EndCheck();
+        }
+
+        // course_url
+        if ((columns & (1UL << 9)) != 0)
+        {
+            writer.BeginCheck(9, "course_url", global::VisMooc.Modules.Schema.SqlType.Varchar, 2083, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+            writer.EndCheck();
+        }
+
+        // image_url
+        if ((columns & (1UL << 10)) != 0)
+        {
+            writer.BeginCheck(10, "image_url", global::VisMooc.Modules.Schema.SqlType.Varchar, 2083, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+            writer.EndCheck();
+        }
+    }
 }

@@ -227,4 +227,112 @@ partial class Forum : global::VisMooc.Modules.Schema.IVisMoocTable
 
         writer.EndRow();
     }
+
+    /// <summary>
+    /// Checks one row as <see cref="WriteRow"/> would write it, for the columns in the writer's
+    /// <see cref="global::VisMooc.Modules.Output.CellWriter.CheckedColumns"/> alone (columns from 64 on are never checked):
+    /// the writer's <see cref="global::VisMooc.Modules.Output.CellWriter.Problem"/> then says whether they fit. Writes no row.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
+    public static void CheckRow(global::VisMooc.Modules.Schema.IRowSource row, global::VisMooc.Modules.Output.CellWriter writer)
+    {
+        writer.BeginRow(-1);
+        ulong columns = writer.CheckedColumns;
+
+        // _id
+        if ((columns & (1UL << 0)) != 0)
+        {
+            writer.BeginCheck(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
+            writer.EndCheck();
+        }
+
+        // original_id
+        if ((columns & (1UL << 1)) != 0)
+        {
+            writer.BeginCheck(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
+            writer.EndCheck();
+        }
+
+        // course_id
+        if ((columns & (1UL << 2)) != 0)
+        {
+            writer.BeginCheck(2, "course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(1));
+            writer.EndCheck();
+        }
+
+        // author_id
+        if ((columns & (1UL << 3)) != 0)
+        {
+            writer.BeginCheck(3, "author_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(2));
+            writer.EndCheck();
+        }
+
+        // created_at
+        if ((columns & (1UL << 4)) != 0)
+        {
+            writer.BeginCheck(4, "created_at", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
+            global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(3));
+            writer.EndCheck();
+        }
+
+        // updated_at
+        if ((columns & (1UL << 5)) != 0)
+        {
+            writer.BeginCheck(5, "updated_at", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
+            global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(4));
+            writer.EndCheck();
+        }
+
+        // body
+        if ((columns & (1UL << 6)) != 0)
+        {
+            writer.BeginCheck(6, "body", global::VisMooc.Modules.Schema.SqlType.LongText, 0, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(5));
+            writer.EndCheck();
+        }
+
+        // type
+        if ((columns & (1UL << 7)) != 0)
+        {
+            writer.BeginCheck(7, "type", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(6));
+            writer.EndCheck();
+        }
+
+        // title
+        if ((columns & (1UL << 8)) != 0)
+        {
+            writer.BeginCheck(8, "title", global::VisMooc.Modules.Schema.SqlType.MediumText, 0, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.ThreadOnly(writer, row.Get(6), row.Get(7));
+            writer.EndCheck();
+        }
+
+        // thread_type
+        if ((columns & (1UL << 9)) != 0)
+        {
+            writer.BeginCheck(9, "thread_type", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.ThreadOnly(writer, row.Get(6), row.Get(8));
+            writer.EndCheck();
+        }
+
+        // comment_thread_id
+        if ((columns & (1UL << 10)) != 0)
+        {
+            writer.BeginCheck(10, "comment_thread_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.CommentOnly(writer, row.Get(6), row.Get(9));
+            writer.EndCheck();
+        }
+
+        // parent_id
+        if ((columns & (1UL << 11)) != 0)
+        {
+            writer.BeginCheck(11, "parent_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.CommentOnly(writer, row.Get(6), row.Get(10));
+            writer.EndCheck();
+        }
+    }
 }

@@ -143,4 +143,56 @@ partial class Grades : global::VisMooc.Modules.Schema.IVisMoocTable
 
         writer.EndRow();
     }
+
+    /// <summary>
+    /// Checks one row as <see cref="WriteRow"/> would write it, for the columns in the writer's
+    /// <see cref="global::VisMooc.Modules.Output.CellWriter.CheckedColumns"/> alone (columns from 64 on are never checked):
+    /// the writer's <see cref="global::VisMooc.Modules.Output.CellWriter.Problem"/> then says whether they fit. Writes no row.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
+    public static void CheckRow(global::VisMooc.Modules.Schema.IRowSource row, global::VisMooc.Modules.Output.CellWriter writer)
+    {
+        writer.BeginRow(-1);
+        ulong columns = writer.CheckedColumns;
+
+        // _id
+        if ((columns & (1UL << 0)) != 0)
+        {
+            writer.BeginCheck(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
+            writer.EndCheck();
+        }
+
+        // user_id
+        if ((columns & (1UL << 1)) != 0)
+        {
+            writer.BeginCheck(1, "user_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.UserId(writer, row.Get(1));
+            writer.EndCheck();
+        }
+
+        // course_id
+        if ((columns & (1UL << 2)) != 0)
+        {
+            writer.BeginCheck(2, "course_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(2));
+            writer.EndCheck();
+        }
+
+        // timestamp
+        if ((columns & (1UL << 3)) != 0)
+        {
+            writer.BeginCheck(3, "timestamp", global::VisMooc.Modules.Schema.SqlType.Datetime, 0, true);
+            global::VisMooc.Modules.Conversions.ValueConversions.DateTimeUtc(writer, row.Get(3));
+            writer.EndCheck();
+        }
+
+        // grade
+        if ((columns & (1UL << 4)) != 0)
+        {
+            writer.BeginCheck(4, "grade", global::VisMooc.Modules.Schema.SqlType.Varchar, 32, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(4));
+            writer.EndCheck();
+        }
+    }
 }

@@ -215,4 +215,104 @@ partial class Users : global::VisMooc.Modules.Schema.IVisMoocTable
 
         writer.EndRow();
     }
+
+    /// <summary>
+    /// Checks one row as <see cref="WriteRow"/> would write it, for the columns in the writer's
+    /// <see cref="global::VisMooc.Modules.Output.CellWriter.CheckedColumns"/> alone (columns from 64 on are never checked):
+    /// the writer's <see cref="global::VisMooc.Modules.Output.CellWriter.Problem"/> then says whether they fit. Writes no row.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
+    public static void CheckRow(global::VisMooc.Modules.Schema.IRowSource row, global::VisMooc.Modules.Output.CellWriter writer)
+    {
+        writer.BeginRow(-1);
+        ulong columns = writer.CheckedColumns;
+
+        // _id
+        if ((columns & (1UL << 0)) != 0)
+        {
+            writer.BeginCheck(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.ProfileIdOrUserKey(writer, row.Get(0), row.Get(1));
+            writer.EndCheck();
+        }
+
+        // original_id
+        if ((columns & (1UL << 1)) != 0)
+        {
+            writer.BeginCheck(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.UserId(writer, row.Get(1));
+            writer.EndCheck();
+        }
+
+        // username
+        if ((columns & (1UL << 2)) != 0)
+        {
+            writer.BeginCheck(2, "username", global::VisMooc.Modules.Schema.SqlType.Varchar, 40, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Pseudonym(writer, row.Get(2));
+            writer.EndCheck();
+        }
+
+        // name
+        if ((columns & (1UL << 3)) != 0)
+        {
+            writer.BeginCheck(3, "name", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.PseudonymOrEmpty(writer, row.Get(3));
+            writer.EndCheck();
+        }
+
+        // language
+        if ((columns & (1UL << 4)) != 0)
+        {
+            writer.BeginCheck(4, "language", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(4));
+            writer.EndCheck();
+        }
+
+        // location
+        if ((columns & (1UL << 5)) != 0)
+        {
+            writer.BeginCheck(5, "location", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(5));
+            writer.EndCheck();
+        }
+
+        // birth_date
+        if ((columns & (1UL << 6)) != 0)
+        {
+            writer.BeginCheck(6, "birth_date", global::VisMooc.Modules.Schema.SqlType.Varchar, 11, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(6));
+            writer.EndCheck();
+        }
+
+        // education_level
+        if ((columns & (1UL << 7)) != 0)
+        {
+            writer.BeginCheck(7, "education_level", global::VisMooc.Modules.Schema.SqlType.Varchar, 6, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(7));
+            writer.EndCheck();
+        }
+
+        // bio
+        if ((columns & (1UL << 8)) != 0)
+        {
+            writer.BeginCheck(8, "bio", global::VisMooc.Modules.Schema.SqlType.LongText, 0, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(8));
+            writer.EndCheck();
+        }
+
+        // gender
+        if ((columns & (1UL << 9)) != 0)
+        {
+            writer.BeginCheck(9, "gender", global::VisMooc.Modules.Schema.SqlType.Varchar, 6, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(9));
+            writer.EndCheck();
+        }
+
+        // country
+        if ((columns & (1UL << 10)) != 0)
+        {
+            writer.BeginCheck(10, "country", global::VisMooc.Modules.Schema.SqlType.Varchar, 2, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(10));
+            writer.EndCheck();
+        }
+    }
 }

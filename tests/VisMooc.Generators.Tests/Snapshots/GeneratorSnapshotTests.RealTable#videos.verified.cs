@@ -155,4 +155,64 @@ partial class Videos : global::VisMooc.Modules.Schema.IVisMoocTable
 
         writer.EndRow();
     }
+
+    /// <summary>
+    /// Checks one row as <see cref="WriteRow"/> would write it, for the columns in the writer's
+    /// <see cref="global::VisMooc.Modules.Output.CellWriter.CheckedColumns"/> alone (columns from 64 on are never checked):
+    /// the writer's <see cref="global::VisMooc.Modules.Output.CellWriter.Problem"/> then says whether they fit. Writes no row.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("VisMooc.Generators", "1.0")]
+    public static void CheckRow(global::VisMooc.Modules.Schema.IRowSource row, global::VisMooc.Modules.Output.CellWriter writer)
+    {
+        writer.BeginRow(-1);
+        ulong columns = writer.CheckedColumns;
+
+        // _id
+        if ((columns & (1UL << 0)) != 0)
+        {
+            writer.BeginCheck(0, "_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.StableId(writer, row.Get(0));
+            writer.EndCheck();
+        }
+
+        // original_id
+        if ((columns & (1UL << 1)) != 0)
+        {
+            writer.BeginCheck(1, "original_id", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(0));
+            writer.EndCheck();
+        }
+
+        // name
+        if ((columns & (1UL << 2)) != 0)
+        {
+            writer.BeginCheck(2, "name", global::VisMooc.Modules.Schema.SqlType.Text, 0, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.DisplayName(writer, row.Get(1));
+            writer.EndCheck();
+        }
+
+        // section
+        if ((columns & (1UL << 3)) != 0)
+        {
+            writer.BeginCheck(3, "section", global::VisMooc.Modules.Schema.SqlType.Text, 0, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Text(writer, row.Get(2));
+            writer.EndCheck();
+        }
+
+        // description
+        if ((columns & (1UL << 4)) != 0)
+        {
+            writer.BeginCheck(4, "description", global::VisMooc.Modules.Schema.SqlType.Varchar, 255, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.Empty(writer);
+            writer.EndCheck();
+        }
+
+        // url
+        if ((columns & (1UL << 5)) != 0)
+        {
+            writer.BeginCheck(5, "url", global::VisMooc.Modules.Schema.SqlType.Text, 0, false);
+            global::VisMooc.Modules.Conversions.ValueConversions.VideoUrl(writer, row.Get(3), row.Get(4));
+            writer.EndCheck();
+        }
+    }
 }

@@ -10,14 +10,14 @@ public static class GeneratedTables
     /// <summary>The tables, in script order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::VisMooc.Modules.Schema.TableDescriptor> All { get; } = new global::VisMooc.Modules.Schema.TableDescriptor[]
     {
-        new(global::VisMooc.Modules.Tables.Courses.Info, static (row, writer) => global::VisMooc.Modules.Tables.Courses.WriteRow(row, writer)),
-        new(global::VisMooc.Modules.Tables.CourseVideo.Info, static (row, writer) => global::VisMooc.Modules.Tables.CourseVideo.WriteRow(row, writer)),
-        new(global::VisMooc.Modules.Tables.Videos.Info, static (row, writer) => global::VisMooc.Modules.Tables.Videos.WriteRow(row, writer)),
-        new(global::VisMooc.Modules.Tables.Enrollments.Info, static (row, writer) => global::VisMooc.Modules.Tables.Enrollments.WriteRow(row, writer)),
-        new(global::VisMooc.Modules.Tables.Forum.Info, static (row, writer) => global::VisMooc.Modules.Tables.Forum.WriteRow(row, writer)),
-        new(global::VisMooc.Modules.Tables.Grades.Info, static (row, writer) => global::VisMooc.Modules.Tables.Grades.WriteRow(row, writer)),
-        new(global::VisMooc.Modules.Tables.Users.Info, static (row, writer) => global::VisMooc.Modules.Tables.Users.WriteRow(row, writer)),
-        new(global::VisMooc.Modules.Tables.ClickEvents.Info, static (row, writer) => global::VisMooc.Modules.Tables.ClickEvents.WriteRow(row, writer)),
+        new(global::VisMooc.Modules.Tables.Courses.Info, static (row, writer) => global::VisMooc.Modules.Tables.Courses.WriteRow(row, writer), static (row, writer) => global::VisMooc.Modules.Tables.Courses.CheckRow(row, writer)),
+        new(global::VisMooc.Modules.Tables.CourseVideo.Info, static (row, writer) => global::VisMooc.Modules.Tables.CourseVideo.WriteRow(row, writer), static (row, writer) => global::VisMooc.Modules.Tables.CourseVideo.CheckRow(row, writer)),
+        new(global::VisMooc.Modules.Tables.Videos.Info, static (row, writer) => global::VisMooc.Modules.Tables.Videos.WriteRow(row, writer), static (row, writer) => global::VisMooc.Modules.Tables.Videos.CheckRow(row, writer)),
+        new(global::VisMooc.Modules.Tables.Enrollments.Info, static (row, writer) => global::VisMooc.Modules.Tables.Enrollments.WriteRow(row, writer), static (row, writer) => global::VisMooc.Modules.Tables.Enrollments.CheckRow(row, writer)),
+        new(global::VisMooc.Modules.Tables.Forum.Info, static (row, writer) => global::VisMooc.Modules.Tables.Forum.WriteRow(row, writer), static (row, writer) => global::VisMooc.Modules.Tables.Forum.CheckRow(row, writer)),
+        new(global::VisMooc.Modules.Tables.Grades.Info, static (row, writer) => global::VisMooc.Modules.Tables.Grades.WriteRow(row, writer), static (row, writer) => global::VisMooc.Modules.Tables.Grades.CheckRow(row, writer)),
+        new(global::VisMooc.Modules.Tables.Users.Info, static (row, writer) => global::VisMooc.Modules.Tables.Users.WriteRow(row, writer), static (row, writer) => global::VisMooc.Modules.Tables.Users.CheckRow(row, writer)),
+        new(global::VisMooc.Modules.Tables.ClickEvents.Info, static (row, writer) => global::VisMooc.Modules.Tables.ClickEvents.WriteRow(row, writer), static (row, writer) => global::VisMooc.Modules.Tables.ClickEvents.CheckRow(row, writer)),
     };
 
     /// <summary>The whole MySQL/MariaDB import script (<c>schema/import_vismooc_to_moocdb.sql</c>).</summary>

@@ -352,7 +352,7 @@ public sealed class ColumnTypePropertyTests(MariaDbServerFixture fixture)
             written.Add((id, c, writer.Row.ToArray(), writer.Problem));
         }
 
-        return (new TableDescriptor(info, (_, _) => throw new NotSupportedException()), written);
+        return (new TableDescriptor(info, (_, _) => throw new NotSupportedException(), (_, _) => throw new NotSupportedException()), written);
     }
 
     private static string DoubleTextOf(double value)

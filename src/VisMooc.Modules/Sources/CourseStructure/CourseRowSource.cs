@@ -33,20 +33,36 @@ public sealed class CourseRowSource : IRowSource
     /// <exception cref="ConvertException">The table reads a field course rows do not have.</exception>
     public CourseRowSource(TableInfo table, string fileName)
     {
-        _fields = table.SourceFields.Select(f => f switch
+        _fields = new (Field, string)[table.SourceFields.Count];
+        for (int i = 0; i < _fields.Length; i++)
         {
-            "key" => (Field.Key, f),
-            "course.key" => (Field.CourseKey, f),
-            "category" => (Field.Category, f),
-            "section" => (Field.Section, f),
-            _ when f.StartsWith("metadata.", StringComparison.Ordinal) => (Field.Metadata, f["metadata.".Length..]),
-            _ => throw new ConvertException(fileName, $"table {table.Name} reads field '{f}', which course_structure rows do not have (key, course.key, category, section, metadata.NAME)"),
-        }).ToArray();
+            string f = table.SourceFields[i];
+            _fields[i] = f switch
+            {
+                "key" => (Field.Key, f),
+                "course.key" => (Field.CourseKey, f),
+                "category" => (Field.Category, f),
+                "section" => (Field.Section, f),
+                _ when f.StartsWith("metadata.", StringComparison.Ordinal) => (Field.Metadata, f["metadata.".Length..]),
+                _ => throw new ConvertException(fileName, $"table {table.Name} reads field '{f}', which course_structure rows do not have (key, course.key, category, section, metadata.NAME)"),
+            };
+        }
     }
 
     /// <summary>The metadata names a table reads.</summary>
-    public static IEnumerable<string> MetadataNames(TableInfo table) =>
-        table.SourceFields.Where(f => f.StartsWith("metadata.", StringComparison.Ordinal)).Select(f => f["metadata.".Length..]);
+    public static IEnumerable<string> MetadataNames(TableInfo table)
+    {
+        var names = new List<string>();
+        foreach (string f in table.SourceFields)
+        {
+            if (f.StartsWith("metadata.", StringComparison.Ordinal))
+            {
+                names.Add(f["metadata.".Length..]);
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>Points the source at a block, whose section path is the first <paramref name="sectionLength"/> bytes of <paramref name="section"/>.</summary>
     public void Set(CourseBlock block, CourseBlock? course, byte[] section, int sectionLength)

@@ -16,10 +16,22 @@ public sealed class CourseStructureJob(InputDescriptor input, IReadOnlyList<Tabl
     // How many keys a warning about the tree quotes.
     private const int Examples = 5;
 
-    private readonly HashSet<string> _metadata = new(outputs.SelectMany(o => CourseRowSource.MetadataNames(o.Table.Info)), StringComparer.Ordinal) { "display_name" };
+    private readonly HashSet<string> _metadata = MetadataOf(outputs);
 
     /// <inheritdoc/>
     public override bool Chunked => false;
+
+    // The metadata the tables read, and display_name.
+    private static HashSet<string> MetadataOf(IReadOnlyList<TableOutput> outputs)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { "display_name" };
+        foreach (var o in outputs)
+        {
+            names.UnionWith(CourseRowSource.MetadataNames(o.Table.Info));
+        }
+
+        return names;
+    }
 
     /// <inheritdoc/>
     protected override void ConvertFile(CourseInput course, string path, string name, ConvertRun run)
@@ -131,16 +143,24 @@ public sealed class CourseStructureJob(InputDescriptor input, IReadOnlyList<Tabl
     private Dictionary<string, string>? RefusedVideos(CourseTree tree, string file)
     {
         Dictionary<string, string>? refused = null;
-        var checks = Outputs.Where(o => o.Table.Info.Records == InputRecords.Videos)
-            .Select(o => (Source: new CourseRowSource(o.Table.Info, file), Writer: o.NewWriter())).ToList();
+        var sources = new List<CourseRowSource>();
+        var writers = new List<TableChunkWriter>();
+        foreach (var o in Outputs)
+        {
+            if (o.Table.Info.Records == InputRecords.Videos)
+            {
+                sources.Add(new CourseRowSource(o.Table.Info, file));
+                writers.Add(o.NewWriter());
+            }
+        }
         byte[] section = new byte[256];
         foreach (var (video, node) in tree.Videos)
         {
             int length = tree.Section(node, ref section);
-            foreach (var (source, writer) in checks)
+            for (int t = 0; t < sources.Count; t++)
             {
-                source.Set(video, tree.Root, section, length);
-                if (writer.Check(source, ulong.MaxValue) is string reason)
+                sources[t].Set(video, tree.Root, section, length);
+                if (writers[t].Check(sources[t], ulong.MaxValue) is string reason)
                 {
                     (refused ??= new(StringComparer.Ordinal))[video.Key] = reason;
                     break;

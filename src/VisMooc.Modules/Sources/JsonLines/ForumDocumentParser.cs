@@ -18,7 +18,12 @@ public sealed class ForumDocumentParser
     public ForumDocumentParser(IReadOnlyList<string> paths)
     {
         _paths = paths.Select(p => p.Split('.').Select(Encoding.UTF8.GetBytes).ToArray()).ToArray();
-        _all = Enumerable.Range(0, paths.Count).ToArray();
+        _all = new int[paths.Count];
+        for (int i = 0; i < _all.Length; i++)
+        {
+            _all[i] = i;
+        }
+
         Fields = new CapturedFields(paths.Count);
     }
 

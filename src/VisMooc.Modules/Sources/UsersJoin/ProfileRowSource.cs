@@ -19,9 +19,12 @@ public sealed class ProfileRowSource : IRowSource
     public ProfileRowSource(EdxTsvReader reader, TableInfo table)
     {
         _reader = reader;
-        _columns = table.SourceFields
-            .Select(f => f.StartsWith(UserRowSource.ProfilePrefix, StringComparison.Ordinal) ? reader.IndexOf(f[UserRowSource.ProfilePrefix.Length..]) : -1)
-            .ToArray();
+        _columns = new int[table.SourceFields.Count];
+        for (int i = 0; i < _columns.Length; i++)
+        {
+            string f = table.SourceFields[i];
+            _columns[i] = f.StartsWith(UserRowSource.ProfilePrefix, StringComparison.Ordinal) ? reader.IndexOf(f[UserRowSource.ProfilePrefix.Length..]) : -1;
+        }
     }
 
     /// <summary>The columns of <paramref name="table"/> that read a profile field (bit k for column k): those a profile's values can fail.</summary>

@@ -29,8 +29,19 @@ public sealed class UserRowSource(ProfileStore profiles) : IRowSource
     public long Profile { get; set; } = -1;
 
     /// <summary>The profile field names the table reads, in store order.</summary>
-    public static List<string> ProfileFieldNames(TableInfo table) =>
-        table.SourceFields.Where(f => f.StartsWith(ProfilePrefix, StringComparison.Ordinal)).Select(f => f[ProfilePrefix.Length..]).ToList();
+    public static List<string> ProfileFieldNames(TableInfo table)
+    {
+        var names = new List<string>();
+        foreach (string f in table.SourceFields)
+        {
+            if (f.StartsWith(ProfilePrefix, StringComparison.Ordinal))
+            {
+                names.Add(f[ProfilePrefix.Length..]);
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>Binds to an auth_user file's header.</summary>
     public void Bind(EdxTsvReader reader, TableInfo table)

@@ -165,7 +165,12 @@ public sealed class UsersJob(TableOutput output) : CourseFilesJob(output.Table.I
             }
         }
 
-        var columns = _profileNames.Select(reader.IndexOf).ToList();
+        var columns = new List<int>(_profileNames.Count);
+        foreach (string field in _profileNames)
+        {
+            columns.Add(reader.IndexOf(field));
+        }
+
         int idColumn = reader.IndexOf("id");
         int userIdColumn = reader.IndexOf("user_id");
         ulong profileColumns = ProfileRowSource.ProfileColumns(output.Table.Info);
