@@ -44,14 +44,7 @@ public sealed class ParquetOutputTests
     public void ASynthPackageWithTrackingLogsReadsBackAsItsCsvTablesWithTheDeclaredTypes()
     {
         using var temp = new LoadFixtures.TempFolder();
-        var synth = PackageSynthesizer.Run(new SynthOptions
-        {
-            Learners = 600,
-            Style = SynthStyle.New,
-            Seed = 3,
-            Output = Path.Combine(temp.Path, "p", "course"),
-            EventsOutput = Path.Combine(temp.Path, "p", "events"),
-        });
+        var synth = SynthWithLogs(temp.Path, learners: 600, seed: 3);
         string csv = Path.Combine(temp.Path, "csv");
         string parquet = Path.Combine(temp.Path, "parquet");
         PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = csv, Events = [synth.EventsFolder!] }, GeneratedTables.All);
@@ -124,14 +117,7 @@ public sealed class ParquetOutputTests
     public void ShardsOfDisjointLogDaysIntoOneFolderReadAsOneConversionThroughTheDocumentedQueries()
     {
         using var temp = new LoadFixtures.TempFolder();
-        var synth = PackageSynthesizer.Run(new SynthOptions
-        {
-            Learners = 300,
-            Style = SynthStyle.New,
-            Seed = 5,
-            Output = Path.Combine(temp.Path, "p", "course"),
-            EventsOutput = Path.Combine(temp.Path, "p", "events"),
-        });
+        var synth = SynthWithLogs(temp.Path, learners: 300, seed: 5);
         var days = Directory.GetFiles(synth.EventsFolder!, "*.log.gz", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         Assert.True(days.Count >= 4, $"{days.Count} log days");
         string whole = Path.Combine(temp.Path, "whole");
@@ -195,14 +181,7 @@ public sealed class ParquetOutputTests
     public void ABudgetSharedBySinksClosesTheLargestRowGroupsAndKeepsEveryRowInOrder()
     {
         using var temp = new LoadFixtures.TempFolder();
-        var synth = PackageSynthesizer.Run(new SynthOptions
-        {
-            Learners = 600,
-            Style = SynthStyle.New,
-            Seed = 3,
-            Output = Path.Combine(temp.Path, "p", "course"),
-            EventsOutput = Path.Combine(temp.Path, "p", "events"),
-        });
+        var synth = SynthWithLogs(temp.Path, learners: 600, seed: 3);
         string csv = Path.Combine(temp.Path, "csv");
         PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = csv, Events = [synth.EventsFolder!] }, GeneratedTables.All);
 
@@ -368,6 +347,16 @@ public sealed class ParquetOutputTests
             _ => value,
         };
     }
+
+    /// <summary>A new-style synth course with its tracking logs under <paramref name="folder"/>/p.</summary>
+    private static SynthResult SynthWithLogs(string folder, int learners, ulong seed) => PackageSynthesizer.Run(new SynthOptions
+    {
+        Learners = learners,
+        Style = SynthStyle.New,
+        Seed = seed,
+        Output = Path.Combine(folder, "p", "course"),
+        EventsOutput = Path.Combine(folder, "p", "events"),
+    });
 
     private static string Glob(string folder, string table) => Path.Combine(folder, table, "*", "*.parquet");
 
