@@ -41,7 +41,10 @@ public static class ColumnValues
     };
 
     /// <summary>Whether a datetime column holds <paramref name="utc"/> (years 1000 to 9999).</summary>
-    public static bool Holds(DateTime utc) => utc.Year >= MinYear;
+    public static bool Holds(DateTime utc) => HoldsYear(utc.Year);
+
+    /// <summary>Whether a datetime column holds a datetime of <paramref name="year"/> (DateTime's own years end at 9999).</summary>
+    public static bool HoldsYear(int year) => year >= MinYear;
 
     /// <summary>
     /// Why a column of <paramref name="type"/> (and <paramref name="size"/>) cannot hold the valid
