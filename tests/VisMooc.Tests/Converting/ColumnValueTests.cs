@@ -36,6 +36,27 @@ public sealed class ColumnValueTests
         Assert.False(stats.Findings.ContainsKey("profilesWithoutUser"));
     }
 
+    [Fact]
+    public void AProfileRejectedBetweenTwoOthersLeavesTheNextProfileWhole()
+    {
+        // The users job packs a profile before checking it and takes it back when it fails: the
+        // profile after it must be stored whole, not over or after the rejected one's bytes.
+        using var h = new ConvertHarness();
+        h.Write(C, "auth_user-prod-analytics.sql", "id\tusername\n101\tada\n102\tbo\n103\tcy\n");
+        h.Write(C, "auth_userprofile-prod-analytics.sql", ProfileHeader
+            + "51\t101\tAda\t\t\t1990\tb\t\tf\tGB\n"
+            + "52\t102\tA much longer name than the others\ten\tsomewhere far\t1991\tm\tlearn\tm\tUKR\n"
+            + "53\t103\tCy\t\t\t1992\tp\t\tNULL\tFR\n");
+
+        var result = h.Convert();
+
+        Assert.Equal(1, result.Rejected);
+        Assert.Equal(
+            [("51", "101", "GB"), ("user-102", "102", ""), ("53", "103", "FR")],
+            h.Rows("users").Select(r => (r[0], r[1], r[10])));
+        Assert.Contains("1992", h.Rows("users")[2]);
+    }
+
     [Theory]
     // MySQL counts the characters of utf8mb4, which are code points: not bytes, not UTF-16 units.
     [InlineData("😀😀", true)]

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using VisMooc.Modules.Collections;
-using VisMooc.Modules.Sources.EdxTsv;
 using VisMooc.Modules.Values;
 
 namespace VisMooc.Modules.Sources.UsersJoin;
@@ -18,7 +17,7 @@ public sealed class ProfileStore(int fieldCount)
     /// <summary>Bytes before a record's fields: the flag and the user id.</summary>
     internal const int RecordHeader = 1 + sizeof(long);
 
-    private const byte Unmatched = 0;
+    internal const byte Unmatched = 0;
     private const byte Matched = 1;
 
     // A second profile of a user stays in its page (pages are packed before the index sees them) but is never found.
@@ -143,34 +142,6 @@ public sealed class ProfileStore(int fieldCount)
         }
     }
 
-    /// <summary>The size of the record of the reader's current profile.</summary>
-    internal static int RecordSize(EdxTsvReader reader, IReadOnlyList<int> columns)
-    {
-        int size = RecordHeader;
-        foreach (int c in columns)
-        {
-            var value = reader.GetField(c);
-            size += VarintLength(value.IsNull ? 0u : (uint)value.Utf8.Length + 1) + value.Utf8.Length;
-        }
-
-        return size;
-    }
-
-    /// <summary>Writes the record of the reader's current profile (<see cref="RecordSize"/> bytes).</summary>
-    internal static void WriteRecord(Span<byte> record, long userId, EdxTsvReader reader, IReadOnlyList<int> columns)
-    {
-        record[0] = Unmatched;
-        BinaryPrimitives.WriteInt64LittleEndian(record[1..], userId);
-        int at = RecordHeader;
-        foreach (int c in columns)
-        {
-            var value = reader.GetField(c);
-            at += WriteVarint(record[at..], value.IsNull ? 0u : (uint)value.Utf8.Length + 1);
-            value.Utf8.CopyTo(record[at..]);
-            at += value.Utf8.Length;
-        }
-    }
-
     private static long Location(int page, int offset) => ((long)page << 32) | (uint)offset;
 
     private static int Page(long location) => (int)(location >> 32);
@@ -189,19 +160,7 @@ public sealed class ProfileStore(int fieldCount)
         return at;
     }
 
-    private static int VarintLength(uint value)
-    {
-        int n = 1;
-        while (value >= 0x80)
-        {
-            value >>= 7;
-            n++;
-        }
-
-        return n;
-    }
-
-    private static int WriteVarint(Span<byte> dest, uint value)
+    internal static int WriteVarint(Span<byte> dest, uint value)
     {
         int n = 0;
         while (value >= 0x80)

@@ -179,7 +179,7 @@ public sealed class UsersJob(TableOutput output) : CourseFilesJob(output.Table.I
             () =>
             {
                 var chunkReader = new EdxTsvReader(reader);
-                return (Reader: chunkReader, Source: new ProfileRowSource(chunkReader, output.Table.Info), Writer: output.NewWriter());
+                return (Reader: chunkReader, Source: new ProfileRowSource(output.Table.Info), Writer: output.NewWriter());
             },
             (context, chunk) => ConvertProfiles(context.Reader, context.Source, context.Writer, chunk, columns, idColumn, userIdColumn, profileColumns),
             result =>
@@ -197,6 +197,7 @@ public sealed class UsersJob(TableOutput output) : CourseFilesJob(output.Table.I
         EdxTsvReader reader, ProfileRowSource source, TableChunkWriter writer, LfChunk chunk, List<int> columns, int idColumn, int userIdColumn, ulong profileColumns)
     {
         var profiles = new ProfileBatch();
+        source.Batch = profiles;
         reader.Load(chunk);
         while (reader.Read())
         {
@@ -221,13 +222,13 @@ public sealed class UsersJob(TableOutput output) : CourseFilesJob(output.Table.I
 
             // A value the users table cannot hold (a three-letter country) rejects the profile here,
             // at its own line: the user is then written without a profile, as for any rejected profile.
+            // The check reads the record just packed, so each field is read from the file once.
+            profiles.Add(key, reader.LineNumber, reader, columns);
             if (writer.Check(source, profileColumns) is string problem)
             {
+                profiles.RemoveLast();
                 writer.Reject(problem, reader);
-                continue;
             }
-
-            profiles.Add(key, reader.LineNumber, reader, columns);
         }
 
         profiles.Seal();
