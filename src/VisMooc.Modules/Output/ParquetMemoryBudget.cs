@@ -1,15 +1,17 @@
 namespace VisMooc.Modules.Output;
 
 /// <summary>
-/// Bytes that the open row groups of all Parquet files may hold together, so that many open
-/// partitions (one file per course and table, all open until the run ends) cannot add up. When a
-/// sink's rows take the total past <see cref="Limit"/>, the largest open row group of the sink that
-/// holds the most is written out, whichever thread feeds that sink.
+/// Bytes that the open row groups of a table's Parquet files may hold together, so that many open
+/// partitions (one file per course, all open until the run ends) cannot add up. When a sink's rows
+/// take the total past <see cref="Limit"/>, the largest open row group of the sink that holds the most
+/// is written out. Each table's sink has a budget of its own (<see cref="TableBytes"/>): a budget shared
+/// by sinks that other threads feed would close row groups at moments that depend on thread timing,
+/// and the same input would give other bytes. A budget may be shared on purpose (tests do).
 /// </summary>
 public sealed class ParquetMemoryBudget(long limit)
 {
-    /// <summary>The process's budget, shared by every sink that is not given its own.</summary>
-    public static ParquetMemoryBudget Process { get; } = new(48L << 20);
+    /// <summary>The budget of one table's sink when it is not given one.</summary>
+    public const long TableBytes = 48L << 20;
 
     private readonly List<ParquetTableSink> _sinks = [];
     private long _held;

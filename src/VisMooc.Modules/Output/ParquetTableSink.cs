@@ -16,10 +16,11 @@ namespace VisMooc.Modules.Output;
 /// <c>TINYINT</c>/<c>INT</c> as 8/32-bit and <c>BIGINT</c> as 64-bit integers, SQL NULL as a Parquet null.
 /// Rows are converted <see cref="BatchRows"/> at a time into one set of column buffers and handed to
 /// the course file's buffered row group, which holds them encoded and compressed until the group is
-/// closed (at <see cref="RowGroupRows"/> rows, <see cref="FileBytes"/>, or when the process's
-/// <see cref="ParquetMemoryBudget"/> is spent), so memory does not grow with the rows of a group.
-/// Each file is written under a partial name until <see cref="Commit"/>. Thread-safe: another
-/// thread's sink may close this sink's row groups (see <see cref="ParquetMemoryBudget"/>).
+/// closed (at <see cref="RowGroupRows"/> rows, <see cref="FileBytes"/>, or when the table's
+/// <see cref="ParquetMemoryBudget"/> is spent; every decision depends only on this table's rows, so the
+/// same input gives the same bytes whatever the threads), so memory does not grow with the rows of a group.
+/// Each file is written under a partial name until <see cref="Commit"/>. Thread-safe: a sink that shares
+/// a budget may close this sink's row groups (see <see cref="ParquetMemoryBudget"/>).
 /// </summary>
 public sealed class ParquetTableSink : IDisposable
 {
@@ -58,14 +59,14 @@ public sealed class ParquetTableSink : IDisposable
 
     /// <summary>
     /// A sink for <paramref name="table"/> whose partial files go into <paramref name="folder"/>, named with <paramref name="partialPrefix"/>;
-    /// its open row groups count against <paramref name="budget"/> (by default <see cref="ParquetMemoryBudget.Process"/>).
+    /// its open row groups count against <paramref name="budget"/> (by default one of its own, <see cref="ParquetMemoryBudget.TableBytes"/>).
     /// </summary>
     public ParquetTableSink(TableInfo table, string folder, string partialPrefix, ParquetMemoryBudget? budget = null)
     {
         _table = table;
         _folder = folder;
         _partialPrefix = partialPrefix;
-        _budget = budget ?? ParquetMemoryBudget.Process;
+        _budget = budget ?? new ParquetMemoryBudget(ParquetMemoryBudget.TableBytes);
         _row = DialectCsvReader.ForRows(table.CsvFileName, table.Columns.Count);
         _batch = table.Columns.Select(c => new ColumnBatch(c)).ToArray();
         _budget.Register(this);
