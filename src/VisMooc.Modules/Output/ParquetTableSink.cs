@@ -47,10 +47,12 @@ public sealed class ParquetTableSink : IDisposable
     private readonly string _folder;
     private readonly string _partialPrefix;
     private readonly ParquetMemoryBudget _budget;
+    private readonly bool _ownBudget;
     private readonly DialectCsvReader _row;
     private readonly ColumnBatch[] _batch;
     private readonly Dictionary<string, Part> _parts = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private Part? _batchPart;
     private int _batchRows;
     private long _batchBytes;
     private long _openBytes;
@@ -66,6 +68,7 @@ public sealed class ParquetTableSink : IDisposable
         _table = table;
         _folder = folder;
         _partialPrefix = partialPrefix;
+        _ownBudget = budget is null;
         _budget = budget ?? new ParquetMemoryBudget(ParquetMemoryBudget.TableBytes);
         _row = DialectCsvReader.ForRows(table.CsvFileName, table.Columns.Count);
         _batch = table.Columns.Select(c => new ColumnBatch(c)).ToArray();
@@ -99,6 +102,15 @@ public sealed class ParquetTableSink : IDisposable
                 _parts.Add(course, part);
             }
 
+            // The batch is written every BatchRows rows of one file, not at the end of each call, so
+            // pages and row groups do not depend on how the rows were cut into calls (--chunk-bytes).
+            if (_batchPart is not null && _batchPart != part)
+            {
+                WriteBatch(_batchPart);
+            }
+
+            _batchPart = part;
+
             while (!rows.IsEmpty)
             {
                 int end = rows.IndexOf((byte)'\n');
@@ -116,10 +128,17 @@ public sealed class ParquetTableSink : IDisposable
                 }
             }
 
-            WriteBatch(part);
+            if (!_ownBudget)
+            {
+                // A shared budget counts only written rows: write the call's rows before it is kept.
+                WriteBatch(part);
+            }
         }
 
-        _budget.Enforce();
+        if (!_ownBudget)
+        {
+            _budget.Enforce();
+        }
     }
 
     /// <summary>Hands the converted rows to <paramref name="part"/>'s open row group; closes the group when it is full.</summary>
@@ -140,6 +159,12 @@ public sealed class ParquetTableSink : IDisposable
         }
 
         Account(part.OpenBytes - before);
+
+        // The sink's own budget is kept here, at the same rows whatever the threads and calls; a
+        // budget shared with other sinks is kept after each call (Enforce), and depends on timing.
+        while (_ownBudget && _budget.Held > _budget.Limit && CloseLargestLocked())
+        {
+        }
     }
 
     private void Account(long delta)
@@ -153,30 +178,30 @@ public sealed class ParquetTableSink : IDisposable
     {
         lock (_gate)
         {
-            if (_closed)
-            {
-                return false;
-            }
-
-            Part? largest = null;
-            foreach (var part in _parts.Values)
-            {
-                if (part.OpenBytes > 0 && (largest is null || part.OpenBytes > largest.OpenBytes))
-                {
-                    largest = part;
-                }
-            }
-
-            if (largest is null)
-            {
-                return false;
-            }
-
-            long before = largest.OpenBytes;
-            largest.CloseRowGroup();
-            Account(-before);
-            return true;
+            return !_closed && CloseLargestLocked();
         }
+    }
+
+    private bool CloseLargestLocked()
+    {
+        Part? largest = null;
+        foreach (var part in _parts.Values)
+        {
+            if (part.OpenBytes > 0 && (largest is null || part.OpenBytes > largest.OpenBytes))
+            {
+                largest = part;
+            }
+        }
+
+        if (largest is null)
+        {
+            return false;
+        }
+
+        long before = largest.OpenBytes;
+        largest.CloseRowGroup();
+        Account(-before);
+        return true;
     }
 
     /// <summary>Writes what is buffered and closes every file, flushed to disk.</summary>
@@ -184,6 +209,11 @@ public sealed class ParquetTableSink : IDisposable
     {
         lock (_gate)
         {
+            if (_batchPart is not null)
+            {
+                WriteBatch(_batchPart);
+            }
+
             _closed = true;
             foreach (var part in _parts.Values)
             {

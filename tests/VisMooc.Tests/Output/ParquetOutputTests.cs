@@ -178,6 +178,33 @@ public sealed class ParquetOutputTests
     }
 
     [Fact]
+    public void TheSameInputGivesTheSameParquetBytesWhateverTheThreadsAndChunks()
+    {
+        // Row-group boundaries must depend on a table's own rows only (a budget shared across tables
+        // made them depend on thread timing): every part file is byte for byte the same.
+        using var temp = new LoadFixtures.TempFolder();
+        var synth = SynthWithLogs(temp.Path, learners: 600, seed: 7);
+        var runs = new[] { (Threads: 1, Chunk: ConvertOptions.DefaultChunkBytes), (Threads: 4, Chunk: 4093), (Threads: 2, Chunk: 65536) }
+            .Select((o, i) =>
+            {
+                string output = Path.Combine(temp.Path, "out" + i.ToString(CultureInfo.InvariantCulture));
+                var result = PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = output, Events = [synth.EventsFolder!], Format = OutputFormat.Parquet, Threads = o.Threads, ChunkBytes = o.Chunk }, GeneratedTables.All);
+                return result.ParquetFiles.ToDictionary(f => f.Table + "/" + f.Course, f => File.ReadAllBytes(Path.Combine(output, f.File)));
+            })
+            .ToList();
+
+        Assert.Equal(GeneratedTables.All.Count, runs[0].Count);
+        foreach (var other in runs.Skip(1))
+        {
+            Assert.Equal(runs[0].Keys.Order(StringComparer.Ordinal), other.Keys.Order(StringComparer.Ordinal));
+            foreach (var (part, bytes) in runs[0])
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(other[part]), $"{part} differs");
+            }
+        }
+    }
+
+    [Fact]
     public void ABudgetSharedBySinksClosesTheLargestRowGroupsAndKeepsEveryRowInOrder()
     {
         using var temp = new LoadFixtures.TempFolder();
