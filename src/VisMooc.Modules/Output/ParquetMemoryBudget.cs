@@ -11,7 +11,7 @@ namespace VisMooc.Modules.Output;
 public sealed class ParquetMemoryBudget(long limit)
 {
     /// <summary>The budget of one table's sink when it is not given one.</summary>
-    public const long TableBytes = 48L << 20;
+    public const long TableBytes = 16L << 20;
 
     private readonly List<ParquetTableSink> _sinks = [];
     private long _held;

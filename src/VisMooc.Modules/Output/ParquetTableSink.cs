@@ -28,10 +28,17 @@ public sealed class ParquetTableSink : IDisposable
     public const int RowGroupRows = 1 << 20;
 
     /// <summary>Estimated bytes a course file's open row group may hold in memory (compressed pages, and pages being filled) before it is written.</summary>
-    public const long FileBytes = 32L << 20;
+    public const long FileBytes = 8L << 20;
 
-    /// <summary>Rows converted from CSV into column buffers before they go to the row group writer.</summary>
-    public const int BatchRows = 8192;
+    /// <summary>
+    /// Rows converted from CSV into column buffers before they go to the row group writer: Arrow's own
+    /// write batch size. The buffers are kept for the whole run, one set per table (a few KiB a
+    /// column); 8,192 rows kept ~50 MiB of them on the large object heap at 1M learners.
+    /// </summary>
+    public const int BatchRows = 1024;
+
+    /// <summary>Bytes of a text column's values after which the batch is written before it has <see cref="BatchRows"/> rows (long forum posts).</summary>
+    internal const int BatchTextBytes = 256 << 10;
 
     /// <summary>Bytes of a data page before it is encoded and compressed (Arrow's default), per column.</summary>
     internal const long PageBytes = 1L << 20;
@@ -50,6 +57,7 @@ public sealed class ParquetTableSink : IDisposable
     private readonly bool _ownBudget;
     private readonly DialectCsvReader _row;
     private readonly ColumnBatch[] _batch;
+    private readonly ColumnBatch[] _textBatch;
     private readonly Dictionary<string, Part> _parts = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private Part? _batchPart;
@@ -72,6 +80,7 @@ public sealed class ParquetTableSink : IDisposable
         _budget = budget ?? new ParquetMemoryBudget(ParquetMemoryBudget.TableBytes);
         _row = DialectCsvReader.ForRows(table.CsvFileName, table.Columns.Count);
         _batch = table.Columns.Select(c => new ColumnBatch(c)).ToArray();
+        _textBatch = _batch.Where(c => c.IsText).ToArray();
         _budget.Register(this);
     }
 
@@ -81,6 +90,9 @@ public sealed class ParquetTableSink : IDisposable
 
     /// <summary>Row groups written so far, over all files (for tests of the memory bounds).</summary>
     public int RowGroups => _parts.Values.Sum(p => p.RowGroups);
+
+    /// <summary>The most bytes the text columns' batch buffers held at once (for tests of the memory bounds).</summary>
+    internal long MostTextBufferBytes { get; private set; }
 
     /// <summary>Estimated bytes held by the open row groups of this sink's files.</summary>
     internal long OpenBytes => Volatile.Read(ref _openBytes);
@@ -122,7 +134,7 @@ public sealed class ParquetTableSink : IDisposable
 
                 _batchRows++;
                 rows = rows[(end + 1)..];
-                if (_batchRows == BatchRows || part.GroupRows + _batchRows == RowGroupRows)
+                if (_batchRows == BatchRows || part.GroupRows + _batchRows == RowGroupRows || TextFull())
                 {
                     WriteBatch(part);
                 }
@@ -141,6 +153,20 @@ public sealed class ParquetTableSink : IDisposable
         }
     }
 
+    /// <summary>Whether a text column of the batch holds <see cref="BatchTextBytes"/> (decided by the rows alone, so the bytes stay the same whatever the calls).</summary>
+    private bool TextFull()
+    {
+        foreach (var column in _textBatch)
+        {
+            if (column.TextBytes >= BatchTextBytes)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Hands the converted rows to <paramref name="part"/>'s open row group; closes the group when it is full.</summary>
     private void WriteBatch(Part part)
     {
@@ -149,6 +175,13 @@ public sealed class ParquetTableSink : IDisposable
             return;
         }
 
+        long buffers = 0;
+        foreach (var column in _textBatch)
+        {
+            buffers += column.BufferBytes;
+        }
+
+        MostTextBufferBytes = Math.Max(MostTextBufferBytes, buffers);
         long before = part.OpenBytes;
         part.Write(_batch, _batchRows, _batchBytes);
         _batchRows = 0;
@@ -431,8 +464,9 @@ public sealed class ParquetTableSink : IDisposable
     /// <summary>A column's values of the rows being converted: definition levels, and the non-null values in their physical type.</summary>
     private sealed class ColumnBatch(ColumnInfo column)
     {
-        // A text buffer grown past this by a long value is given back after its batch.
-        private const int KeptTextBytes = 1 << 20;
+        // A text buffer grown past this by a long value is given back after its batch (a batch is
+        // written once a column holds BatchTextBytes, so a buffer grows past this only for a value longer than that).
+        private const int KeptTextBytes = 2 * BatchTextBytes;
 
         private static readonly long s_epochTicks = DateTime.UnixEpoch.Ticks;
 
@@ -449,6 +483,15 @@ public sealed class ParquetTableSink : IDisposable
         private int _values;
         private byte[] _bytes = [];
         private int _used;
+
+        /// <summary>Whether the column's values are text.</summary>
+        public bool IsText => _kind == PhysicalKind.Text;
+
+        /// <summary>Bytes of the text buffer, used or not.</summary>
+        public int BufferBytes => _bytes.Length;
+
+        /// <summary>Bytes of the text values in the batch.</summary>
+        public int TextBytes => _used;
 
         private enum PhysicalKind
         {

@@ -268,6 +268,44 @@ public sealed class ParquetOutputTests
         Assert.Equal(0, budget.Held);
     }
 
+    [Fact]
+    public void LongTextsGoToTheWriterInBatchesThatKeepTheColumnBuffersSmall()
+    {
+        // 3,000 forum rows with bodies of 1-5 KB: 1,024 rows of them would be ~3 MB in one buffer.
+        using var temp = new LoadFixtures.TempFolder();
+        var forum = GeneratedTables.All.Single(t => t.Info.Name == "forum").Info;
+        var csv = new System.Text.StringBuilder();
+        long bodyBytes = 0;
+        for (int i = 0; i < 3000; i++)
+        {
+            string body = new((char)('a' + (i % 26)), 1000 + (i * 7 % 4000));
+            bodyBytes += body.Length;
+            csv.Append(CultureInfo.InvariantCulture, $"\"{i}\",\"o{i}\",\"c\",\"7\",\"2016-04-12 17:22:42\",\\N,\"{body}\",\"Comment\",\"\",\"\",\"t{i}\",\"p\"\n");
+        }
+
+        using var sink = new ParquetTableSink(forum, temp.Path, "text-");
+        foreach (var piece in Pieces(System.Text.Encoding.UTF8.GetBytes(csv.ToString()), 64 << 10))
+        {
+            sink.Add("c", piece);
+        }
+
+        sink.Complete();
+
+        // Each text column's buffer is written at 256 KiB, so it never grows past 512 KiB (for values
+        // under 256 KiB); the forum table has 10 text columns.
+        int textColumns = forum.Columns.Count(c => c.Type is SqlType.Varchar or SqlType.Text or SqlType.MediumText or SqlType.LongText);
+        Assert.True(sink.MostTextBufferBytes <= textColumns * (512L << 10), $"{sink.MostTextBufferBytes} bytes in the text buffers");
+        Assert.True(sink.MostTextBufferBytes >= 256L << 10, $"{sink.MostTextBufferBytes} bytes in the text buffers");
+
+        using var db = DuckDb();
+        string file = sink.Files.Single().Path;
+        Assert.Equal(3000L, Scalar<long>(db, $"SELECT count(*) FROM read_parquet('{file}')"));
+        Assert.Equal(bodyBytes, Scalar<long>(db, $"SELECT sum(strlen(body))::BIGINT FROM read_parquet('{file}')"));
+        Assert.Equal(new string?[] { "0", "t0", "1000" }, Rows(db, $"SELECT _id, comment_thread_id, strlen(body)::VARCHAR FROM read_parquet('{file}') LIMIT 1").Single());
+        Assert.Equal(new string?[] { "2999", "t2999", (1000 + (2999 * 7 % 4000)).ToString(CultureInfo.InvariantCulture) }, Rows(db, $"SELECT _id, comment_thread_id, strlen(body)::VARCHAR FROM read_parquet('{file}') OFFSET 2999").Single());
+        sink.KeepFiles();
+    }
+
     /// <summary><paramref name="csv"/> cut into pieces of whole rows of about <paramref name="size"/> bytes.</summary>
     private static List<byte[]> Pieces(byte[] csv, int size)
     {
