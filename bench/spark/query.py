@@ -11,7 +11,10 @@ from pyspark.sql import functions as F
 
 folder = sys.argv[1]
 spark = (SparkSession.builder.master("local[*]").appName("vismooc-scale-out")
-         .config("spark.sql.session.timeZone", "UTC").getOrCreate())
+         .config("spark.sql.session.timeZone", "UTC")
+         # course ids are text even when a course folder's name is all digits
+         .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+         .getOrCreate())
 
 # Every part of every run, the course partition read from the folder names (course=...).
 clicks = spark.read.parquet(f"{folder}/click_events")
