@@ -326,7 +326,7 @@ public sealed class ParquetTableSink : IDisposable
         }
 
         private readonly TableInfo _table;
-        private readonly FileStream _stream;
+        private readonly FailureKeepingStream _stream;
         private readonly ColumnWriter[] _columns;
         private ParquetFileWriter? _writer;
         private RowGroupWriter? _group;
@@ -338,9 +338,18 @@ public sealed class ParquetTableSink : IDisposable
             Course = course;
             Path = path;
             _columns = new ColumnWriter[table.Columns.Count];
-            _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            using var schema = SchemaOf(table);
-            _writer = new ParquetFileWriter(_stream, schema, s_properties, new Dictionary<string, string> { ["vismooc.table"] = table.Name }, leaveOpen: true);
+            _stream = new FailureKeepingStream(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+            try
+            {
+                using var schema = SchemaOf(table);
+                _writer = Io(() => new ParquetFileWriter(_stream, schema, s_properties, new Dictionary<string, string> { ["vismooc.table"] = table.Name }, leaveOpen: true));
+            }
+            catch
+            {
+                Dispose();
+                File.Delete(path);
+                throw;
+            }
         }
 
         public string Course { get; }
@@ -364,7 +373,9 @@ public sealed class ParquetTableSink : IDisposable
 
         public long Bytes { get; private set; }
 
-        public void Write(ColumnBatch[] batch, int rows, long valueBytes)
+        public void Write(ColumnBatch[] batch, int rows, long valueBytes) => Io(() => WriteBuffered(batch, rows, valueBytes));
+
+        private bool WriteBuffered(ColumnBatch[] batch, int rows, long valueBytes)
         {
             if (_group is null)
             {
@@ -384,6 +395,7 @@ public sealed class ParquetTableSink : IDisposable
             GroupRows += rows;
             _groupValueBytes += valueBytes;
             OpenBytes = _group.TotalBytesWritten + _group.TotalCompressedBytes + Math.Min(_groupValueBytes, _columns.Length * PageBytes);
+            return true;
         }
 
         public void CloseRowGroup()
@@ -393,7 +405,11 @@ public sealed class ParquetTableSink : IDisposable
                 return;
             }
 
-            _group.Close();
+            Io(() =>
+            {
+                _group.Close();
+                return true;
+            });
             _group.Dispose();
             _group = null;
             RowGroups++;
@@ -404,8 +420,12 @@ public sealed class ParquetTableSink : IDisposable
 
         public void Close()
         {
-            _writer!.Close();
-            _writer.Dispose();
+            Io(() =>
+            {
+                _writer!.Close();
+                return true;
+            });
+            _writer!.Dispose();
             _writer = null;
             _stream.Flush(flushToDisk: true);
             Bytes = _stream.Length;
@@ -414,18 +434,113 @@ public sealed class ParquetTableSink : IDisposable
 
         public void Dispose()
         {
+            // The error that stopped the run is reported already; the partial file is deleted.
             try
             {
                 _writer?.Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ParquetException)
+            {
+            }
+
+            try
+            {
                 _stream.Dispose();
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // the error that stopped the run is reported already; the partial file is deleted
             }
         }
 
         public override string ToString() => _table.Name + "/" + Course;
+
+        /// <summary>
+        /// Runs a call of the native writer, which reports a failed write of the file (a full disk, a
+        /// read-only file system) as a <see cref="ParquetException"/> with the text of the .NET error:
+        /// that error itself is thrown instead, so the run reports it as it does for CSV output
+        /// (one line, <c>no space left on the device</c>) and cleans up, rather than stopping on an unknown exception.
+        /// </summary>
+        private T Io<T>(Func<T> call)
+        {
+            try
+            {
+                return call();
+            }
+            catch (ParquetException) when (_stream.Failure is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>A file stream that keeps the first exception its writes or flushes threw, for <see cref="Part"/> to rethrow.</summary>
+    private sealed class FailureKeepingStream(FileStream file) : Stream
+    {
+        public Exception? Failure { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => file.CanSeek;
+
+        public override bool CanWrite => true;
+
+        public override long Length => file.Length;
+
+        public override long Position
+        {
+            get => file.Position;
+            set => file.Position = value;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Keep(() => file.Write(buffer, offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            try
+            {
+                file.Write(buffer);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Failure ??= e;
+                throw;
+            }
+        }
+
+        public override void Flush() => Keep(file.Flush);
+
+        /// <summary>Writes what is buffered and has the file system put it on disk.</summary>
+        public void Flush(bool flushToDisk) => Keep(() => file.Flush(flushToDisk));
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => file.Seek(offset, origin);
+
+        public override void SetLength(long value) => file.SetLength(value);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                file.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void Keep(Action write)
+        {
+            try
+            {
+                write();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Failure ??= e;
+                throw;
+            }
+        }
     }
 
     /// <summary>A column's values of the rows being converted: definition levels, and the non-null values in their physical type.</summary>
