@@ -228,14 +228,16 @@ public sealed class ParquetTableSink : IDisposable
     }
 
     /// <summary>
-    /// Moves each file to <c>{table}/course={partition}/part-{runId}.parquet</c> under the folder,
-    /// <paramref name="partition"/> giving a course's partition value; never over an existing file.
+    /// Moves each file to its name in <see cref="FinalNames"/> under the folder, <paramref name="partition"/>
+    /// giving a course's partition value; never over an existing file.
     /// </summary>
     public void Commit(Func<string, string> partition, string runId)
     {
+        var names = FinalNames(partition, runId);
+        int i = 0;
         foreach (var part in _parts.Values)
         {
-            string final = System.IO.Path.Combine(_folder, FinalName(_table.Name, partition(part.Course), runId));
+            string final = System.IO.Path.Combine(_folder, names[i++]);
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(final)!);
             File.Move(part.Path, final, overwrite: false);
         }
@@ -243,12 +245,33 @@ public sealed class ParquetTableSink : IDisposable
         _committed = true;
     }
 
+    /// <summary>
+    /// The names, relative to the dataset folder and in the order of <see cref="Files"/>, that
+    /// <see cref="Commit"/> gives the files: <c>{table}/course={partition}/part-{runId}.parquet</c>. Two
+    /// course folders of one run can have one course id (two exports of a course): the second file of a
+    /// partition is <c>part-{runId}_2.parquet</c>, the third <c>_3</c>, in the order the courses were converted
+    /// (<c>_</c> sorts after <c>.</c>, so readers that list the files by name read the rows in that order too).
+    /// </summary>
+    public IReadOnlyList<string> FinalNames(Func<string, string> partition, string runId)
+    {
+        var names = new List<string>(_parts.Count);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var part in _parts.Values)
+        {
+            string value = partition(part.Course);
+            int n = seen[value] = seen.GetValueOrDefault(value) + 1;
+            names.Add(FinalName(_table.Name, value, runId, n));
+        }
+
+        return names;
+    }
+
     /// <summary>Leaves the files where they are when disposed (their reader deletes them).</summary>
     public void KeepFiles() => _committed = true;
 
-    /// <summary>The name, relative to the dataset folder, of a run's file of one table and course.</summary>
-    public static string FinalName(string table, string course, string runId) =>
-        System.IO.Path.Combine(table, HivePartition.CourseFolder(course), "part-" + runId + ".parquet");
+    /// <summary>The name, relative to the dataset folder, of a run's <paramref name="n"/>th file of one table and partition (see <see cref="FinalNames"/>).</summary>
+    public static string FinalName(string table, string course, string runId, int n = 1) =>
+        System.IO.Path.Combine(table, HivePartition.CourseFolder(course), "part-" + runId + (n == 1 ? "" : "_" + n.ToString(CultureInfo.InvariantCulture)) + ".parquet");
 
     /// <inheritdoc/>
     public void Dispose()

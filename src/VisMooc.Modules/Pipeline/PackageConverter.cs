@@ -319,7 +319,7 @@ public static class PackageConverter
                 result = result with
                 {
                     RunId = runId,
-                    ParquetFiles = outputs.SelectMany(o => o.ParquetFiles.Select(f => new ParquetFileSize(o.Table.Info.Name, f.Course, ParquetTableSink.FinalName(o.Table.Info.Name, Partition(f.Course), runId).Replace('\\', '/'), f.Rows, f.Bytes))).ToList(),
+                    ParquetFiles = outputs.SelectMany(o => o.ParquetFiles.Zip(o.ParquetPartNames(Partition, runId), (f, name) => new ParquetFileSize(o.Table.Info.Name, f.Course, name.Replace('\\', '/'), f.Rows, f.Bytes))).ToList(),
                 };
             }
 
@@ -327,6 +327,13 @@ public static class PackageConverter
             {
                 ConvertReportWriter.Write(result, report, options.ExitCodeOf);
                 report.Flush(flushToDisk: true);
+            }
+
+            // A partition folder that cannot be made, or that the file system names otherwise (a course
+            // id too long, a case-insensitive file system), fails the run here, before any rename.
+            if (parquet)
+            {
+                PartitionFolders.Prepare(output, outputs.SelectMany(o => o.ParquetPartNames(Partition, runId)));
             }
 
             // The last moment a cancelled run stops. From here the renames run to the end even when

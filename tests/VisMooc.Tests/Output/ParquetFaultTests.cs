@@ -1,3 +1,10 @@
+using DuckDB.NET.Data;
+using VisMooc.Generated;
+using VisMooc.Modules.Folders;
+using VisMooc.Modules.Output;
+using VisMooc.Modules.Load;
+using VisMooc.Modules.Pipeline;
+using VisMooc.Modules.Staging;
 using VisMooc.Modules.Synth;
 using VisMooc.Tests.Load;
 using VisMooc.Tests.Support;
@@ -27,6 +34,102 @@ public sealed class ParquetFaultTests
             Assert.Equal($"vismooc: error: {output}: no space left on the device; nothing was renamed, earlier outputs are as they were", run.StdErr.TrimEnd('\n'));
             Assert.Equal(1, run.ExitCode);
             Assert.Equal([".vismooc-lock"], Directory.GetFiles(output, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+        }
+    }
+
+    [Fact]
+    public void ACourseIdTooLongForAFolderNameFailsTheRunBeforeAnyRename()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string package = Path.Combine(temp.Path, "in");
+        CopyCourse(s_hkust, Path.Combine(package, "HKUSTx-COMP102x-2T2014"));
+
+        // Without a course structure file the course id is the folder's name: 250 bytes, 257 with course=.
+        string longName = new('L', 250);
+        CopyCourse(s_ds101, Path.Combine(package, longName), "-auth_user-", "-auth_userprofile-");
+        string output = Path.Combine(temp.Path, "ds");
+
+        // The run used to fail on that folder among its renames: the HKUSTx parts in place, no report, the folder marked.
+        var run = ToolRunner.Run(["convert", package, "--out", output, "--format", "parquet"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"vismooc: error: {Path.Combine(output, "users")}: the partition folder of course '{longName[..40]}…' (250 characters) would have a name of 257 bytes (course= and the escaped course id), and file systems allow 255: give the course folder a shorter name (it is the course id when the course has no course structure file); nothing was renamed", run.StdErr.TrimEnd('\n'));
+        Assert.Equal([OutputFolderLock.FileName], Directory.GetFileSystemEntries(output, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void AFileWhereAPartitionFolderGoesFailsTheRunBeforeAnyRename()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string output = Path.Combine(temp.Path, "ds");
+        string blocker = Path.Combine(output, "users", "course=course-v1%3ASynthX+DS101+2099_T1");
+        Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
+        File.WriteAllText(blocker, "not a folder");
+
+        var run = ToolRunner.Run(["convert", Path.Combine(RepoPaths.Root, "samples"), "--out", output, "--format", "parquet"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith($"vismooc: error: {output}: I/O error: ", run.StdErr, StringComparison.Ordinal);
+        Assert.EndsWith("; nothing was renamed, earlier outputs are as they were", run.StdErr.TrimEnd('\n'), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, CommitMarker.FileName)));
+        Assert.Empty(Directory.GetFiles(output, "*.parquet", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(output, "report-*.json"));
+    }
+
+    [Fact]
+    public void TwoCourseFoldersOfOneCourseIdWriteTwoPartsOfOnePartition()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string package = Path.Combine(temp.Path, "in");
+
+        // Two exports of one course (one course id), the second with other learners.
+        CopyCourse(s_hkust, Path.Combine(package, "a-export"));
+        CopyCourse(s_hkust, Path.Combine(package, "b-export"), "-course_structure-");
+        CopyCourse(s_ds101, Path.Combine(package, "b-export"), "-auth_user-", "-auth_userprofile-");
+        foreach (string file in Directory.GetFiles(Path.Combine(package, "b-export"), "SynthX-DS101-2099_T1-*"))
+        {
+            File.Move(file, file.Replace("SynthX-DS101-2099_T1-", "HKUSTx-COMP102x-2T2014-", StringComparison.Ordinal));
+        }
+        string csv = Path.Combine(temp.Path, "csv");
+        string output = Path.Combine(temp.Path, "ds");
+        PackageConverter.Run(new ConvertOptions { Input = package, Output = csv }, GeneratedTables.All);
+
+        // Both courses' users files had the one final name: the second rename failed, the folder was left marked.
+        var result = PackageConverter.Run(new ConvertOptions { Input = package, Output = output, Format = OutputFormat.Parquet }, GeneratedTables.All);
+
+        Assert.Equal(
+            [$"users/course=HKUSTx%2FCOMP102x%2F2T2014/part-{result.RunId}.parquet", $"users/course=HKUSTx%2FCOMP102x%2F2T2014/part-{result.RunId}_2.parquet"],
+            result.ParquetFiles.Where(f => f.Table == "users").Select(f => f.File));
+        Assert.False(File.Exists(Path.Combine(output, CommitMarker.FileName)));
+        using var db = new DuckDBConnection("DataSource=:memory:");
+        db.Open();
+        var users = GeneratedTables.All.Single(t => t.Info.Name == "users").Info;
+        string columns = string.Join(", ", users.Columns.Select(c => $"\"{c.Name}\""));
+        var parquet = ParquetOutputTests.Rows(db, $"SELECT {columns} FROM read_parquet('{Path.Combine(output, "users", "*", "*.parquet")}')");
+        var expected = new List<string?[]>();
+        using (var reader = new DialectCsvReader(Path.Combine(csv, users.CsvFileName), users.Columns.Count))
+        {
+            while (reader.Read())
+            {
+                expected.Add(users.Columns.Select((c, i) => ParquetOutputTests.Canonical(c, reader.Values[i])).ToArray());
+            }
+        }
+
+        Assert.Equal(expected, parquet);
+    }
+
+    private static readonly string s_ds101 = Path.Combine(RepoPaths.Root, "samples", "SynthX-DS101-2099_T1");
+
+    /// <summary>Copies the files of a course folder (those whose names contain one of <paramref name="only"/>, when given).</summary>
+    private static void CopyCourse(string from, string to, params string[] only)
+    {
+        Directory.CreateDirectory(to);
+        foreach (string file in Directory.GetFiles(from))
+        {
+            if (only.Length == 0 || only.Any(o => Path.GetFileName(file).Contains(o, StringComparison.Ordinal)))
+            {
+                File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+            }
         }
     }
 }
