@@ -131,6 +131,7 @@ public static class PackageConverter
                 if (folderLock.NotLocked is null)
                 {
                     OutputFolder.RemovePartials(output);
+                    OutputFolder.RemoveStoppedParquetCommit(output);
                 }
 
                 while (true)

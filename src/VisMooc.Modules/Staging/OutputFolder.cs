@@ -74,4 +74,40 @@ public static class OutputFolder
             }
         }
     }
+
+    /// <summary>
+    /// Undoes the renames of a Parquet run that stopped among them (killed, or a failed rename): its
+    /// marker lists the run's parts, rejects and report, all named with its own run id. Without its
+    /// report the run never finished, so the parts it did rename are removed (they would otherwise stay
+    /// in every <c>read_parquet</c> glob, and a run of the same courses again would add its rows twice);
+    /// with its report only the marker was left. A marker of a CSV run is left for a CSV run to repair.
+    /// Only call it while holding the folder's lock.
+    /// </summary>
+    /// <returns>The files removed, relative to <paramref name="folder"/>.</returns>
+    public static IReadOnlyList<string> RemoveStoppedParquetCommit(string folder)
+    {
+        var names = CommitMarker.ListedNames(folder);
+        string? report = names.FirstOrDefault(n => n.StartsWith("report-", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal) && !n.Contains('/'));
+        if (report is null)
+        {
+            return [];
+        }
+
+        var removed = new List<string>();
+        if (!File.Exists(Path.Combine(folder, report)))
+        {
+            foreach (string name in names)
+            {
+                string path = Path.GetFullPath(Path.Combine(folder, name));
+                if (name != report && !name.Contains("..", StringComparison.Ordinal) && path.StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path))
+                {
+                    File.Delete(path);
+                    removed.Add(name);
+                }
+            }
+        }
+
+        CommitMarker.End(folder);
+        return removed;
+    }
 }

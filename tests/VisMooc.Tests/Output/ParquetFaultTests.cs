@@ -118,6 +118,32 @@ public sealed class ParquetFaultTests
         Assert.Equal(expected, parquet);
     }
 
+    [Fact]
+    public void ARunStoppedAmongItsRenamesHasItsPartsRemovedByTheNextRun()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string output = Path.Combine(temp.Path, "ds");
+        string samples = Path.Combine(RepoPaths.Root, "samples");
+        var earlier = PackageConverter.Run(new ConvertOptions { Input = samples, Output = output, Format = OutputFormat.Parquet, CoursePattern = "HKUSTx-*" }, GeneratedTables.All);
+        var stopped = PackageConverter.Run(new ConvertOptions { Input = samples, Output = output, Format = OutputFormat.Parquet, CoursePattern = "SynthX-*" }, GeneratedTables.All);
+
+        // What a run killed among its renames leaves: some parts in place, its report not (renamed last), the marker naming them all.
+        string report = PackageConverter.ParquetReportName(stopped.RunId!);
+        CommitMarker.Begin(output, TableOutput.RunPrefix(), stopped.ParquetFiles.Select(f => f.File).Append(report));
+        File.Delete(Path.Combine(output, report));
+        File.Delete(Path.Combine(output, stopped.ParquetFiles[^1].File));
+        var load = ToolRunner.Run(["load", output, "--db", "duckdb:" + Path.Combine(temp.Path, "db.duckdb")]);
+        Assert.Equal($"vismooc: error: {output}: a conversion stopped while renaming its files, so the dataset holds some of its parts without their report: run 'vismooc convert' into the folder again (it first removes those parts); nothing was loaded", load.StdErr.TrimEnd('\n'));
+
+        // The parts stayed beside the next run's (their rows twice in a read_parquet glob), and its commit removed the marker.
+        var again = PackageConverter.Run(new ConvertOptions { Input = samples, Output = output, Format = OutputFormat.Parquet, CoursePattern = "SynthX-*" }, GeneratedTables.All);
+
+        Assert.Equal(earlier.ParquetFiles.Concat(again.ParquetFiles).Select(f => f.File).Order(StringComparer.Ordinal), Directory.GetFiles(output, "*.parquet", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f)).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { earlier.RunId!, again.RunId! }.Select(PackageConverter.ParquetReportName).Order(StringComparer.Ordinal), Directory.GetFiles(output, "report-*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(Path.Combine(output, CommitMarker.FileName)));
+        Assert.Equal(0, ToolRunner.Run(["load", output, "--quiet", "--db", "duckdb:" + Path.Combine(temp.Path, "db.duckdb")]).ExitCode);
+    }
+
     private static readonly string s_ds101 = Path.Combine(RepoPaths.Root, "samples", "SynthX-DS101-2099_T1");
 
     /// <summary>Copies the files of a course folder (those whose names contain one of <paramref name="only"/>, when given).</summary>
