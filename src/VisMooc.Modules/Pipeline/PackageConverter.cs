@@ -134,6 +134,13 @@ public static class PackageConverter
                     OutputFolder.RemoveStoppedParquetCommit(output);
                 }
 
+                // A marker left now is a CSV run's (a Parquet run's was just repaired). A Parquet run's own
+                // commit would replace and remove it, and 'vismooc load' would then load CSVs of two runs.
+                if (options.Format == OutputFormat.Parquet && CommitMarker.IsPresent(output))
+                {
+                    throw new ConvertException(Path.Combine(output, CommitMarker.FileName), "a CSV conversion stopped here while renaming its files, so the folder's CSVs may come from two runs: convert into the folder again without --format parquet first (which repairs that), or write the Parquet dataset into another folder; nothing was written");
+                }
+
                 while (true)
                 {
                     var remaining = new List<CourseInput>();

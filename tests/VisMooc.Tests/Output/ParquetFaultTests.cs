@@ -144,6 +144,27 @@ public sealed class ParquetFaultTests
         Assert.Equal(0, ToolRunner.Run(["load", output, "--quiet", "--db", "duckdb:" + Path.Combine(temp.Path, "db.duckdb")]).ExitCode);
     }
 
+    [Fact]
+    public void AParquetRunLeavesTheMarkOfACsvRunStoppedAmongItsRenames()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string output = Path.Combine(temp.Path, "out");
+        string samples = Path.Combine(RepoPaths.Root, "samples");
+        PackageConverter.Run(new ConvertOptions { Input = samples, Output = output }, GeneratedTables.All);
+
+        // What a CSV run killed among its renames leaves: the marker naming its files.
+        CommitMarker.Begin(output, TableOutput.RunPrefix(), ["users.csv", "forum.csv", "report.json"]);
+
+        // The Parquet run replaced that marker with its own and removed it: the CSVs of two runs then loaded without a word.
+        var run = ToolRunner.Run(["convert", samples, "--out", output, "--format", "parquet"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"vismooc: error: {Path.Combine(output, CommitMarker.FileName)}: a CSV conversion stopped here while renaming its files, so the folder's CSVs may come from two runs: convert into the folder again without --format parquet first (which repairs that), or write the Parquet dataset into another folder; nothing was written", run.StdErr.TrimEnd('\n'));
+        Assert.True(CommitMarker.IsPresent(output));
+        Assert.Empty(Directory.GetFiles(output, "report-*.json"));
+        Assert.Equal(1, ToolRunner.Run(["load", output, "--quiet"]).ExitCode);
+    }
+
     private static readonly string s_ds101 = Path.Combine(RepoPaths.Root, "samples", "SynthX-DS101-2099_T1");
 
     /// <summary>Copies the files of a course folder (those whose names contain one of <paramref name="only"/>, when given).</summary>
