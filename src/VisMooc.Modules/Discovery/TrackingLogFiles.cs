@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using VisMooc.Modules.Pipeline;
 
 
@@ -52,8 +53,16 @@ public static class TrackingLogFiles
 
     private static void Search(string folder, SortedSet<string> files, SortedSet<string> encrypted)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        foreach (string path in Directory.EnumerateFiles(folder, "*", options))
+        // A symbolic link to a log file is read, as a package file behind a link is: a folder of links
+        // to the days one machine converts is how a split by days is made. A linked folder is not
+        // searched (a link to a parent would never end). Links used to be skipped without a word.
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        var entries = new FileSystemEnumerable<string>(folder, static (ref FileSystemEntry entry) => entry.ToFullPath(), options)
+        {
+            ShouldIncludePredicate = static (ref FileSystemEntry entry) => !entry.IsDirectory,
+            ShouldRecursePredicate = static (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        foreach (string path in entries)
         {
             string name = Path.GetFileName(path);
             if (IsLog(name))

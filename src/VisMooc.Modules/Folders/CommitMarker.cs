@@ -55,6 +55,18 @@ public static class CommitMarker
         }
     }
 
+    /// <summary>The names the marker in <paramref name="folder"/> lists (the files its run was renaming), or none when there is no marker.</summary>
+    public static IReadOnlyList<string> ListedNames(string folder)
+    {
+        string path = Path.Combine(folder, FileName);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        return File.ReadAllText(path).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+    }
+
     /// <summary>Removes the marker once every file has its final name.</summary>
     public static void End(string folder) => File.Delete(Path.Combine(folder, FileName));
 }

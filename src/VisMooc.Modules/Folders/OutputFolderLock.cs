@@ -6,7 +6,8 @@ using Microsoft.Win32.SafeHandles;
 namespace VisMooc.Modules.Folders;
 
 /// <summary>
-/// Keeps two runs out of one output folder: a conversion holds this lock alone for its whole run,
+/// Keeps two runs out of one output folder: a conversion holds this lock alone for its whole run (a
+/// Parquet run only to start and to rename its files, which add to the folder and replace nothing),
 /// loads share it while they read the tables. It is an advisory lock (<c>flock</c>) on the file
 /// <c>.vismooc-lock</c> in the folder, which the kernel releases when the process ends, however it
 /// ends, so a killed run never blocks the next one. While a conversion holds it, the file holds
@@ -104,6 +105,72 @@ public sealed class OutputFolderLock : IDisposable
         }
 
         return new OutputFolderLock(file, notLocked);
+    }
+
+    /// <summary>
+    /// Locks <paramref name="folder"/> as <see cref="ForWriting"/> does, waiting while another run or a
+    /// load holds it; the wait looks again four times a second, so <paramref name="cancellation"/> ends it at once.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled while waiting.</exception>
+    /// <exception cref="FolderLockException">The lock file is a symbolic link or not a file.</exception>
+    public static OutputFolderLock WaitForWriting(string folder, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            try
+            {
+                return ForWriting(folder);
+            }
+            catch (OutputFolderInUseException)
+            {
+                cancellation.WaitHandle.WaitOne(250);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates <paramref name="path"/> (which must not exist) and holds a lock on it until the stream is
+    /// closed or the process ends, however it ends: <see cref="IsHeld(string)"/> then tells another process
+    /// whether its owner still runs.
+    /// </summary>
+    public static FileStream Hold(string path)
+    {
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, Unbuffered);
+        try
+        {
+            Lock(file, LockExclusive, Path.GetDirectoryName(path)!, path);
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>Whether a live process holds <paramref name="path"/> (see <see cref="Hold"/>); false when it is not there.</summary>
+    public static bool IsHeld(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, Unbuffered);
+            Lock(file, LockExclusive, Path.GetDirectoryName(path)!, path);
+            return false;
+        }
+        catch (OutputFolderInUseException)
+        {
+            return true;
+        }
+        catch (IOException e) when (IsHeld(e))
+        {
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -26,6 +26,12 @@ public static class CsvFolder
             throw new LoadException($"{folder}: a conversion stopped while renaming its files, so the tables may come from two runs; run 'vismooc convert' into it again; nothing was loaded");
         }
 
+        // A Parquet dataset has no report.json (each run's report is report-{run id}.json): say what it is, not that a report is missing.
+        if (!File.Exists(System.IO.Path.Combine(folder, ReportFile.Name)) && ParquetFolder.IsOne(folder))
+        {
+            throw new LoadException($"{folder}: is a Parquet dataset (vismooc convert --format parquet), which only a DuckDB target loads: vismooc load {folder} --db duckdb:FILE; for SQLite or MySQL convert into another folder without --format parquet; nothing was loaded");
+        }
+
         var written = WrittenFiles(folder);
         var files = new List<(TableDescriptor, string)>();
         foreach (var table in tables)

@@ -20,7 +20,7 @@ public static class ParquetFolder
         string full = Path.GetFullPath(folder);
         if (Folders.CommitMarker.IsPresent(full))
         {
-            throw new LoadException($"{folder}: a conversion stopped while renaming its files, so some of its parts may be missing; run it again into another folder (or remove the parts its report-*.json names); nothing was loaded");
+            throw new LoadException($"{folder}: a conversion stopped while renaming its files, so the dataset holds some of its parts without their report: run 'vismooc convert' into the folder again (it first removes those parts); nothing was loaded");
         }
 
         var known = tables.Select(t => t.Info.Name).ToHashSet(StringComparer.Ordinal);

@@ -261,14 +261,16 @@ public sealed class ParquetTableSink : IDisposable
     }
 
     /// <summary>
-    /// Moves each file to <c>{table}/course={partition}/part-{runId}.parquet</c> under the folder,
-    /// <paramref name="partition"/> giving a course's partition value; never over an existing file.
+    /// Moves each file to its name in <see cref="FinalNames"/> under the folder, <paramref name="partition"/>
+    /// giving a course's partition value; never over an existing file.
     /// </summary>
     public void Commit(Func<string, string> partition, string runId)
     {
+        var names = FinalNames(partition, runId);
+        int i = 0;
         foreach (var part in _parts.Values)
         {
-            string final = System.IO.Path.Combine(_folder, FinalName(_table.Name, partition(part.Course), runId));
+            string final = System.IO.Path.Combine(_folder, names[i++]);
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(final)!);
             File.Move(part.Path, final, overwrite: false);
         }
@@ -276,12 +278,33 @@ public sealed class ParquetTableSink : IDisposable
         _committed = true;
     }
 
+    /// <summary>
+    /// The names, relative to the dataset folder and in the order of <see cref="Files"/>, that
+    /// <see cref="Commit"/> gives the files: <c>{table}/course={partition}/part-{runId}.parquet</c>. Two
+    /// course folders of one run can have one course id (two exports of a course): the second file of a
+    /// partition is <c>part-{runId}_2.parquet</c>, the third <c>_3</c>, in the order the courses were converted
+    /// (<c>_</c> sorts after <c>.</c>, so readers that list the files by name read the rows in that order too).
+    /// </summary>
+    public IReadOnlyList<string> FinalNames(Func<string, string> partition, string runId)
+    {
+        var names = new List<string>(_parts.Count);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var part in _parts.Values)
+        {
+            string value = partition(part.Course);
+            int n = seen[value] = seen.GetValueOrDefault(value) + 1;
+            names.Add(FinalName(_table.Name, value, runId, n));
+        }
+
+        return names;
+    }
+
     /// <summary>Leaves the files where they are when disposed (their reader deletes them).</summary>
     public void KeepFiles() => _committed = true;
 
-    /// <summary>The name, relative to the dataset folder, of a run's file of one table and course.</summary>
-    public static string FinalName(string table, string course, string runId) =>
-        System.IO.Path.Combine(table, HivePartition.CourseFolder(course), "part-" + runId + ".parquet");
+    /// <summary>The name, relative to the dataset folder, of a run's <paramref name="n"/>th file of one table and partition (see <see cref="FinalNames"/>).</summary>
+    public static string FinalName(string table, string course, string runId, int n = 1) =>
+        System.IO.Path.Combine(table, HivePartition.CourseFolder(course), "part-" + runId + (n == 1 ? "" : "_" + n.ToString(CultureInfo.InvariantCulture)) + ".parquet");
 
     /// <inheritdoc/>
     public void Dispose()
@@ -359,7 +382,7 @@ public sealed class ParquetTableSink : IDisposable
         }
 
         private readonly TableInfo _table;
-        private readonly FileStream _stream;
+        private readonly FailureKeepingStream _stream;
         private readonly ColumnWriter[] _columns;
         private ParquetFileWriter? _writer;
         private RowGroupWriter? _group;
@@ -371,9 +394,18 @@ public sealed class ParquetTableSink : IDisposable
             Course = course;
             Path = path;
             _columns = new ColumnWriter[table.Columns.Count];
-            _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            using var schema = SchemaOf(table);
-            _writer = new ParquetFileWriter(_stream, schema, s_properties, new Dictionary<string, string> { ["vismooc.table"] = table.Name }, leaveOpen: true);
+            _stream = new FailureKeepingStream(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+            try
+            {
+                using var schema = SchemaOf(table);
+                _writer = Io(() => new ParquetFileWriter(_stream, schema, s_properties, new Dictionary<string, string> { ["vismooc.table"] = table.Name }, leaveOpen: true));
+            }
+            catch
+            {
+                Dispose();
+                File.Delete(path);
+                throw;
+            }
         }
 
         public string Course { get; }
@@ -397,7 +429,9 @@ public sealed class ParquetTableSink : IDisposable
 
         public long Bytes { get; private set; }
 
-        public void Write(ColumnBatch[] batch, int rows, long valueBytes)
+        public void Write(ColumnBatch[] batch, int rows, long valueBytes) => Io(() => WriteBuffered(batch, rows, valueBytes));
+
+        private bool WriteBuffered(ColumnBatch[] batch, int rows, long valueBytes)
         {
             if (_group is null)
             {
@@ -417,6 +451,7 @@ public sealed class ParquetTableSink : IDisposable
             GroupRows += rows;
             _groupValueBytes += valueBytes;
             OpenBytes = _group.TotalBytesWritten + _group.TotalCompressedBytes + Math.Min(_groupValueBytes, _columns.Length * PageBytes);
+            return true;
         }
 
         public void CloseRowGroup()
@@ -426,7 +461,11 @@ public sealed class ParquetTableSink : IDisposable
                 return;
             }
 
-            _group.Close();
+            Io(() =>
+            {
+                _group.Close();
+                return true;
+            });
             _group.Dispose();
             _group = null;
             RowGroups++;
@@ -437,8 +476,12 @@ public sealed class ParquetTableSink : IDisposable
 
         public void Close()
         {
-            _writer!.Close();
-            _writer.Dispose();
+            Io(() =>
+            {
+                _writer!.Close();
+                return true;
+            });
+            _writer!.Dispose();
             _writer = null;
             _stream.Flush(flushToDisk: true);
             Bytes = _stream.Length;
@@ -447,18 +490,113 @@ public sealed class ParquetTableSink : IDisposable
 
         public void Dispose()
         {
+            // The error that stopped the run is reported already; the partial file is deleted.
             try
             {
                 _writer?.Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ParquetException)
+            {
+            }
+
+            try
+            {
                 _stream.Dispose();
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // the error that stopped the run is reported already; the partial file is deleted
             }
         }
 
         public override string ToString() => _table.Name + "/" + Course;
+
+        /// <summary>
+        /// Runs a call of the native writer, which reports a failed write of the file (a full disk, a
+        /// read-only file system) as a <see cref="ParquetException"/> with the text of the .NET error:
+        /// that error itself is thrown instead, so the run reports it as it does for CSV output
+        /// (one line, <c>no space left on the device</c>) and cleans up, rather than stopping on an unknown exception.
+        /// </summary>
+        private T Io<T>(Func<T> call)
+        {
+            try
+            {
+                return call();
+            }
+            catch (ParquetException) when (_stream.Failure is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>A file stream that keeps the first exception its writes or flushes threw, for <see cref="Part"/> to rethrow.</summary>
+    private sealed class FailureKeepingStream(FileStream file) : Stream
+    {
+        public Exception? Failure { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => file.CanSeek;
+
+        public override bool CanWrite => true;
+
+        public override long Length => file.Length;
+
+        public override long Position
+        {
+            get => file.Position;
+            set => file.Position = value;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Keep(() => file.Write(buffer, offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            try
+            {
+                file.Write(buffer);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Failure ??= e;
+                throw;
+            }
+        }
+
+        public override void Flush() => Keep(file.Flush);
+
+        /// <summary>Writes what is buffered and has the file system put it on disk.</summary>
+        public void Flush(bool flushToDisk) => Keep(() => file.Flush(flushToDisk));
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => file.Seek(offset, origin);
+
+        public override void SetLength(long value) => file.SetLength(value);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                file.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void Keep(Action write)
+        {
+            try
+            {
+                write();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Failure ??= e;
+                throw;
+            }
+        }
     }
 
     /// <summary>A column's values of the rows being converted: definition levels, and the non-null values in their physical type.</summary>

@@ -103,10 +103,13 @@ public static class PackageConverter
             throw new ConvertException(output, "cannot write the output folder: " + e.Message);
         }
 
-        OutputFolderLock folderLock;
+        // A Parquet run waits for the lock (it holds it only to start and to rename its parts, which take
+        // moments); a CSV run holds it to the end, so a second run into the folder stops at once.
+        bool parquet = options.Format == OutputFormat.Parquet;
+        OutputFolderLock? folderLock;
         try
         {
-            folderLock = OutputFolderLock.ForWriting(output);
+            folderLock = parquet ? OutputFolderLock.WaitForWriting(output, options.Cancellation) : OutputFolderLock.ForWriting(output);
         }
         catch (OutputFolderInUseException e)
         {
@@ -121,7 +124,10 @@ public static class PackageConverter
             throw Failure(options, output, e);
         }
 
-        using (folderLock)
+        string partialPrefix = TableOutput.RunPrefix();
+        FileStream? runMark = null;
+        string? notLocked = folderLock.NotLocked;
+        try
         {
             try
             {
@@ -131,6 +137,22 @@ public static class PackageConverter
                 if (folderLock.NotLocked is null)
                 {
                     OutputFolder.RemovePartials(output);
+                    OutputFolder.RemoveStoppedParquetCommit(output);
+                }
+
+                if (parquet)
+                {
+                    RefuseCsvCommitMarker(output);
+                }
+
+                // A Parquet run converts without the folder's lock, so that runs of other courses or days can
+                // write the same folder at once; the file it holds meanwhile keeps its partial files from
+                // being taken for a dead run's. It takes the lock again to rename its files.
+                if (parquet && notLocked is null)
+                {
+                    runMark = OutputFolderLock.Hold(Path.Combine(output, OutputFolder.RunMarkName(partialPrefix)));
+                    folderLock.Dispose();
+                    folderLock = null;
                 }
 
                 while (true)
@@ -154,7 +176,7 @@ public static class PackageConverter
                         throw NoCourse(courses, failed);
                     }
 
-                    var result = Convert(options, output, remaining, failures, tables, withoutInput, logs, clock, folderLock.NotLocked, out var newFailures);
+                    var result = Convert(options, output, remaining, failures, tables, withoutInput, logs, clock, notLocked, partialPrefix, out var newFailures);
                     if (result is not null)
                     {
                         return result;
@@ -183,6 +205,29 @@ public static class PackageConverter
                 throw Failure(options, output, e);
             }
         }
+        finally
+        {
+            if (runMark is not null)
+            {
+                runMark.Dispose();
+                TryDelete(runMark.Name);
+            }
+
+            folderLock?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Refuses a folder that a CSV run stopped among its renames (a Parquet run's marker is repaired before
+    /// this): a Parquet run's own commit would replace and remove that marker, and <c>vismooc load</c> would
+    /// then load the CSVs of two runs.
+    /// </summary>
+    private static void RefuseCsvCommitMarker(string output)
+    {
+        if (CommitMarker.IsPresent(output))
+        {
+            throw new ConvertException(Path.Combine(output, CommitMarker.FileName), "a CSV conversion stopped here while renaming its files, so the folder's CSVs may come from two runs: convert into the folder again without --format parquet first (which repairs that), or write the Parquet dataset into another folder; nothing was written");
+        }
     }
 
     /// <summary>The error when every course failed: the one course's own, or the first one's, saying that all failed.</summary>
@@ -194,7 +239,7 @@ public static class PackageConverter
     }
 
     /// <summary>One conversion of <paramref name="courses"/>: the result, or null with the courses that failed (nothing renamed).</summary>
-    private static ConvertResult? Convert(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<CourseFailure> failedBefore, IReadOnlyList<TableDescriptor> tables, IReadOnlyList<TableDescriptor> notWritten, (IReadOnlyList<string> Files, IReadOnlyList<string> Encrypted) logs, Stopwatch clock, string? notLocked, out IReadOnlyDictionary<string, ConvertException> failures)
+    private static ConvertResult? Convert(ConvertOptions options, string output, IReadOnlyList<CourseInput> courses, IReadOnlyList<CourseFailure> failedBefore, IReadOnlyList<TableDescriptor> tables, IReadOnlyList<TableDescriptor> notWritten, (IReadOnlyList<string> Files, IReadOnlyList<string> Encrypted) logs, Stopwatch clock, string? notLocked, string partialPrefix, out IReadOnlyDictionary<string, ConvertException> failures)
     {
         var cancellation = options.Cancellation;
         using var workers = new ChunkWorkers(options.Threads, cancellation);
@@ -209,8 +254,8 @@ public static class PackageConverter
         }
 
         var outputs = new List<TableOutput>();
-        string partialPrefix = TableOutput.RunPrefix();
         bool parquet = options.Format == OutputFormat.Parquet;
+        OutputFolderLock? commitLock = null;
         string runId = RunId(clock, partialPrefix);
         string reportName = parquet ? ParquetReportName(runId) : ReportFile.Name;
         string reportPartial = Path.Combine(output, partialPrefix + ReportFile.Name);
@@ -319,7 +364,7 @@ public static class PackageConverter
                 result = result with
                 {
                     RunId = runId,
-                    ParquetFiles = outputs.SelectMany(o => o.ParquetFiles.Select(f => new ParquetFileSize(o.Table.Info.Name, f.Course, ParquetTableSink.FinalName(o.Table.Info.Name, Partition(f.Course), runId).Replace('\\', '/'), f.Rows, f.Bytes))).ToList(),
+                    ParquetFiles = outputs.SelectMany(o => o.ParquetFiles.Zip(o.ParquetPartNames(Partition, runId), (f, name) => new ParquetFileSize(o.Table.Info.Name, f.Course, name.Replace('\\', '/'), f.Rows, f.Bytes))).ToList(),
                 };
             }
 
@@ -327,6 +372,21 @@ public static class PackageConverter
             {
                 ConvertReportWriter.Write(result, report, options.ExitCodeOf);
                 report.Flush(flushToDisk: true);
+            }
+
+            // A partition folder that cannot be made, or that the file system names otherwise (a course
+            // id too long, a case-insensitive file system), fails the run here, before any rename.
+            if (parquet)
+            {
+                // The folder's lock again (a Parquet run converted without it): renames, and the marker, one run at a time.
+                if (notLocked is null)
+                {
+                    commitLock = OutputFolderLock.WaitForWriting(output, cancellation);
+                    OutputFolder.RemoveStoppedParquetCommit(output);
+                    RefuseCsvCommitMarker(output);
+                }
+
+                PartitionFolders.Prepare(output, outputs.SelectMany(o => o.ParquetPartNames(Partition, runId)));
             }
 
             // The last moment a cancelled run stops. From here the renames run to the end even when
@@ -394,6 +454,7 @@ public static class PackageConverter
             }
 
             TryDelete(reportPartial);
+            commitLock?.Dispose();
         }
     }
 

@@ -61,17 +61,64 @@ public static class OutputFolder
 
     /// <summary>
     /// Removes partial files that runs killed before they could clean up left behind. Only call it
-    /// while holding the folder's lock: every partial file is then a dead run's. Deleting a link
-    /// removes the link, never what it points to.
+    /// while holding the folder's lock: every partial file is then a dead run's, but for those of a
+    /// Parquet run still converting (it holds its <see cref="RunMarkName"/> file; it takes the folder's
+    /// lock only to start and to rename its files). Deleting a link removes the link, never what it points to.
     /// </summary>
     public static void RemovePartials(string folder)
     {
-        foreach (var dir in new[] { folder, Path.Combine(folder, RejectsFolder) }.Where(Directory.Exists))
+        var files = new[] { folder, Path.Combine(folder, RejectsFolder) }.Where(Directory.Exists)
+            .SelectMany(dir => Directory.GetFiles(dir, TableOutput.PartialPrefix + "*")).ToList();
+        var live = files.Where(f => Path.GetFileName(f).EndsWith(RunMarkSuffix, StringComparison.Ordinal) && OutputFolderLock.IsHeld(f))
+            .Select(f => Path.GetFileName(f)[..^RunMarkSuffix.Length]).ToList();
+        foreach (var stale in files)
         {
-            foreach (var stale in Directory.GetFiles(dir, TableOutput.PartialPrefix + "*"))
+            if (!live.Any(prefix => Path.GetFileName(stale).StartsWith(prefix, StringComparison.Ordinal)))
             {
                 File.Delete(stale);
             }
         }
+    }
+
+    /// <summary>The file a Parquet run holds (<see cref="OutputFolderLock.Hold"/>) while it converts without the folder's lock: <c>{partial prefix}run</c>.</summary>
+    public static string RunMarkName(string partialPrefix) => partialPrefix + RunMarkSuffix[1..];
+
+    // The partial prefix ends in '-': "-run" after the random part.
+    private const string RunMarkSuffix = "-run";
+
+    /// <summary>
+    /// Undoes the renames of a Parquet run that stopped among them (killed, or a failed rename): its
+    /// marker lists the run's parts, rejects and report, all named with its own run id. Without its
+    /// report the run never finished, so the parts it did rename are removed (they would otherwise stay
+    /// in every <c>read_parquet</c> glob, and a run of the same courses again would add its rows twice);
+    /// with its report only the marker was left. A marker of a CSV run is left for a CSV run to repair.
+    /// Only call it while holding the folder's lock.
+    /// </summary>
+    /// <returns>The files removed, relative to <paramref name="folder"/>.</returns>
+    public static IReadOnlyList<string> RemoveStoppedParquetCommit(string folder)
+    {
+        var names = CommitMarker.ListedNames(folder);
+        string? report = names.FirstOrDefault(n => n.StartsWith("report-", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal) && !n.Contains('/'));
+        if (report is null)
+        {
+            return [];
+        }
+
+        var removed = new List<string>();
+        if (!File.Exists(Path.Combine(folder, report)))
+        {
+            foreach (string name in names)
+            {
+                string path = Path.GetFullPath(Path.Combine(folder, name));
+                if (name != report && !name.Contains("..", StringComparison.Ordinal) && path.StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path))
+                {
+                    File.Delete(path);
+                    removed.Add(name);
+                }
+            }
+        }
+
+        CommitMarker.End(folder);
+        return removed;
     }
 }

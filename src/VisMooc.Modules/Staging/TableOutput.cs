@@ -272,8 +272,10 @@ public sealed class TableOutput : IDisposable
     /// <paramref name="partition"/> giving a course's partition value.
     /// </summary>
     public IEnumerable<string> ParquetFinalNames(Func<string, string> partition, string runId) =>
-        (_parquet?.Files ?? []).Select(f => ParquetTableSink.FinalName(Table.Info.Name, partition(f.Course), runId))
-            .Concat(_rejects is null ? [] : [ParquetRejectsName(runId)]);
+        ParquetPartNames(partition, runId).Concat(_rejects is null ? [] : [ParquetRejectsName(runId)]);
+
+    /// <summary>The final names (relative to the output folder) of this run's Parquet files, in the order of <see cref="ParquetFiles"/>.</summary>
+    public IReadOnlyList<string> ParquetPartNames(Func<string, string> partition, string runId) => _parquet?.FinalNames(partition, runId) ?? [];
 
     private string ParquetRejectsName(string runId) => Path.Combine(OutputFolder.RejectsFolder, Table.Info.Name + "-" + runId + ".tsv");
 

@@ -114,6 +114,39 @@ public sealed class ParquetOutputTests
     }
 
     [Fact]
+    public void ShardsOfCoursesThatShareLearnersReadAsOneConversionThroughTheDocumentedQuery()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string package = Path.Combine(temp.Path, "in");
+
+        // Two courses of the same learners (their course ids are their folders' names).
+        foreach (string course in new[] { "HarvardX-B", "MITx-A" })
+        {
+            Directory.CreateDirectory(Path.Combine(package, course));
+            foreach (string file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "samples", "HKUSTx-COMP102x-2T2014"), "*-auth_user*"))
+            {
+                File.Copy(file, Path.Combine(package, course, Path.GetFileName(file)));
+            }
+        }
+
+        string whole = Path.Combine(temp.Path, "whole");
+        string shards = Path.Combine(temp.Path, "shards");
+        PackageConverter.Run(new ConvertOptions { Input = package, Output = whole, Format = OutputFormat.Parquet }, GeneratedTables.All);
+        PackageConverter.Run(new ConvertOptions { Input = package, Output = shards, Format = OutputFormat.Parquet, CoursePattern = "MITx-*" }, GeneratedTables.All);
+        PackageConverter.Run(new ConvertOptions { Input = package, Output = shards, Format = OutputFormat.Parquet, CoursePattern = "HarvardX-*" }, GeneratedTables.All);
+
+        using var db = DuckDb();
+        string Read(string folder) => $"read_parquet('{Glob(folder, "users")}', hive_partitioning = true)";
+        var expected = Rows(db, $"SELECT * EXCLUDE (course) FROM {Read(whole)} ORDER BY ALL");
+        Assert.NotEmpty(expected);
+
+        // Each shard wrote every learner, under its own course: twice the rows, not distinct with their course.
+        Assert.Equal(2 * expected.Count, Scalar<long>(db, $"SELECT count(*) FROM (SELECT DISTINCT * FROM {Read(shards)})"));
+        Execute(db, DocStatement("CREATE VIEW learners AS").Replace("'ds/", $"'{shards}/", StringComparison.Ordinal));
+        Assert.Equal(expected, Rows(db, "SELECT * FROM learners ORDER BY ALL"));
+    }
+
+    [Fact]
     public void ShardsOfDisjointLogDaysIntoOneFolderReadAsOneConversionThroughTheDocumentedQueries()
     {
         using var temp = new LoadFixtures.TempFolder();
@@ -161,7 +194,7 @@ public sealed class ParquetOutputTests
         // view, or from one run's parts, they equal the single conversion.
         string distinct = DocStatement("CREATE VIEW users_once AS");
         string oneRun = DocStatement("SELECT * FROM read_parquet('ds/users/*/part-");
-        string documentedRunId = oneRun[(oneRun.IndexOf("part-", StringComparison.Ordinal) + 5)..oneRun.IndexOf(".parquet", StringComparison.Ordinal)];
+        string documentedRunId = oneRun[(oneRun.IndexOf("part-", StringComparison.Ordinal) + 5)..oneRun.IndexOf("*.parquet", StringComparison.Ordinal)];
         foreach (var table in TablesWithoutLogs.All.Select(t => t.Info))
         {
             var expected = Rows(db, string.Format(CultureInfo.InvariantCulture, all, Read(whole, table.Name)));

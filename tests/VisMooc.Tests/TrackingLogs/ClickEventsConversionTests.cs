@@ -43,6 +43,31 @@ public sealed class ClickEventsConversionTests : IDisposable
     }
 
     [Fact]
+    public void AFolderOfLinksToLogDaysIsReadAsTheDaysThemselvesAndALinkedFolderIsNotSearched()
+    {
+        var synth = Synthesize(SynthStyle.New, "links", learners: 100);
+        string whole = Path.Combine(_temp, "whole");
+        var expected = PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = whole, Events = [synth.EventsFolder!] }, GeneratedTables.All);
+
+        // The day set of one machine, made of links (ln -s), and a link back to the folder itself.
+        string days = Path.Combine(_temp, "days");
+        Directory.CreateDirectory(days);
+        foreach (string file in Directory.GetFiles(synth.EventsFolder!, "*.log.gz", SearchOption.AllDirectories))
+        {
+            File.CreateSymbolicLink(Path.Combine(days, Path.GetFileName(file)), file);
+        }
+
+        Directory.CreateSymbolicLink(Path.Combine(days, "loop"), days);
+        string linked = Path.Combine(_temp, "linked");
+
+        // The links were skipped without a word: no click_events at all, exit 0.
+        var result = PackageConverter.Run(new ConvertOptions { Input = synth.Folder, Output = linked, Events = [days] }, GeneratedTables.All);
+
+        Assert.Equal(expected.Tables.Single(t => t.Table == "click_events").Written, result.Tables.Single(t => t.Table == "click_events").Written);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(whole, "click_events.csv")), File.ReadAllBytes(Path.Combine(linked, "click_events.csv")));
+    }
+
+    [Fact]
     public void TheConsoleNotesOfAConversionWithLogsNameNoEmptyExamples()
     {
         var synth = Synthesize(SynthStyle.New, "p", learners: 600);
