@@ -105,7 +105,7 @@ internal static class LoadCommand
             Action<string>? notice = quiet ? null : message => Console.Error.WriteLine("vismooc: " + message);
             var result = ProgressDisplay.Run(quiet, "loading into " + target, progress => target.IsMySql
                 ? MySqlLoader.Load(csvFolder, target, secret!, mode, GeneratedTables.All, progress, notice, cancellation: Interruption.Token)
-                : target.IsDuckDb ? DuckDbLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress, cancellation: Interruption.Token)
+                : target.IsDuckDb ? DuckDbLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress, notice, cancellation: Interruption.Token)
                 : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress, notice, cancellation: Interruption.Token));
             return new LoadAttempt(csvFolder, target, mode, result, null);
         }

@@ -114,6 +114,65 @@ public sealed class DuckDbLoadSafetyTests
         Assert.False(File.Exists(db));
     }
 
+    [Fact]
+    public void ANewFileAppearsUnderItsNameOnlyWhenTheLoadIsComplete()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string csv = LoadFixtures.ConvertHostile(temp.Path);
+        string db = Path.Combine(temp.Path, "out", "moocdb.duckdb");
+        var seenDuring = new List<bool>();
+
+        // While it loads, nothing is under the database's name: another load cannot take it for
+        // one of its own (and remove it when it fails), and a killed load cannot leave it half-made.
+        DuckDbLoader.Load(csv, db, LoadMode.Ignore, TablesWithoutLogs.All, _ => seenDuring.Add(File.Exists(db)));
+
+        Assert.NotEmpty(seenDuring);
+        Assert.DoesNotContain(true, seenDuring);
+        Assert.Equal(["moocdb.duckdb"], Directory.GetFileSystemEntries(Path.GetDirectoryName(db)!).Select(Path.GetFileName));
+        using var connection = Open(db);
+        Assert.Equal(LoadFixtures.Hostile.Length, ParquetOutputTests.Scalar<long>(connection, "SELECT count(*) FROM forum"));
+    }
+
+    [Fact]
+    public void AFailedLoadIntoANewFileLeavesNeitherTheFileNorTheFoldersItMade()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string csv = LoadFixtures.ConvertHostile(temp.Path);
+        // A forum row with two fields too many, vouched for, so the load fails on it halfway through.
+        string forum = Path.Combine(csv, "forum.csv");
+        File.WriteAllText(forum, "\"a\",\"b\"," + File.ReadAllText(forum));
+        LoadFixtures.Vouch(csv);
+        string db = Path.Combine(temp.Path, "new", "deeper", "moocdb.duckdb");
+
+        var error = Assert.Throws<LoadException>(() => DuckDbLoader.Load(csv, db, LoadMode.Ignore, TablesWithoutLogs.All));
+
+        Assert.StartsWith("forum.csv:1:", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("nothing was loaded", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "new")));
+    }
+
+    [Fact]
+    public void ALoadWaitsForAnotherProgramThatHasTheFileOpenAndThenLoads()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string csv = LoadFixtures.ConvertHostile(temp.Path);
+        string db = Path.Combine(temp.Path, "moocdb.duckdb");
+        Execute(db, "CREATE TABLE other (x INTEGER)");
+
+        // DuckDB lets one process at a time open a file: the load says it waits, and loads once the other lets go.
+        using (var holder = Open(db))
+        {
+            using var load = new ToolProcess(["load", csv, "--db", "duckdb:" + db]);
+            Assert.True(load.WaitUntil(() => load.StdErrSoFar.Contains($"vismooc: duckdb:{db}: another load (or another program) has this database open; waiting up to 10 min for it to finish", StringComparison.Ordinal)), load.Describe());
+            holder.Close();
+            var (exit, stderr) = load.WaitForExit();
+            Assert.True(exit == 0, stderr);
+        }
+
+        using var connection = Open(db);
+        Assert.Equal(LoadFixtures.Hostile.Length, ParquetOutputTests.Scalar<long>(connection, "SELECT count(*) FROM forum"));
+    }
+
     private static string Create(string table) => GeneratedTables.All.Single(t => t.Info.Name == table).Info.DuckDbCreate;
 
     private static string Reshape(string table, string change)
