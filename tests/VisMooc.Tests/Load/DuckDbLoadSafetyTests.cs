@@ -173,6 +173,25 @@ public sealed class DuckDbLoadSafetyTests
         Assert.Equal(LoadFixtures.Hostile.Length, ParquetOutputTests.Scalar<long>(connection, "SELECT count(*) FROM forum"));
     }
 
+    [Theory]
+    [InlineData("a;b.duckdb")]
+    [InlineData("c;access_mode=read_only")]
+    [InlineData("d'e\"f=g.duckdb")]
+    public void APathWithSemicolonsOrEqualsSignsIsTheFileItNames(string name)
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string csv = LoadFixtures.ConvertHostile(temp.Path);
+        string db = Path.Combine(temp.Path, "out", name);
+
+        // Never read as settings of the connection: the whole path is the file's name.
+        DuckDbLoader.Load(csv, db, LoadMode.Ignore, TablesWithoutLogs.All);
+
+        Assert.Equal([name], Directory.GetFileSystemEntries(Path.GetDirectoryName(db)!).Select(Path.GetFileName));
+        using var connection = new DuckDBConnection(new DuckDBConnectionStringBuilder { DataSource = db }.ToString());
+        connection.Open();
+        Assert.Equal(LoadFixtures.Hostile.Length, ParquetOutputTests.Scalar<long>(connection, "SELECT count(*) FROM forum"));
+    }
+
     private static string Create(string table) => GeneratedTables.All.Single(t => t.Info.Name == table).Info.DuckDbCreate;
 
     private static string Reshape(string table, string change)
