@@ -32,6 +32,13 @@ public static class DuckDbLoader
         var clock = Stopwatch.StartNew();
         var target = LoadTarget.DuckDb(databasePath);
         bool parquet = !File.Exists(Path.Combine(folder, Folders.ReportFile.Name)) && ParquetFolder.IsOne(folder);
+        if (!parquet && ParquetFolder.IsOne(folder))
+        {
+            // Loading one and leaving the other aside would load a part of what the folder holds without a word.
+            throw new LoadException($"{Path.GetFullPath(folder)}: holds both a CSV conversion ({Folders.ReportFile.Name}) and a Parquet dataset (report-*.json), so it is not clear which to load: "
+                + "convert into separate folders (or move one of them out) and load each; nothing was loaded");
+        }
+
         var csvFiles = parquet ? [] : CsvFolder.Files(folder, tables);
         var parquetFiles = parquet ? ParquetFolder.Files(folder, tables) : [];
         if (IO.FileType.NotRegular(target.SqlitePath) is string what)

@@ -192,6 +192,39 @@ public sealed class DuckDbLoadSafetyTests
         Assert.Equal(LoadFixtures.Hostile.Length, ParquetOutputTests.Scalar<long>(connection, "SELECT count(*) FROM forum"));
     }
 
+    [Fact]
+    public void AFolderHoldingBothACsvConversionAndAParquetDatasetIsRefused()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string csv = LoadFixtures.ConvertHostile(temp.Path);
+        // A Parquet run of the same package into the CSV folder: loading either alone would drop the other without a word.
+        PackageConverter.Run(new ConvertOptions { Input = Path.Combine(temp.Path, "in"), Output = csv, Format = OutputFormat.Parquet }, GeneratedTables.All);
+        string db = Path.Combine(temp.Path, "moocdb.duckdb");
+
+        var error = Assert.Throws<LoadException>(() => DuckDbLoader.Load(csv, db, LoadMode.Ignore, TablesWithoutLogs.All));
+
+        Assert.Equal($"{csv}: holds both a CSV conversion (report.json) and a Parquet dataset (report-*.json), so it is not clear which to load: convert into separate folders (or move one of them out) and load each; nothing was loaded", error.Message);
+        Assert.False(File.Exists(db));
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("mysql")]
+    public void AParquetDatasetLoadedIntoAnotherTargetThanDuckDbSaysWhichLoadsIt(string target)
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        LoadFixtures.ConvertHostile(temp.Path);
+        string folder = Path.Combine(temp.Path, "parquet");
+        PackageConverter.Run(new ConvertOptions { Input = Path.Combine(temp.Path, "in"), Output = folder, Format = OutputFormat.Parquet }, GeneratedTables.All);
+
+        var error = Assert.Throws<LoadException>(() => target == "sqlite"
+            ? SqliteLoader.Load(folder, Path.Combine(temp.Path, "db.sqlite"), LoadMode.Ignore, GeneratedTables.All)
+            : MySqlLoader.Load(folder, LoadTarget.Parse("mysql://moocdb@127.0.0.1:1/moocdb"), "", LoadMode.Ignore, GeneratedTables.All));
+
+        Assert.Equal($"{folder}: holds a Parquet dataset (report-*.json, written by convert --format parquet), not CSV tables: only a DuckDB load reads one (vismooc load FOLDER --db duckdb:FILE); nothing was loaded", error.Message);
+        Assert.Equal(new[] { "in", "parquet", "csv" }.Order(StringComparer.Ordinal), Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     private static string Create(string table) => GeneratedTables.All.Single(t => t.Info.Name == table).Info.DuckDbCreate;
 
     private static string Reshape(string table, string change)
