@@ -281,7 +281,7 @@ public static class DuckDbLoader
                 if (bytes >= 64L << 20 || i == parts.Count - 1)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    rows += InsertParquet(connection, stage, table, batch);
+                    rows += InsertParts(connection, stage, table, batch);
                     progress.Rows = rows;
                     progress.Bytes.Add(bytes);
                     batch.Clear();
@@ -359,6 +359,40 @@ public static class DuckDbLoader
         }
 
         return parts.Count == 0 ? 0 : InsertParquet(connection, stage, table, parts);
+    }
+
+    /// <summary>
+    /// Inserts the rows of a dataset's parts; when DuckDB cannot read them (a part damaged or edited
+    /// since the conversion, its length kept), the error names the part, as it names a CSV's line.
+    /// </summary>
+    private static long InsertParts(DuckDBConnection connection, string stage, TableInfo table, List<string> parts)
+    {
+        try
+        {
+            return InsertParquet(connection, stage, table, parts);
+        }
+        catch (DuckDBException e)
+        {
+            // The transaction is aborted now: each part is read again, alone, on a connection of its own.
+            string culprit = parts.Count == 1 ? parts[0] : parts.FirstOrDefault(p => !Readable(p)) ?? string.Join(", ", parts);
+            throw new LoadException($"{culprit}: DuckDB cannot read it ({e.Message.Split('\n')[0]}): it was damaged or changed after the conversion; copy it again; nothing was loaded", e);
+        }
+    }
+
+    /// <summary>True when every row of the Parquet file <paramref name="part"/> can be read.</summary>
+    private static bool Readable(string part)
+    {
+        try
+        {
+            using var memory = new DuckDBConnection("DataSource=:memory:");
+            memory.Open();
+            Execute(memory, $"CREATE TABLE t AS SELECT * FROM read_parquet('{part.Replace("'", "''", StringComparison.Ordinal)}')");
+            return true;
+        }
+        catch (DuckDBException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Inserts the rows of Parquet files written from the declarations into the staging table.</summary>

@@ -225,6 +225,32 @@ public sealed class DuckDbLoadSafetyTests
         Assert.Equal(new[] { "in", "parquet", "csv" }.Order(StringComparer.Ordinal), Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void APartDamagedInPlaceIsNamedAndNothingIsLoaded()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        LoadFixtures.ConvertHostile(temp.Path);
+        string folder = Path.Combine(temp.Path, "parquet");
+        var run = PackageConverter.Run(new ConvertOptions { Input = Path.Combine(temp.Path, "in"), Output = folder, Format = OutputFormat.Parquet }, GeneratedTables.All);
+        // Damaged inside its column data with its length kept, so the bytes check passes and only DuckDB's read can fail.
+        string part = Path.Combine(folder, run.ParquetFiles.Single(f => f.Table == "forum").File);
+        byte[] bytes = File.ReadAllBytes(part);
+        for (int i = 100; i < 400; i++)
+        {
+            bytes[i] = 0xFF;
+        }
+
+        File.WriteAllBytes(part, bytes);
+        string db = Path.Combine(temp.Path, "moocdb.duckdb");
+
+        var error = Assert.Throws<LoadException>(() => DuckDbLoader.Load(folder, db, LoadMode.Ignore, TablesWithoutLogs.All));
+
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.StartsWith(part + ": DuckDB cannot read it (", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("): it was damaged or changed after the conversion; copy it again; nothing was loaded", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(db));
+    }
+
     private static string Create(string table) => GeneratedTables.All.Single(t => t.Info.Name == table).Info.DuckDbCreate;
 
     private static string Reshape(string table, string change)
