@@ -79,11 +79,6 @@ public static class CsvFolder
     {
         string report = System.IO.Path.Combine(System.IO.Path.GetFullPath(folder), ReportFile.Name);
         InputLink.Refuse(report, "the report of the folder", Copy);
-        if (!File.Exists(report) && ParquetFolder.IsOne(folder))
-        {
-            throw new LoadException($"{Path.GetFullPath(folder)}: holds a Parquet dataset (report-*.json, written by convert --format parquet), not CSV tables: only a DuckDB load reads one (vismooc load FOLDER --db duckdb:FILE); nothing was loaded");
-        }
-
         if (!File.Exists(report))
         {
             throw new LoadException($"{report}: missing, so the tables cannot be checked against what the conversion wrote (a CSV cut short would load as a shorter table); a folder that vismooc convert wrote holds it: convert into the folder again; nothing was loaded");

@@ -207,24 +207,6 @@ public sealed class DuckDbLoadSafetyTests
         Assert.False(File.Exists(db));
     }
 
-    [Theory]
-    [InlineData("sqlite")]
-    [InlineData("mysql")]
-    public void AParquetDatasetLoadedIntoAnotherTargetThanDuckDbSaysWhichLoadsIt(string target)
-    {
-        using var temp = new LoadFixtures.TempFolder();
-        LoadFixtures.ConvertHostile(temp.Path);
-        string folder = Path.Combine(temp.Path, "parquet");
-        PackageConverter.Run(new ConvertOptions { Input = Path.Combine(temp.Path, "in"), Output = folder, Format = OutputFormat.Parquet }, GeneratedTables.All);
-
-        var error = Assert.Throws<LoadException>(() => target == "sqlite"
-            ? SqliteLoader.Load(folder, Path.Combine(temp.Path, "db.sqlite"), LoadMode.Ignore, GeneratedTables.All)
-            : MySqlLoader.Load(folder, LoadTarget.Parse("mysql://moocdb@127.0.0.1:1/moocdb"), "", LoadMode.Ignore, GeneratedTables.All));
-
-        Assert.Equal($"{folder}: holds a Parquet dataset (report-*.json, written by convert --format parquet), not CSV tables: only a DuckDB load reads one (vismooc load FOLDER --db duckdb:FILE); nothing was loaded", error.Message);
-        Assert.Equal(new[] { "in", "parquet", "csv" }.Order(StringComparer.Ordinal), Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-    }
-
     [Fact]
     public void APartDamagedInPlaceIsNamedAndNothingIsLoaded()
     {
