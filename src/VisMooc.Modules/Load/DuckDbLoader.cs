@@ -171,6 +171,13 @@ public static class DuckDbLoader
                     tracker[t].Done = true;
                 }
 
+                // The CSVs' Parquet copies are in the tables now: gone before the commit, so their folder
+                // is there only while the transaction is open.
+                if (Directory.Exists(parts))
+                {
+                    Directory.Delete(parts, recursive: true);
+                }
+
                 cancellation.ThrowIfCancellationRequested();
                 Execute(connection, "COMMIT");
                 // Into the file itself now, not at some later open: a new file is moved into place without its WAL.
