@@ -9,6 +9,8 @@ namespace VisMooc.Modules.Load;
 /// <summary>The CSV files of a conversion, checked before a load starts so a missing one changes nothing.</summary>
 public static class CsvFolder
 {
+    private const string Copy = "copy the files themselves into the folder (cp -L, rsync -L)";
+
     /// <summary>The CSV path of every table.</summary>
     /// <exception cref="LoadException">The folder or a table's CSV is missing, a conversion into it was interrupted while renaming its files, or a CSV is not the file the conversion wrote (its rows or bytes differ from <c>report.json</c>'s, or it ends inside a row; no <c>report.json</c> is a refusal too).</exception>
     public static IReadOnlyList<(TableDescriptor Table, string Path)> Files(string folder, IReadOnlyList<TableDescriptor> tables)
@@ -37,6 +39,7 @@ public static class CsvFolder
         foreach (var table in tables)
         {
             string path = System.IO.Path.Combine(Path.GetFullPath(folder), table.Info.CsvFileName);
+            InputLink.Refuse(path, "a table file of the folder", Copy);
             if (!File.Exists(path) && table.Info.Input.Format == InputFormat.TrackingLog)
             {
                 continue; // written only when the conversion had tracking logs
@@ -75,6 +78,7 @@ public static class CsvFolder
     private static Dictionary<string, (long Rows, long Bytes)> WrittenFiles(string folder)
     {
         string report = System.IO.Path.Combine(System.IO.Path.GetFullPath(folder), ReportFile.Name);
+        InputLink.Refuse(report, "the report of the folder", Copy);
         if (!File.Exists(report))
         {
             throw new LoadException($"{report}: missing, so the tables cannot be checked against what the conversion wrote (a CSV cut short would load as a shorter table); a folder that vismooc convert wrote holds it: convert into the folder again; nothing was loaded");

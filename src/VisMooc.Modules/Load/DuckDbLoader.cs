@@ -11,18 +11,34 @@ namespace VisMooc.Modules.Load;
 /// backslash escapes) or a Parquet dataset folder (every part its <c>report-{run id}.json</c> lists,
 /// read by DuckDB itself). A missing table is created with its generated <c>DuckDbCreate</c>; an existing
 /// one is first compared with its declaration (<see cref="TableShape"/>). All of it is one transaction,
-/// so any error leaves the file as it was (a new file is removed).
+/// so any error leaves the file as it was; a new file is built under a hidden name and put in place
+/// only when complete, and one load at a time writes a file (a second one waits).
 /// </summary>
 public static class DuckDbLoader
 {
     /// <summary>Loads <paramref name="folder"/> into <paramref name="databasePath"/>.</summary>
     /// <exception cref="LoadException">The load failed; nothing was loaded.</exception>
+    /// <param name="folder">The CSV folder or Parquet dataset folder.</param>
+    /// <param name="databasePath">The DuckDB file (created when missing).</param>
+    /// <param name="mode">What to do with rows whose <c>_id</c> is already there.</param>
+    /// <param name="tables">The tables.</param>
+    /// <param name="progress">Called a few times a second with rows and bytes loaded per table, and once at the end; null for none.</param>
+    /// <param name="notice">Told, in one line, when the load has to wait for another process that has the file open; null for none.</param>
+    /// <param name="waits">How long to wait for that process; null for <see cref="LoadWaits.Default"/>.</param>
+    /// <param name="cancellation">Stops the load between statements (<see cref="OperationCanceledException"/>); the transaction is rolled back and a new file removed.</param>
     public static LoadResult Load(string folder, string databasePath, LoadMode mode, IReadOnlyList<TableDescriptor> tables,
-        Action<Reporting.ConvertProgress>? progress = null, CancellationToken cancellation = default)
+        Action<Reporting.ConvertProgress>? progress = null, Action<string>? notice = null, LoadWaits? waits = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
         var target = LoadTarget.DuckDb(databasePath);
         bool parquet = !File.Exists(Path.Combine(folder, Folders.ReportFile.Name)) && ParquetFolder.IsOne(folder);
+        if (!parquet && ParquetFolder.IsOne(folder))
+        {
+            // Loading one and leaving the other aside would load a part of what the folder holds without a word.
+            throw new LoadException($"{Path.GetFullPath(folder)}: holds both a CSV conversion ({Folders.ReportFile.Name}) and a Parquet dataset (report-*.json), so it is not clear which to load: "
+                + "convert into separate folders (or move one of them out) and load each; nothing was loaded");
+        }
+
         var csvFiles = parquet ? [] : CsvFolder.Files(folder, tables);
         var parquetFiles = parquet ? ParquetFolder.Files(folder, tables) : [];
         if (IO.FileType.NotRegular(target.SqlitePath) is string what)
@@ -35,15 +51,108 @@ public static class DuckDbLoader
             .Select(table => new TablePlan(table, csvFiles.FirstOrDefault(f => f.Table.Info.Name == table.Name).Path, parquetFiles.Where(f => f.Table == table.Name).Select(f => f.Path).ToList()))
             .Where(p => p.Csv is not null || p.Parts.Count > 0 || p.Table.Input.Format != InputFormat.TrackingLog)
             .ToList();
-        bool created = !File.Exists(target.SqlitePath);
-        string workFolder = Path.Combine(Path.GetDirectoryName(target.SqlitePath)!, "." + Path.GetFileName(target.SqlitePath) + ".vismooc-loading-" + Guid.NewGuid().ToString("N")[..8]);
+        var load = new Job(target, plan, mode, progress, notice, waits ?? LoadWaits.Default, cancellation);
         try
         {
-            var results = new List<TableLoadResult>();
-            Directory.CreateDirectory(Path.GetDirectoryName(target.SqlitePath)!);
-            using (var connection = new DuckDBConnection("DataSource=" + target.SqlitePath))
+            var results = File.Exists(target.SqlitePath) ? load.Into(target.SqlitePath) : load.IntoNewFile();
+            return new LoadResult(target, results, [], clock.Elapsed);
+        }
+        catch (InvalidDataException e)
+        {
+            // A CSV that cannot be read: its message names the file, line and column.
+            throw new LoadException(e.Message + "; nothing was loaded", e);
+        }
+        catch (Exception e) when (e is DuckDBException or IOException or UnauthorizedAccessException)
+        {
+            throw new LoadException($"{databasePath}: {e.Message.Split('\n')[0]}; nothing was loaded", e);
+        }
+    }
+
+    /// <summary>One load's settings, and the steps that use them.</summary>
+    private sealed class Job(LoadTarget target, List<TablePlan> plan, LoadMode mode, Action<Reporting.ConvertProgress>? progress,
+        Action<string>? notice, LoadWaits waits, CancellationToken cancellation)
+    {
+        /// <summary>The hidden name, beside the database, of what this load makes on the way (unique to the process and the load).</summary>
+        private readonly string _work = Path.Combine(Path.GetDirectoryName(target.SqlitePath)!, "." + Path.GetFileName(target.SqlitePath) + ".vismooc-loading-"
+            + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
+
+        /// <summary>
+        /// Loads into a database that does not exist yet: built under a hidden name of its own in the
+        /// same folder and linked into place without replacing anything, so a failed or killed load
+        /// never leaves a file under the database's name (nor the folders it made), and another
+        /// load never sees, nor removes, a half-made database.
+        /// </summary>
+        public List<TableLoadResult> IntoNewFile()
+        {
+            string path = target.SqlitePath;
+            string folder = Path.GetDirectoryName(path)!;
+            var madeFolders = new List<string>();
+            for (string? f = folder; f is not null && !Directory.Exists(f); f = Path.GetDirectoryName(f))
             {
-                connection.Open();
+                madeFolders.Add(f);
+            }
+
+            bool done = false;
+            try
+            {
+                Directory.CreateDirectory(folder);
+                var results = Into(_work);
+                if (File.Exists(_work + ".wal"))
+                {
+                    throw new IOException($"DuckDB left {_work}.wal after the checkpoint, so the new file does not hold every row yet");
+                }
+
+                if (NoReplaceMove.TryMove(_work, path))
+                {
+                    done = true;
+                    return results;
+                }
+
+                // Another load put its new file there first: load into that one, as if this load
+                // had started after it (in ignore mode every row is then kept).
+                var again = Into(path);
+                done = true;
+                return again;
+            }
+            finally
+            {
+                foreach (string file in new[] { _work, _work + ".wal" })
+                {
+                    try
+                    {
+                        File.Delete(file);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // The load's own outcome is what to report; a hidden leftover does no harm.
+                    }
+                }
+
+                if (!done)
+                {
+                    foreach (string made in madeFolders)
+                    {
+                        try
+                        {
+                            Directory.Delete(made);
+                        }
+                        catch (IOException)
+                        {
+                            break; // not empty: something else is in it now
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Loads every table into <paramref name="file"/> in one transaction, checkpointed into the file at the end.</summary>
+        public List<TableLoadResult> Into(string file)
+        {
+            string parts = _work + ".parts";
+            try
+            {
+                var results = new List<TableLoadResult>();
+                using var connection = Open(file);
                 Execute(connection, "BEGIN TRANSACTION");
                 using var tracker = new LoadProgressTracker(progress, plan.Select(p => (p.Table.Name, p.Bytes)));
                 // Every existing table is checked before anything is written.
@@ -58,46 +167,74 @@ public static class DuckDbLoader
                         Execute(connection, table.DuckDbCreate);
                     }
 
-                    results.Add(LoadTable(connection, table, plan[t].Csv, plan[t].Parts, mode, workFolder, tracker[t], cancellation));
+                    results.Add(LoadTable(connection, table, plan[t].Csv, plan[t].Parts, mode, parts, tracker[t], cancellation));
                     tracker[t].Done = true;
+                }
+
+                // The CSVs' Parquet copies are in the tables now: gone before the commit, so their folder
+                // is there only while the transaction is open.
+                if (Directory.Exists(parts))
+                {
+                    Directory.Delete(parts, recursive: true);
                 }
 
                 cancellation.ThrowIfCancellationRequested();
                 Execute(connection, "COMMIT");
+                // Into the file itself now, not at some later open: a new file is moved into place without its WAL.
+                Execute(connection, "CHECKPOINT");
                 tracker.Finish();
+                return results;
             }
-
-            return new LoadResult(target, results, [], clock.Elapsed);
-        }
-        catch (Exception e) when (e is DuckDBException or InvalidDataException or IOException or UnauthorizedAccessException or OperationCanceledException or LoadException)
-        {
-            if (created)
+            finally
             {
-                foreach (string file in new[] { target.SqlitePath, target.SqlitePath + ".wal" })
+                if (Directory.Exists(parts))
                 {
-                    try
-                    {
-                        File.Delete(file);
-                    }
-                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                    {
-                        // the load's own error is the one to report
-                    }
+                    Directory.Delete(parts, recursive: true);
                 }
             }
-
-            if (e is OperationCanceledException or LoadException)
-            {
-                throw;
-            }
-
-            throw new LoadException($"{databasePath}: {e.Message.Split('\n')[0]}; nothing was loaded", e);
         }
-        finally
+
+        /// <summary>
+        /// Opens <paramref name="file"/> (created when missing). DuckDB lets one process at a time
+        /// write a file: while another has it open (another load, or any program), says so once and
+        /// tries again, at most <see cref="LoadWaits.OtherLoad"/>, as the SQLite and MySQL loads wait.
+        /// </summary>
+        private DuckDBConnection Open(string file)
         {
-            if (Directory.Exists(workFolder))
+            // The builder quotes the path: a ';' or '=' in it is part of the file name, never another setting.
+            string connectionString = new DuckDBConnectionStringBuilder { DataSource = file }.ToString();
+            var waited = Stopwatch.StartNew();
+            bool told = false;
+            while (true)
             {
-                Directory.Delete(workFolder, recursive: true);
+                var connection = new DuckDBConnection(connectionString);
+                try
+                {
+                    connection.Open();
+                    return connection;
+                }
+                catch (DuckDBException e) when (e.Message.Contains("Could not set lock on file", StringComparison.Ordinal))
+                {
+                    connection.Dispose();
+                    if (waited.Elapsed >= waits.OtherLoad)
+                    {
+                        throw new LoadException($"{target}: another load (or another program) still had this database open after {LoadWaits.Describe(waits.OtherLoad)}; run this load again when it has finished; nothing was loaded", e);
+                    }
+
+                    if (!told)
+                    {
+                        notice?.Invoke($"{target}: another load (or another program) has this database open; waiting up to {LoadWaits.Describe(waits.OtherLoad)} for it to finish");
+                        told = true;
+                    }
+
+                    cancellation.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
+                    cancellation.ThrowIfCancellationRequested();
+                }
+                catch
+                {
+                    connection.Dispose();
+                    throw;
+                }
             }
         }
     }
@@ -151,7 +288,7 @@ public static class DuckDbLoader
                 if (bytes >= 64L << 20 || i == parts.Count - 1)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    rows += InsertParquet(connection, stage, table, batch);
+                    rows += InsertParts(connection, stage, table, batch);
                     progress.Rows = rows;
                     progress.Bytes.Add(bytes);
                     batch.Clear();
@@ -229,6 +366,40 @@ public static class DuckDbLoader
         }
 
         return parts.Count == 0 ? 0 : InsertParquet(connection, stage, table, parts);
+    }
+
+    /// <summary>
+    /// Inserts the rows of a dataset's parts; when DuckDB cannot read them (a part damaged or edited
+    /// since the conversion, its length kept), the error names the part, as it names a CSV's line.
+    /// </summary>
+    private static long InsertParts(DuckDBConnection connection, string stage, TableInfo table, List<string> parts)
+    {
+        try
+        {
+            return InsertParquet(connection, stage, table, parts);
+        }
+        catch (DuckDBException e)
+        {
+            // The transaction is aborted now: each part is read again, alone, on a connection of its own.
+            string culprit = parts.Count == 1 ? parts[0] : parts.FirstOrDefault(p => !Readable(p)) ?? string.Join(", ", parts);
+            throw new LoadException($"{culprit}: DuckDB cannot read it ({e.Message.Split('\n')[0]}): it was damaged or changed after the conversion; copy it again; nothing was loaded", e);
+        }
+    }
+
+    /// <summary>True when every row of the Parquet file <paramref name="part"/> can be read.</summary>
+    private static bool Readable(string part)
+    {
+        try
+        {
+            using var memory = new DuckDBConnection("DataSource=:memory:");
+            memory.Open();
+            Execute(memory, $"CREATE TABLE t AS SELECT * FROM read_parquet('{part.Replace("'", "''", StringComparison.Ordinal)}')");
+            return true;
+        }
+        catch (DuckDBException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Inserts the rows of Parquet files written from the declarations into the staging table.</summary>

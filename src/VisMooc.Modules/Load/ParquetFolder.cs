@@ -10,6 +10,8 @@ namespace VisMooc.Modules.Load;
 /// </summary>
 public static class ParquetFolder
 {
+    private const string Copy = "copy the files themselves into the dataset folder (cp -rL, rsync -aL)";
+
     /// <summary>True when <paramref name="folder"/> holds the report of at least one Parquet run.</summary>
     public static bool IsOne(string folder) => Directory.Exists(folder) && Directory.EnumerateFiles(folder, "report-*.json").Any();
 
@@ -27,6 +29,13 @@ public static class ParquetFolder
         var files = new List<(string, string)>();
         foreach (string report in Directory.GetFiles(full, "report-*.json").Order(StringComparer.Ordinal))
         {
+            // A report elsewhere would list what it likes; a FIFO would block the load before it starts.
+            InputLink.Refuse(report, "a report of the dataset", Copy);
+            if (IO.FileType.NotRegular(report) is string kind)
+            {
+                throw new LoadException($"{report}: not a regular file but {kind}; nothing was loaded");
+            }
+
             try
             {
                 using var stream = new FileStream(report, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -72,8 +81,7 @@ public static class ParquetFolder
 
     /// <summary>
     /// Refuses a part listed as <paramref name="file"/> when its table folder, a partition folder or the
-    /// part itself is a symbolic link: a load reads only what a conversion wrote into the dataset folder,
-    /// never a file elsewhere that a link in it points to (the bytes check would not tell).
+    /// part itself is a symbolic link (<see cref="InputLink"/>).
     /// </summary>
     private static void RefuseLinks(string folder, string file)
     {
@@ -82,11 +90,8 @@ public static class ParquetFolder
         for (int i = 0; i < names.Length; i++)
         {
             path = Path.Combine(path, names[i]);
-            if (new FileInfo(path).LinkTarget is string target)
-            {
-                string what = i == names.Length - 1 ? "a part" : i == 0 ? "a table folder" : "a partition folder";
-                throw new LoadException($"{path}: {what} of the dataset is a symbolic link (to {target}); vismooc load reads a dataset's files, never through a link: copy the files themselves into the dataset folder (cp -rL, rsync -aL); nothing was loaded");
-            }
+            string what = i == names.Length - 1 ? "a part" : i == 0 ? "a table folder" : "a partition folder";
+            InputLink.Refuse(path, what + " of the dataset", Copy);
         }
     }
 }

@@ -8,12 +8,12 @@ using VisMooc.Tool.Progress;
 
 namespace VisMooc.Tool.Commands;
 
-/// <summary><c>vismooc load</c>: the CSV tables into SQLite (default) or MySQL/MariaDB.</summary>
+/// <summary><c>vismooc load</c>: the CSV tables into SQLite (default), MySQL/MariaDB or DuckDB, or a Parquet dataset into DuckDB.</summary>
 internal static class LoadCommand
 {
     public static Option<string?> DbOption() => new("--db")
     {
-        Description = "sqlite:PATH (default: sqlite:CSV_FOLDER/moocdb.sqlite) or mysql://USER@HOST[:PORT]/DATABASE; the password comes from "
+        Description = "sqlite:PATH (default: sqlite:CSV_FOLDER/moocdb.sqlite), duckdb:PATH or mysql://USER@HOST[:PORT]/DATABASE; the password comes from "
             + Passwords.Variable + " or --password-file (else it is asked on a terminal), never from the command line",
         HelpName = "TARGET",
     };
@@ -29,17 +29,18 @@ internal static class LoadCommand
 
     public static Command Create()
     {
-        var folder = new Argument<DirectoryInfo>("CSV_FOLDER") { Description = "A folder written by 'vismooc convert'" };
+        var folder = new Argument<DirectoryInfo>("CSV_FOLDER") { Description = "A folder written by 'vismooc convert' (with --format parquet: a dataset folder, which only duckdb: loads)" };
         var db = DbOption();
         var mode = ModeOption();
         var passwordFile = PasswordFileOption();
         var quiet = CommonOptions.Quiet();
         var json = CommonOptions.Json("the target and the per-table counts");
         var verbose = CommonOptions.Verbose();
-        var command = new Command("load", "Load converted CSV tables into a database, all or nothing.\n\n"
-            + "Into SQLite (default: CSV_FOLDER/moocdb.sqlite) or MySQL/MariaDB (--db).\n\n"
+        var command = new Command("load", "Load converted tables into a database, all or nothing.\n\n"
+            + "A CSV folder into SQLite (default: CSV_FOLDER/moocdb.sqlite), MySQL/MariaDB or DuckDB (--db); a Parquet dataset folder (convert --format parquet) into DuckDB.\n\n"
             + "Examples:\n  vismooc load csv                       (into csv/moocdb.sqlite)\n"
-            + "  VISMOOC_DB_PASSWORD=… vismooc load csv --db mysql://moocdb@localhost/moocdb --mode replace\n\n"
+            + "  VISMOOC_DB_PASSWORD=… vismooc load csv --db mysql://moocdb@localhost/moocdb --mode replace\n"
+            + "  vismooc load ds --db duckdb:moocdb.duckdb   (a CSV folder or a Parquet dataset)\n\n"
             + "Progress goes to standard error: on a terminal one bar per table, cleared at the end; otherwise a line every 2 s; nothing with --quiet.\n\n"
             + "Exit codes: 0 loaded, 1 failed (the database is unchanged), 2 usage error, 130 interrupted by Ctrl-C or SIGTERM (the database is unchanged).");
         command.Arguments.Add(folder);
@@ -105,7 +106,7 @@ internal static class LoadCommand
             Action<string>? notice = quiet ? null : message => Console.Error.WriteLine("vismooc: " + message);
             var result = ProgressDisplay.Run(quiet, "loading into " + target, progress => target.IsMySql
                 ? MySqlLoader.Load(csvFolder, target, secret!, mode, GeneratedTables.All, progress, notice, cancellation: Interruption.Token)
-                : target.IsDuckDb ? DuckDbLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress, cancellation: Interruption.Token)
+                : target.IsDuckDb ? DuckDbLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress, notice, cancellation: Interruption.Token)
                 : SqliteLoader.Load(csvFolder, target.SqlitePath, mode, GeneratedTables.All, progress, notice, cancellation: Interruption.Token));
             return new LoadAttempt(csvFolder, target, mode, result, null);
         }

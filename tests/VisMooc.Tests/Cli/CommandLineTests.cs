@@ -102,6 +102,26 @@ public sealed partial class CommandLineTests
         Assert.DoesNotContain("Examples", run.StdOut, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("load")]
+    [InlineData("run")]
+    public void TheHelpOfLoadAndRunNamesEveryTarget(string command)
+    {
+        var run = ToolRunner.Run([command, "--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        var db = HelpRows(run.StdOut)["--db"];
+        Assert.Contains("sqlite:PATH", db, StringComparison.Ordinal);
+        Assert.Contains("duckdb:PATH", db, StringComparison.Ordinal);
+        Assert.Contains("mysql://USER@HOST[:PORT]/DATABASE", db, StringComparison.Ordinal);
+        if (command == "load")
+        {
+            // What only a DuckDB load reads: a Parquet dataset folder.
+            Assert.Contains("a Parquet dataset folder (convert --format parquet) into DuckDB", run.StdOut, StringComparison.Ordinal);
+            Assert.Contains("vismooc load ds --db duckdb:moocdb.duckdb", run.StdOut, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void NoCommandPrintsTheListOfCommandsAsAUsageError()
     {

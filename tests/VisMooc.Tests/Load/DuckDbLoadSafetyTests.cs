@@ -114,6 +114,125 @@ public sealed class DuckDbLoadSafetyTests
         Assert.False(File.Exists(db));
     }
 
+    [Fact]
+    public void ANewFileAppearsUnderItsNameOnlyWhenTheLoadIsComplete()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string csv = LoadFixtures.ConvertHostile(temp.Path);
+        string db = Path.Combine(temp.Path, "out", "moocdb.duckdb");
+        var seenDuring = new List<bool>();
+
+        // While it loads, nothing is under the database's name: another load cannot take it for
+        // one of its own (and remove it when it fails), and a killed load cannot leave it half-made.
+        DuckDbLoader.Load(csv, db, LoadMode.Ignore, TablesWithoutLogs.All, _ => seenDuring.Add(File.Exists(db)));
+
+        Assert.NotEmpty(seenDuring);
+        Assert.DoesNotContain(true, seenDuring);
+        Assert.Equal(["moocdb.duckdb"], Directory.GetFileSystemEntries(Path.GetDirectoryName(db)!).Select(Path.GetFileName));
+        using var connection = Open(db);
+        Assert.Equal(LoadFixtures.Hostile.Length, ParquetOutputTests.Scalar<long>(connection, "SELECT count(*) FROM forum"));
+    }
+
+    [Fact]
+    public void AFailedLoadIntoANewFileLeavesNeitherTheFileNorTheFoldersItMade()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string csv = LoadFixtures.ConvertHostile(temp.Path);
+        // A forum row with two fields too many, vouched for, so the load fails on it halfway through.
+        string forum = Path.Combine(csv, "forum.csv");
+        File.WriteAllText(forum, "\"a\",\"b\"," + File.ReadAllText(forum));
+        LoadFixtures.Vouch(csv);
+        string db = Path.Combine(temp.Path, "new", "deeper", "moocdb.duckdb");
+
+        var error = Assert.Throws<LoadException>(() => DuckDbLoader.Load(csv, db, LoadMode.Ignore, TablesWithoutLogs.All));
+
+        Assert.StartsWith("forum.csv:1:", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("nothing was loaded", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "new")));
+    }
+
+    [Fact]
+    public void ALoadWaitsForAnotherProgramThatHasTheFileOpenAndThenLoads()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string csv = LoadFixtures.ConvertHostile(temp.Path);
+        string db = Path.Combine(temp.Path, "moocdb.duckdb");
+        Execute(db, "CREATE TABLE other (x INTEGER)");
+
+        // DuckDB lets one process at a time open a file: the load says it waits, and loads once the other lets go.
+        using (var holder = Open(db))
+        {
+            using var load = new ToolProcess(["load", csv, "--db", "duckdb:" + db]);
+            Assert.True(load.WaitUntil(() => load.StdErrSoFar.Contains($"vismooc: duckdb:{db}: another load (or another program) has this database open; waiting up to 10 min for it to finish", StringComparison.Ordinal)), load.Describe());
+            holder.Close();
+            var (exit, stderr) = load.WaitForExit();
+            Assert.True(exit == 0, stderr);
+        }
+
+        using var connection = Open(db);
+        Assert.Equal(LoadFixtures.Hostile.Length, ParquetOutputTests.Scalar<long>(connection, "SELECT count(*) FROM forum"));
+    }
+
+    [Theory]
+    [InlineData("a;b.duckdb")]
+    [InlineData("c;access_mode=read_only")]
+    [InlineData("d'e\"f=g.duckdb")]
+    public void APathWithSemicolonsOrEqualsSignsIsTheFileItNames(string name)
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string csv = LoadFixtures.ConvertHostile(temp.Path);
+        string db = Path.Combine(temp.Path, "out", name);
+
+        // Never read as settings of the connection: the whole path is the file's name.
+        DuckDbLoader.Load(csv, db, LoadMode.Ignore, TablesWithoutLogs.All);
+
+        Assert.Equal([name], Directory.GetFileSystemEntries(Path.GetDirectoryName(db)!).Select(Path.GetFileName));
+        using var connection = new DuckDBConnection(new DuckDBConnectionStringBuilder { DataSource = db }.ToString());
+        connection.Open();
+        Assert.Equal(LoadFixtures.Hostile.Length, ParquetOutputTests.Scalar<long>(connection, "SELECT count(*) FROM forum"));
+    }
+
+    [Fact]
+    public void AFolderHoldingBothACsvConversionAndAParquetDatasetIsRefused()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string csv = LoadFixtures.ConvertHostile(temp.Path);
+        // A Parquet run of the same package into the CSV folder: loading either alone would drop the other without a word.
+        PackageConverter.Run(new ConvertOptions { Input = Path.Combine(temp.Path, "in"), Output = csv, Format = OutputFormat.Parquet }, GeneratedTables.All);
+        string db = Path.Combine(temp.Path, "moocdb.duckdb");
+
+        var error = Assert.Throws<LoadException>(() => DuckDbLoader.Load(csv, db, LoadMode.Ignore, TablesWithoutLogs.All));
+
+        Assert.Equal($"{csv}: holds both a CSV conversion (report.json) and a Parquet dataset (report-*.json), so it is not clear which to load: convert into separate folders (or move one of them out) and load each; nothing was loaded", error.Message);
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public void APartDamagedInPlaceIsNamedAndNothingIsLoaded()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        LoadFixtures.ConvertHostile(temp.Path);
+        string folder = Path.Combine(temp.Path, "parquet");
+        var run = PackageConverter.Run(new ConvertOptions { Input = Path.Combine(temp.Path, "in"), Output = folder, Format = OutputFormat.Parquet }, GeneratedTables.All);
+        // Damaged inside its column data with its length kept, so the bytes check passes and only DuckDB's read can fail.
+        string part = Path.Combine(folder, run.ParquetFiles.Single(f => f.Table == "forum").File);
+        byte[] bytes = File.ReadAllBytes(part);
+        for (int i = 100; i < 400; i++)
+        {
+            bytes[i] = 0xFF;
+        }
+
+        File.WriteAllBytes(part, bytes);
+        string db = Path.Combine(temp.Path, "moocdb.duckdb");
+
+        var error = Assert.Throws<LoadException>(() => DuckDbLoader.Load(folder, db, LoadMode.Ignore, TablesWithoutLogs.All));
+
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.StartsWith(part + ": DuckDB cannot read it (", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("): it was damaged or changed after the conversion; copy it again; nothing was loaded", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(db));
+    }
+
     private static string Create(string table) => GeneratedTables.All.Single(t => t.Info.Name == table).Info.DuckDbCreate;
 
     private static string Reshape(string table, string change)

@@ -44,6 +44,47 @@ public sealed class LoadKillTests(MariaDbServerFixture fixture, LoadKillTests.Cs
         Assert.Equal(csv.SqliteReference.Value, SqliteSnapshot(db));
     }
 
+    [Theory]
+    [InlineData("a new file")]
+    [InlineData("an existing file")]
+    public void ADuckDbLoadKilledMidwayLeavesTheFileAsItWasAndARerunCompletesIt(string into)
+    {
+        var (earlier, large) = (csv.Earlier, csv.Large);
+        string db = Path.Combine(_temp.Path, "db.duckdb");
+        string reference = Path.Combine(_temp.Path, "reference.duckdb");
+        DuckDbLoader.Load(earlier, reference, LoadMode.Ignore, GeneratedTables.All);
+        DuckDbLoader.Load(large, reference, LoadMode.Ignore, GeneratedTables.All);
+        if (into == "an existing file")
+        {
+            DuckDbLoader.Load(earlier, db, LoadMode.Ignore, GeneratedTables.All);
+        }
+
+        var before = into == "an existing file" ? DuckDbSnapshot(db) : null;
+        // Killed while the CSVs go in (the load's hidden folder of their Parquet copies exists): inside the transaction.
+        using (var tool = new ToolProcess(["load", large, "--db", "duckdb:" + db]))
+        {
+            Assert.True(tool.WaitUntil(() => Directory.GetDirectories(_temp.Path, ".db.duckdb.vismooc-loading-*.parts").Length > 0), "the load ended before it loaded a table; " + tool.Describe());
+            tool.Kill();
+        }
+
+        if (before is null)
+        {
+            Assert.False(File.Exists(db), "a killed load left a file under the database's name");
+        }
+        else
+        {
+            Assert.Equal(before, DuckDbSnapshot(db));
+        }
+
+        Assert.Equal(0, ToolRunner.Run(["load", large, "--db", "duckdb:" + db, "--quiet"]).ExitCode);
+        if (before is null)
+        {
+            Assert.Equal(0, ToolRunner.Run(["load", earlier, "--db", "duckdb:" + db, "--quiet"]).ExitCode);
+        }
+
+        Assert.Equal(DuckDbSnapshot(reference), DuckDbSnapshot(db));
+    }
+
     [MariaDbFact]
     public void AMariaDbLoadKilledWhileStagingLeavesEveryTableAsItWasAndARerunCompletesIt() => KillMariaDbLoad("LOAD DATA%");
 
@@ -99,6 +140,13 @@ public sealed class LoadKillTests(MariaDbServerFixture fixture, LoadKillTests.Cs
         }
 
         return TablesWithoutLogs.All.ToDictionary(t => t.Info.Name, t => DatabaseReader.Sqlite(db, t.Info.Name));
+    }
+
+    private static Dictionary<string, List<string?[]>> DuckDbSnapshot(string db)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("DataSource=" + db);
+        connection.Open();
+        return TablesWithoutLogs.All.ToDictionary(t => t.Info.Name, t => Output.ParquetOutputTests.Rows(connection, $"SELECT * FROM {t.Info.Name} ORDER BY 1"));
     }
 
     private Dictionary<string, List<string?[]>> MySqlSnapshot(string database)
