@@ -196,6 +196,11 @@ public static class PackageConverter
             {
                 throw first;
             }
+            catch (FolderLockException e)
+            {
+                // A Parquet run takes the folder's lock again to rename its parts: the lock file may have become a link meanwhile.
+                throw new ConvertException(e.File, e.Problem + "; nothing was renamed");
+            }
             catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(IsFailure) is Exception inner)
             {
                 throw Failure(options, output, inner);

@@ -1,4 +1,5 @@
 using VisMooc.Modules.Folders;
+using VisMooc.Modules.Output;
 using VisMooc.Modules.Pipeline;
 using VisMooc.Modules.Schema;
 
@@ -10,7 +11,7 @@ namespace VisMooc.Modules.Staging;
 /// it delete or replace files wherever the link points. A link is refused with an error naming it
 /// before anything is written. The folder itself may be a link (the user chose it as the output).
 /// </summary>
-public static class OutputFolder
+public static partial class OutputFolder
 {
     /// <summary>The rejects folder's name.</summary>
     public const string RejectsFolder = "rejects";
@@ -98,21 +99,24 @@ public static class OutputFolder
     public static IReadOnlyList<string> RemoveStoppedParquetCommit(string folder)
     {
         var names = CommitMarker.ListedNames(folder);
-        string? report = names.FirstOrDefault(n => n.StartsWith("report-", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal) && !n.Contains('/'));
+        string? report = names.FirstOrDefault(n => ParquetReport().IsMatch(n));
         if (report is null)
         {
             return [];
         }
 
+        // Only the run's own files are removed: a name of its part or rejects shape, with its run id, in real
+        // folders of the dataset. Whatever else the marker lists (damaged or written by hand: another run's
+        // part or report, the CSVs, a name through a symbolic link to a folder elsewhere) is left alone.
+        string runId = report["report-".Length..^".json".Length];
         var removed = new List<string>();
         if (!File.Exists(Path.Combine(folder, report)))
         {
             foreach (string name in names)
             {
-                string path = Path.GetFullPath(Path.Combine(folder, name));
-                if (name != report && !name.Contains("..", StringComparison.Ordinal) && path.StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path))
+                if (IsRunFile(name, runId) && !ThroughLink(folder, name) && File.Exists(Path.Combine(folder, name)))
                 {
-                    File.Delete(path);
+                    File.Delete(Path.Combine(folder, name));
                     removed.Add(name);
                 }
             }
@@ -120,5 +124,43 @@ public static class OutputFolder
 
         CommitMarker.End(folder);
         return removed;
+    }
+
+    // report-{run id}.json, the run id as PackageConverter makes it: {yyyyMMdd'T'HHmmss'Z'}-{8 hex digits}.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\Areport-[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}\.json\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ParquetReport();
+
+    /// <summary>Whether <paramref name="name"/> is a part (<c>{table}/course={…}/part-{runId}[_n].parquet</c>) or rejects file (<c>rejects/{table}-{runId}.tsv</c>) of run <paramref name="runId"/>.</summary>
+    private static bool IsRunFile(string name, string runId)
+    {
+        var parts = name.Split('/', Path.DirectorySeparatorChar);
+        return parts.Length switch
+        {
+            3 => IsTableName(parts[0]) && parts[1].StartsWith(HivePartition.CourseColumn + "=", StringComparison.Ordinal)
+                && parts[2].StartsWith("part-" + runId, StringComparison.Ordinal) && parts[2].EndsWith(".parquet", StringComparison.Ordinal)
+                && (parts[2].Length == ("part-" + runId + ".parquet").Length || (parts[2][("part-" + runId).Length] == '_' && parts[2][("part-" + runId + "_").Length..^".parquet".Length].All(char.IsAsciiDigit))),
+            2 => parts[0] == RejectsFolder && parts[1].EndsWith("-" + runId + ".tsv", StringComparison.Ordinal) && IsTableName(parts[1][..^("-" + runId + ".tsv").Length]),
+            _ => false,
+        };
+    }
+
+    private static bool IsTableName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
+    /// <summary>Whether a folder on the way to <paramref name="name"/> in <paramref name="folder"/> is a symbolic link (or not a folder).</summary>
+    private static bool ThroughLink(string folder, string name)
+    {
+        string path = folder;
+        var parts = name.Split('/', Path.DirectorySeparatorChar);
+        for (int i = 0; i < parts.Length - 1; i++)
+        {
+            path = Path.Combine(path, parts[i]);
+            var info = new DirectoryInfo(path);
+            if (info.LinkTarget is not null || !info.Exists)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -145,6 +145,37 @@ public sealed class ParquetFaultTests
     }
 
     [Fact]
+    public void AMarkerRemovesOnlyItsOwnRunsPartsNeverOtherFilesNorThroughALink()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        string output = Path.Combine(temp.Path, "ds");
+        string elsewhere = Path.Combine(temp.Path, "elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        File.WriteAllText(Path.Combine(elsewhere, "notes.txt"), "not the dataset's");
+        var earlier = PackageConverter.Run(new ConvertOptions { Input = s_hkust, Output = output, Format = OutputFormat.Parquet }, GeneratedTables.All);
+        File.WriteAllText(Path.Combine(output, "users.csv"), "a file of the folder");
+        File.CreateSymbolicLink(Path.Combine(output, "link"), elsewhere);
+
+        // A marker damaged or written by hand: a run whose report is missing, listing files that are not its own.
+        const string RunId = "20260101T000000Z-0badc0de";
+        string own = ParquetTableSink.FinalName("users", "X", RunId);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(output, own))!);
+        File.WriteAllText(Path.Combine(output, own), "a part of the stopped run");
+        string otherReport = PackageConverter.ParquetReportName(earlier.RunId!);
+        CommitMarker.Begin(output, TableOutput.RunPrefix(), [PackageConverter.ParquetReportName(RunId), own, "link/notes.txt", "users.csv", otherReport, earlier.ParquetFiles[0].File]);
+
+        // It used to delete every listed file in the folder: the file elsewhere through the link, the CSV, another run's report and part.
+        Assert.Equal(0, ToolRunner.Run(["convert", s_hkust, "--out", output, "--format", "parquet", "--quiet"]).ExitCode);
+
+        Assert.False(File.Exists(Path.Combine(output, own)));
+        Assert.True(File.Exists(Path.Combine(elsewhere, "notes.txt")));
+        Assert.True(File.Exists(Path.Combine(output, "users.csv")));
+        Assert.True(File.Exists(Path.Combine(output, otherReport)));
+        Assert.True(File.Exists(Path.Combine(output, earlier.ParquetFiles[0].File)));
+        Assert.False(CommitMarker.IsPresent(output));
+    }
+
+    [Fact]
     public void AParquetRunLeavesTheMarkOfACsvRunStoppedAmongItsRenames()
     {
         using var temp = new LoadFixtures.TempFolder();

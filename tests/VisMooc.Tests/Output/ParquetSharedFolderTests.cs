@@ -92,6 +92,40 @@ public sealed class ParquetSharedFolderTests(FaultTests.LargePackage large) : IC
         Assert.Empty(Directory.GetFiles(output, TableOutput.PartialPrefix + "*", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public void ALockFileMadeALinkWhileARunConvertsIsAOneLineErrorAtItsRenames()
+    {
+        using var temp = new LoadFixtures.TempFolder();
+        for (int attempt = 1; ; attempt++)
+        {
+            string output = Path.Combine(temp.Path, "ds" + attempt);
+            using var run = new ToolProcess(["convert", large.Package.Root, "--out", output, "--format", "parquet", "--quiet"]);
+            Assert.True(run.WaitUntil(() => Directory.Exists(output) && Directory.GetFiles(output, TableOutput.PartialPrefix + "*-forum-0.parquet").Length > 0), "the run ended before it wrote its partial files; " + run.Describe());
+            run.Signal(ToolProcess.SigStop);
+            if (!Unlocked(output) && attempt < 3)
+            {
+                run.Signal(ToolProcess.SigCont);
+                run.WaitForExit();
+                continue;
+            }
+
+            // The lock file replaced meanwhile (by hand, or by a tool that copies the folder with links): the
+            // run found it when it took the lock again to rename its parts, and crashed with a stack trace.
+            string lockFile = Path.Combine(output, OutputFolderLock.FileName);
+            File.Delete(lockFile);
+            File.CreateSymbolicLink(lockFile, Path.Combine(temp.Path, "elsewhere"));
+            run.Signal(ToolProcess.SigCont);
+            var (exit, stderr) = run.WaitForExit();
+
+            Assert.Equal(1, exit);
+            Assert.StartsWith($"vismooc: error: {lockFile}: is a symbolic link", stderr, StringComparison.Ordinal);
+            Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+            Assert.Empty(Directory.GetFiles(output, TableOutput.PartialPrefix + "*", SearchOption.AllDirectories));
+            Assert.Empty(Directory.GetFiles(output, "report-*.json"));
+            return;
+        }
+    }
+
     private static bool Unlocked(string output)
     {
         try
