@@ -73,8 +73,7 @@ public static class DuckDbLoader
         Action<string>? notice, LoadWaits waits, CancellationToken cancellation)
     {
         /// <summary>The hidden name, beside the database, of what this load makes on the way (unique to the process and the load).</summary>
-        private readonly string _work = Path.Combine(Path.GetDirectoryName(target.SqlitePath)!, "." + Path.GetFileName(target.SqlitePath) + ".vismooc-loading-"
-            + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        private readonly string _work = NewDatabaseFile.WorkPath(target.SqlitePath);
 
         /// <summary>
         /// Loads into a database that does not exist yet: built under a hidden name of its own in the
@@ -85,64 +84,16 @@ public static class DuckDbLoader
         public List<TableLoadResult> IntoNewFile()
         {
             string path = target.SqlitePath;
-            string folder = Path.GetDirectoryName(path)!;
-            var madeFolders = new List<string>();
-            for (string? f = folder; f is not null && !Directory.Exists(f); f = Path.GetDirectoryName(f))
+            return NewDatabaseFile.Build(path, _work, [_work, _work + ".wal"], () =>
             {
-                madeFolders.Add(f);
-            }
-
-            bool done = false;
-            try
-            {
-                Directory.CreateDirectory(folder);
                 var results = Into(_work);
                 if (File.Exists(_work + ".wal"))
                 {
                     throw new IOException($"DuckDB left {_work}.wal after the checkpoint, so the new file does not hold every row yet");
                 }
 
-                if (NoReplaceMove.TryMove(_work, path))
-                {
-                    done = true;
-                    return results;
-                }
-
-                // Another load put its new file there first: load into that one, as if this load
-                // had started after it (in ignore mode every row is then kept).
-                var again = Into(path);
-                done = true;
-                return again;
-            }
-            finally
-            {
-                foreach (string file in new[] { _work, _work + ".wal" })
-                {
-                    try
-                    {
-                        File.Delete(file);
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        // The load's own outcome is what to report; a hidden leftover does no harm.
-                    }
-                }
-
-                if (!done)
-                {
-                    foreach (string made in madeFolders)
-                    {
-                        try
-                        {
-                            Directory.Delete(made);
-                        }
-                        catch (IOException)
-                        {
-                            break; // not empty: something else is in it now
-                        }
-                    }
-                }
-            }
+                return results;
+            }, () => Into(path));
         }
 
         /// <summary>Loads every table into <paramref name="file"/> in one transaction, checkpointed into the file at the end.</summary>

@@ -75,61 +75,9 @@ public static class SqliteLoader
         public List<TableLoadResult> IntoNewFile()
         {
             string path = target.SqlitePath;
-            string folder = Path.GetDirectoryName(path)!;
-            var madeFolders = new List<string>();
-            for (string? f = folder; f is not null && !Directory.Exists(f); f = Path.GetDirectoryName(f))
-            {
-                madeFolders.Add(f);
-            }
-
-            string work = Path.Combine(folder, "." + Path.GetFileName(path) + ".vismooc-loading-"
-                + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
-            bool done = false;
-            try
-            {
-                Directory.CreateDirectory(folder);
-                var results = Into(work, create: true);
-                if (NoReplaceMove.TryMove(work, path))
-                {
-                    done = true;
-                    return results;
-                }
-
-                // Another load put its new file there first: load into that one, as if this load
-                // had started after it (in ignore mode every row is then kept).
-                var again = Into(path, create: false);
-                done = true;
-                return again;
-            }
-            finally
-            {
-                foreach (string file in new[] { work, work + "-journal", work + "-wal", work + "-shm" })
-                {
-                    try
-                    {
-                        File.Delete(file);
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        // The load's own outcome is what to report; a hidden leftover does no harm.
-                    }
-                }
-
-                if (!done)
-                {
-                    foreach (string made in madeFolders)
-                    {
-                        try
-                        {
-                            Directory.Delete(made);
-                        }
-                        catch (IOException)
-                        {
-                            break; // not empty: something else is in it now
-                        }
-                    }
-                }
-            }
+            string work = NewDatabaseFile.WorkPath(path);
+            return NewDatabaseFile.Build(path, work, [work, work + "-journal", work + "-wal", work + "-shm"],
+                () => Into(work, create: true), () => Into(path, create: false));
         }
 
         /// <summary>Loads every table into <paramref name="file"/> in one transaction.</summary>
