@@ -150,26 +150,43 @@ public sealed class OutputFolderLock : IDisposable
         }
     }
 
-    /// <summary>Whether a live process holds <paramref name="path"/> (see <see cref="Hold"/>); false when it is not there.</summary>
+    /// <summary>
+    /// Whether a live process holds <paramref name="path"/> (see <see cref="Hold"/>); false when it is not
+    /// there. When it cannot tell (the file cannot be opened, or the lock cannot be asked for), the answer
+    /// is true: a dead run's files are then left behind, never a live run's removed. The file is opened
+    /// for writing where it can be: on Linux NFS an exclusive <c>flock</c> is a byte-range lock, which a
+    /// file opened only for reading cannot take.
+    /// </summary>
     public static bool IsHeld(string path)
     {
         try
         {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, Unbuffered);
-            Lock(file, LockExclusive, Path.GetDirectoryName(path)!, path);
-            return false;
+            using var file = OpenToAsk(path);
+            return Lock(file, LockExclusive, Path.GetDirectoryName(path)!, path) is not null;
         }
         catch (OutputFolderInUseException)
         {
             return true;
         }
-        catch (IOException e) when (IsHeld(e))
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return true;
+            return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return true;
+        }
+    }
+
+    private static FileStream OpenToAsk(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, Unbuffered);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, Unbuffered);
         }
     }
 
