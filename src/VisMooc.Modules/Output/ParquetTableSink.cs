@@ -134,7 +134,7 @@ public sealed class ParquetTableSink : IDisposable
 
                 _batchRows++;
                 rows = rows[(end + 1)..];
-                if (_batchRows == BatchRows || part.GroupRows + _batchRows == RowGroupRows || TextFull())
+                if (_batchRows == BatchRows || part.GroupRows + _batchRows == RowGroupRows || (_batchBytes >= BatchTextBytes && TextFull()))
                 {
                     WriteBatch(part);
                 }
@@ -153,7 +153,11 @@ public sealed class ParquetTableSink : IDisposable
         }
     }
 
-    /// <summary>Whether a text column of the batch holds <see cref="BatchTextBytes"/> (decided by the rows alone, so the bytes stay the same whatever the calls).</summary>
+    /// <summary>
+    /// Whether a text column of the batch holds <see cref="BatchTextBytes"/> (decided by the rows alone, so
+    /// the bytes stay the same whatever the calls). Asked only once the whole batch holds that much, which
+    /// a single column's values cannot pass before it.
+    /// </summary>
     private bool TextFull()
     {
         foreach (var column in _textBatch)
